@@ -1,0 +1,27 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { redirects } from './src/redirects.ts';
+import { redirectsFile } from './src/integrations/redirects-file.ts';
+
+/**
+ * Every absolute URL (canonical links, feeds, QR codes, share snippets) derives from `site`.
+ * Deployers set SITE_URL to the address the portal is published at.
+ */
+const site = process.env.SITE_URL ?? 'https://bluezone.example';
+
+export default defineConfig({
+  site,
+  trailingSlash: 'always',
+  // Separate output and cache folders let tests build temporary copies side by side.
+  outDir: process.env.ASTRO_OUT_DIR ?? './dist',
+  cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
+  build: {
+    format: 'directory',
+    // One request fewer on a weak mobile link: the whole stylesheet is small enough to inline.
+    inlineStylesheets: 'always',
+  },
+  redirects,
+  integrations: [mdx(), sitemap(), redirectsFile(redirects)],
+});

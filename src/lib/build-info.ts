@@ -1,0 +1,7 @@
+/**
+ * The moment this build started. Set SOURCE_DATE_EPOCH (seconds) for reproducible builds;
+ * otherwise the clock. Read once so every page of one build shows the same date.
+ */
+export const buildTime: Date = process.env.SOURCE_DATE_EPOCH
+  ? new Date(Number(process.env.SOURCE_DATE_EPOCH) * 1000)
+  : new Date();

@@ -1,0 +1,54 @@
+import type { Lang } from '../i18n/index.ts';
+
+/** Every date on the site is a Vietnamese calendar date, whatever the build machine's zone. */
+export const SITE_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+const locales: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB' };
+
+/** `145.800` in Vietnamese, `145,800` in English. */
+export function formatNumber(value: number, lang: Lang, maximumFractionDigits = 0): string {
+  return new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits }).format(value);
+}
+
+/** A percentage given in percent units: `16,08%` in Vietnamese, `16.08%` in English. */
+export function formatPercent(percent: number, lang: Lang, fractionDigits = 2): string {
+  const number = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US', {
+    minimumFractionDigits: 0,
+    maximumFractionDigits: fractionDigits,
+  }).format(percent);
+  return `${number}%`;
+}
+
+/** Parses an ISO calendar date `yyyy-mm-dd` as noon in Vietnam, so no zone shifts the day. */
+export function parseIsoDate(isoDate: string): Date {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!match) throw new Error(`Not an ISO date (yyyy-mm-dd): ${isoDate}`);
+  return new Date(`${isoDate}T12:00:00+07:00`);
+}
+
+/**
+ * A date as readers expect it: `21/8/2020`-style `dd/mm/yyyy` (`21/08/2020`) in Vietnamese,
+ * `21 August 2020` in English. Accepts an ISO date string or a Date (shown in Vietnam's zone).
+ */
+export function formatDate(date: string | Date, lang: Lang): string {
+  const value = typeof date === 'string' ? parseIsoDate(date) : date;
+  if (lang === 'vi') {
+    return new Intl.DateTimeFormat('vi-VN', {
+      timeZone: SITE_TIME_ZONE,
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+    }).format(value);
+  }
+  return new Intl.DateTimeFormat(locales.en, {
+    timeZone: SITE_TIME_ZONE,
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(value);
+}
+
+/** The ISO calendar date of an instant, in Vietnam. */
+export function isoDateInVietnam(instant: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: SITE_TIME_ZONE }).format(instant);
+}

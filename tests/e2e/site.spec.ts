@@ -1,0 +1,82 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { LinkChecker } from 'linkinator';
+import { redirects } from '../../src/redirects.ts';
+import { builtPages } from './support/site.ts';
+
+const pages = builtPages();
+
+test.describe('every page', () => {
+  for (const path of pages) {
+    test(`${path}: language, twin, accessibility, own origin only`, async ({ browser, baseURL }) => {
+      // AxeBuilder needs a page from an explicit context.
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const foreignRequests: string[] = [];
+      page.on('request', (request) => {
+        const url = new URL(request.url());
+        if (!['data:', 'blob:'].includes(url.protocol) && url.origin !== new URL(baseURL!).origin) {
+          foreignRequests.push(request.url());
+        }
+      });
+      const response = await page.goto(path);
+      expect(response?.status(), 'page is served').toBeLessThan(400);
+
+      const lang = await page.locator('html').getAttribute('lang');
+      expect(lang).toBe(path.startsWith('/en/') ? 'en' : 'vi');
+      await expect(page.locator('h1')).toHaveCount(1);
+      await expect(page.locator('a.skip-link')).toHaveAttribute('href', '#main');
+
+      // The language switch leads to the twin page, whose switch leads back here.
+      const twin = page.locator('a.lang-switch');
+      if ((await twin.count()) > 0) {
+        const twinPath = (await twin.getAttribute('href'))!;
+        const twinResponse = await page.goto(twinPath);
+        expect(twinResponse?.status(), `twin ${twinPath} exists`).toBe(200);
+        await expect(page.locator('a.lang-switch')).toHaveAttribute('href', path);
+        await page.goto(path);
+      }
+
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      expect(foreignRequests, 'no request leaves the site').toEqual([]);
+      await context.close();
+    });
+  }
+});
+
+test('every old URL in the redirect list lands on its new page', async ({ page }) => {
+  const entries = Object.entries(redirects);
+  expect(entries.length).toBeGreaterThan(0);
+  for (const [from, to] of entries) {
+    await page.goto(from);
+    await page.waitForURL((url) => url.pathname === to);
+    expect(new URL(page.url()).pathname).toBe(to);
+  }
+});
+
+test('no broken internal link or fragment', async ({ baseURL }, testInfo) => {
+  test.skip(testInfo.project.name !== 'desktop', 'the crawl does not depend on the viewport');
+  test.setTimeout(180_000);
+  const checker = new LinkChecker();
+  const result = await checker.check({
+    path: `${baseURL}/`,
+    recurse: true,
+    checkFragments: true,
+    linksToSkip: [`^(?!${baseURL!.replace(/[.]/g, '\\.')})`],
+  });
+  const broken = result.links.filter((link) => link.state === 'BROKEN');
+  const checked = result.links.filter((link) => link.state === 'OK');
+  // A skip pattern that skipped everything would pass vacuously: the crawl must reach the site.
+  expect(checked.length).toBeGreaterThan(pages.length);
+  expect(broken.map((link) => `${link.parent} → ${link.url} (${link.status})`)).toEqual([]);
+});
+
+test('the 404 page is real and leads to the guide', async ({ page }) => {
+  const response = await page.goto('/khong-co-trang-nay/');
+  expect(response?.status()).toBe(404);
+  await expect(page.locator('main a[href="/huong-dan/"]').first()).toBeVisible();
+  await page.goto('/en/no-such-page/');
+  await expect(page.locator('main a[href="/en/guide/"]').first()).toBeVisible();
+});
