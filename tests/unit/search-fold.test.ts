@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { addFoldedTwins, addFoldedTwinsToHtml, cleanExcerpt, cleanText } from '../../src/lib/search-fold.ts';
+
+describe('folded twins for đ-words (index side)', () => {
+  it('adds a folded twin after each word holding đ, and only those', () => {
+    expect(addFoldedTwins('Cài đặt qua Đoàn Thanh niên, điện thoại.')).toBe(
+      'Cài đặt dat qua Đoàn Doan Thanh niên, điện dien thoại.',
+    );
+    expect(addFoldedTwins('Bluezone 5355/UBND-KGVX')).toBe('Bluezone 5355/UBND-KGVX');
+  });
+
+  it('touches text nodes only: tags, attributes, scripts and styles stay as they are', () => {
+    const html =
+      '<main data-pagefind-body><h2 id="đặt">Cài đặt</h2><a title="đặt">đặt</a><script>let đ = 1</script><style>.đ{}</style><!-- đặt --></main>';
+    expect(addFoldedTwinsToHtml(html)).toBe(
+      '<main data-pagefind-body><h2 id="đặt">Cài đặt dat</h2><a title="đặt">đặt dat</a><script>let đ = 1</script><style>.đ{}</style><!-- đặt --></main>',
+    );
+  });
+});
+
+describe('excerpts and titles (browser side)', () => {
+  it('removes the twin and moves its highlight to the real word', () => {
+    expect(cleanExcerpt('<mark>Cài</mark> đặt <mark>dat</mark> ứng dụng')).toEqual([
+      { text: 'Cài', marked: true },
+      { text: 'đặt', marked: true },
+      { text: 'ứng', marked: false },
+      { text: 'dụng', marked: false },
+    ]);
+  });
+
+  it('keeps punctuation after the twin and decodes entities', () => {
+    expect(cleanExcerpt('(Đoàn <mark>Doan,</mark> &amp; &lt;b&gt;)')).toEqual([
+      { text: '(Đoàn,', marked: true },
+      { text: '&', marked: false },
+      { text: '<b>)', marked: false },
+    ]);
+  });
+
+  it('does not remove a real word that merely looks folded', () => {
+    expect(cleanExcerpt('dat đặt').map((t) => t.text)).toEqual(['dat', 'đặt']);
+    expect(cleanText('Cài đặt dat Bluezone trên điện dien thoại')).toBe('Cài đặt Bluezone trên điện thoại');
+  });
+
+  it('round-trips any text: index-side twins are removed again on the browser side', () => {
+    const vietnamese = fc.constantFrom('đặt', 'Đoàn', 'điện', 'thoại', 'cài', 'Bluezone', '5355', 'Đ', 'đ,', '(địa', 'chỉ)', 'dat', 'A-đ');
+    fc.assert(
+      fc.property(fc.array(vietnamese, { maxLength: 12 }), (words) => {
+        const text = words.join(' ');
+        expect(cleanText(addFoldedTwins(text))).toBe(text);
+      }),
+    );
+  });
+});
