@@ -2,6 +2,9 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { guideSchema } from './schemas/guide.ts';
 import { faqSchema } from './schemas/faq.ts';
+import { directiveSchema } from './schemas/directive.ts';
+import { snapshotSchemaWith } from './schemas/snapshot.ts';
+import { loadRegions } from './lib/regions.ts';
 
 /**
  * Wires the folders of `content/` (data only) to the schemas of `src/schemas/` (one per concern).
@@ -17,4 +20,16 @@ const faq = defineCollection({
   schema: faqSchema,
 });
 
-export const collections = { guides, faq };
+/** Statistics snapshots, one JSON file per source and date (append-only); codes checked against the regions reference. */
+const snapshots = defineCollection({
+  loader: glob({ base: './content/stats', pattern: '*.json' }),
+  schema: snapshotSchemaWith(loadRegions()),
+});
+
+/** Official letters: one MDX file per letter; the entry id is the frontmatter `slug`. */
+const directives = defineCollection({
+  loader: glob({ base: './content/directives', pattern: '*.mdx' }),
+  schema: directiveSchema,
+});
+
+export const collections = { guides, faq, directives, snapshots };
