@@ -4,6 +4,9 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { redirects } from './src/redirects.ts';
 import { redirectsFile } from './src/integrations/redirects-file.ts';
+import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { ogImages } from './src/integrations/og-images.ts';
+import { inSitemap } from './src/lib/sitemap.ts';
 
 /**
  * Every absolute URL (canonical links, feeds, QR codes, share snippets) derives from `site`.
@@ -23,5 +26,5 @@ export default defineConfig({
     inlineStylesheets: 'always',
   },
   redirects,
-  integrations: [mdx(), sitemap(), redirectsFile(redirects)],
+  integrations: [mdx(), sitemap({ filter: inSitemap }), redirectsFile(redirects), ogImages(site), pagefindIndex()],
 });

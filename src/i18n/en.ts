@@ -31,6 +31,28 @@ export const en: Record<UiKey, string> = {
   // — charts —
   // — data —
   // — search —
+  'search.title': 'Search',
+  'search.description': 'Search the install guide, FAQ, directives and statistics about Bluezone; Vietnamese words work with or without marks.',
+  'search.label': 'Search this site',
+  'search.placeholder': 'e.g. bluetooth, Ca Mau',
+  'search.submit': 'Search',
+  'search.intro': 'Vietnamese words work with or without marks: “cai dat” finds “cài đặt”. You can also search by a letter’s number (5355, 1119/UBND) or a province name (Cà Mau).',
+  'search.filters': 'Filter results',
+  'search.kind': 'Kind of page',
+  'search.kind.all': 'All',
+  'search.kind.guide': 'Guide',
+  'search.kind.faq': 'FAQ',
+  'search.kind.directive': 'Directives',
+  'search.kind.statistics': 'Statistics',
+  'search.province': 'Province',
+  'search.province.all': 'All provinces',
+  'search.noJs': 'Search runs in your browser and needs JavaScript, which is off or not supported here. Everything on the site can be reached from the main sections:',
+  'search.loading': 'Searching…',
+  'search.results': '{count} results for “{query}”',
+  'search.results.one': '1 result for “{query}”',
+  'search.noResults': 'Nothing found for “{query}”. Try a shorter or different word, or browse the main sections below.',
+  'search.error': 'The search data could not be loaded. Reload the page, or browse the main sections below.',
+  'search.sections': 'Main sections',
   // — share —
   // — errors —
   'error.notFound.title': 'Page not found',

@@ -34,6 +34,28 @@ export const vi = {
   // — charts —
   // — data —
   // — search —
+  'search.title': 'Tìm kiếm',
+  'search.description': 'Tìm trong hướng dẫn cài đặt, hỏi đáp, văn bản chỉ đạo và số liệu về Bluezone; gõ có dấu hay không dấu đều được.',
+  'search.label': 'Tìm trên trang',
+  'search.placeholder': 'Ví dụ: cai dat bluetooth',
+  'search.submit': 'Tìm',
+  'search.intro': 'Gõ có dấu hay không dấu đều được: “cai dat” tìm ra “cài đặt”, “doan thanh nien” tìm ra “Đoàn Thanh niên”. Có thể tìm theo số văn bản (5355, 1119/UBND) hoặc tên tỉnh (Cà Mau).',
+  'search.filters': 'Lọc kết quả',
+  'search.kind': 'Loại nội dung',
+  'search.kind.all': 'Tất cả',
+  'search.kind.guide': 'Hướng dẫn',
+  'search.kind.faq': 'Hỏi đáp',
+  'search.kind.directive': 'Văn bản',
+  'search.kind.statistics': 'Số liệu',
+  'search.province': 'Tỉnh, thành phố',
+  'search.province.all': 'Mọi tỉnh, thành phố',
+  'search.noJs': 'Ô tìm kiếm chạy ngay trên trình duyệt và cần JavaScript; trình duyệt này đang tắt hoặc không hỗ trợ JavaScript. Mọi nội dung đều mở được từ các mục chính dưới đây:',
+  'search.loading': 'Đang tìm…',
+  'search.results': '{count} kết quả cho “{query}”',
+  'search.results.one': '1 kết quả cho “{query}”',
+  'search.noResults': 'Không tìm thấy kết quả cho “{query}”. Hãy thử từ khác ngắn hơn, hoặc xem các mục chính dưới đây.',
+  'search.error': 'Không tải được dữ liệu tìm kiếm. Hãy tải lại trang, hoặc xem các mục chính dưới đây.',
+  'search.sections': 'Các mục chính',
   // — share —
   // — errors —
   'error.notFound.title': 'Không tìm thấy trang',

@@ -1,0 +1,186 @@
+/**
+ * `<site-search>`: runs Pagefind on the search page, in the browser, with no request leaving
+ * the site (the index is served from `/pagefind/`). It enhances a plain GET form: the query and
+ * filters live in the URL (`?q=…&kind=…&province=…`), so a search from the header box of any
+ * page, a shared link or the back button all show the same results. Without JavaScript the form
+ * stays hidden and the page explains why and links the main sections.
+ */
+import { cleanExcerpt, cleanText } from '../lib/search-fold.ts';
+
+interface PagefindSubResult {
+  url: string;
+  title: string;
+  excerpt: string;
+}
+interface PagefindData {
+  url: string;
+  excerpt: string;
+  meta: { title?: string };
+  filters: Record<string, string[]>;
+  sub_results: PagefindSubResult[];
+}
+interface PagefindApi {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+  search(
+    query: string | null,
+    options?: { filters?: Record<string, string> },
+  ): Promise<{ results: { data(): Promise<PagefindData> }[] } | null>;
+}
+
+/** Results shown at once: enough for a phone screen or three, without loading every fragment. */
+const MAX_RESULTS = 20;
+const collator = new Intl.Collator('vi');
+
+class SiteSearch extends HTMLElement {
+  #pagefind: Promise<PagefindApi> | null = null;
+  #run = 0;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+
+  connectedCallback(): void {
+    const form = this.#form();
+    form.hidden = false;
+    const params = new URLSearchParams(location.search);
+    for (const name of ['q', 'kind', 'province']) {
+      const field = form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;
+      const value = params.get(name);
+      if (field && value) this.#setValue(field, value);
+    }
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.#search();
+    });
+    form.addEventListener('input', () => {
+      clearTimeout(this.#timer);
+      this.#timer = setTimeout(() => void this.#search(), 250);
+    });
+    form.addEventListener('change', () => void this.#search());
+    void this.#loadFilters();
+    if (params.get('q') || params.get('kind') || params.get('province')) void this.#search();
+  }
+
+  #form(): HTMLFormElement {
+    return this.querySelector('form')!;
+  }
+
+  #setValue(field: HTMLInputElement | HTMLSelectElement, value: string): void {
+    if (field instanceof HTMLSelectElement && ![...field.options].some((option) => option.value === value)) {
+      field.add(new Option(value, value));
+    }
+    field.value = value;
+  }
+
+  #api(): Promise<PagefindApi> {
+    this.#pagefind ??= (async () => {
+      const url = new URL('/pagefind/pagefind.js', location.origin).href;
+      const api = (await import(/* @vite-ignore */ url)) as PagefindApi;
+      await api.options({ excerptLength: 24 });
+      await api.init();
+      return api;
+    })();
+    return this.#pagefind;
+  }
+
+  /** Fills the province list with the provinces that have pages in this language's index. */
+  async #loadFilters(): Promise<void> {
+    try {
+      const filters = await (await this.#api()).filters();
+      const select = this.#form().elements.namedItem('province');
+      if (!(select instanceof HTMLSelectElement)) return;
+      const names = Object.keys(filters['province'] ?? {}).sort(collator.compare);
+      for (const name of names) {
+        if (![...select.options].some((option) => option.value === name)) select.add(new Option(name, name));
+      }
+      select.closest('[hidden]')?.removeAttribute('hidden');
+    } catch {
+      // The search itself reports a missing index; the filter list just stays short.
+    }
+  }
+
+  async #search(): Promise<void> {
+    const run = ++this.#run;
+    const data = new FormData(this.#form());
+    const query = String(data.get('q') ?? '').trim();
+    const filters: Record<string, string> = {};
+    for (const name of ['kind', 'province']) {
+      const value = String(data.get(name) ?? '');
+      if (value) filters[name] = value;
+    }
+    const params = new URLSearchParams({ ...(query ? { q: query } : {}), ...filters });
+    history.replaceState(null, '', params.size ? `?${params}` : location.pathname);
+
+    const status = this.querySelector<HTMLElement>('[role="status"]')!;
+    const list = this.querySelector<HTMLOListElement>('ol.search-results')!;
+    if (!query && Object.keys(filters).length === 0) {
+      status.textContent = '';
+      list.replaceChildren();
+      return;
+    }
+    status.textContent = this.dataset['loading'] ?? '';
+    try {
+      const api = await this.#api();
+      const response = await api.search(query || null, { filters });
+      const results = await Promise.all((response?.results ?? []).slice(0, MAX_RESULTS).map((result) => result.data()));
+      if (run !== this.#run) return;
+      const count = response?.results.length ?? 0;
+      const template = count === 0 ? 'noResults' : count === 1 ? 'resultsOne' : 'results';
+      status.textContent = (this.dataset[template] ?? '').replace('{count}', String(count)).replace('{query}', query || '…');
+      list.replaceChildren(...results.map((result) => this.#item(result)));
+    } catch {
+      if (run === this.#run) status.textContent = this.dataset['error'] ?? '';
+    }
+  }
+
+  #item(result: PagefindData): HTMLLIElement {
+    const item = document.createElement('li');
+    const heading = document.createElement('h2');
+    const link = document.createElement('a');
+    link.href = result.url;
+    link.textContent = cleanText(result.meta.title ?? result.url);
+    heading.append(link);
+    item.append(heading);
+    const kind = result.filters['kind']?.[0];
+    const labels = JSON.parse(this.dataset['kinds'] ?? '{}') as Record<string, string>;
+    if (kind && labels[kind]) {
+      const label = document.createElement('p');
+      label.className = 'search-kind';
+      label.textContent = labels[kind];
+      item.append(label);
+    }
+    item.append(excerptParagraph(result.excerpt));
+    // Sections of the page that match (a question on the FAQ page, a step of a guide).
+    const sections = result.sub_results.filter((sub) => sub.url.includes('#')).slice(0, 3);
+    if (sections.length > 0) {
+      const sub = document.createElement('ul');
+      sub.className = 'search-sections';
+      for (const section of sections) {
+        const entry = document.createElement('li');
+        const anchor = document.createElement('a');
+        anchor.href = section.url;
+        anchor.textContent = cleanText(section.title);
+        entry.append(anchor);
+        sub.append(entry);
+      }
+      item.append(sub);
+    }
+    return item;
+  }
+}
+
+/** The excerpt as text nodes and `<mark>` elements: Pagefind's HTML is never injected. */
+function excerptParagraph(excerpt: string): HTMLParagraphElement {
+  const paragraph = document.createElement('p');
+  paragraph.className = 'search-excerpt';
+  cleanExcerpt(excerpt).forEach((token, i) => {
+    if (i > 0) paragraph.append(' ');
+    if (token.marked) {
+      const mark = document.createElement('mark');
+      mark.textContent = token.text;
+      paragraph.append(mark);
+    } else paragraph.append(token.text);
+  });
+  return paragraph;
+}
+
+if (!customElements.get('site-search')) customElements.define('site-search', SiteSearch);

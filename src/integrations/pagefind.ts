@@ -1,0 +1,68 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { addFoldedTwinsToHtml } from '../lib/search-fold.ts';
+
+/** Every `.html` file under `dir`, as paths relative to it with `/` separators. */
+async function htmlFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .sort();
+}
+
+/** The public URL Pagefind returns for a built file: `huong-dan/index.html` → `/huong-dan/`. */
+export function pageUrl(file: string): string {
+  return '/' + file.replace(/(^|\/)index\.html$/, '$1');
+}
+
+function failOn(step: string, errors: string[]): void {
+  if (errors.length > 0) throw new Error(`Pagefind ${step} failed:\n${errors.join('\n')}`);
+}
+
+/**
+ * Indexes the built site with Pagefind's Node API after every build, so the search covers
+ * whatever pages exist (new content is picked up with no change here). Only pages whose layout
+ * marked `<main data-pagefind-body>` are indexed (no menus, footers, redirect stubs, embeds,
+ * the search page itself). Pagefind writes one index per `<html lang>` (vi, en).
+ * Each page is handed over with folded twins of its đ-words (see `lib/search-fold.ts`); the
+ * published HTML is not changed. Any Pagefind error fails the build; the service is always closed.
+ */
+export function pagefindIndex(): AstroIntegration {
+  return {
+    name: 'bluezone:pagefind',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const root = fileURLToPath(dir);
+        const pagefind = await import('pagefind');
+        try {
+          const { index, errors } = await pagefind.createIndex({});
+          failOn('createIndex', errors);
+          if (!index) throw new Error('Pagefind createIndex returned no index');
+          let pages = 0;
+          for (const file of await htmlFiles(root)) {
+            const html = await readFile(join(root, file), 'utf8');
+            if (!html.includes('data-pagefind-body')) continue;
+            const added = await index.addHTMLFile({ url: pageUrl(file), content: addFoldedTwinsToHtml(html) });
+            failOn(`indexing ${file}`, added.errors);
+            pages += 1;
+          }
+          if (pages === 0) throw new Error('Pagefind: no page has data-pagefind-body; nothing to search');
+          const written = await index.writeFiles({ outputPath: join(root, 'pagefind') });
+          failOn('writeFiles', written.errors);
+          const entry = JSON.parse(await readFile(join(root, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
+            languages: Record<string, { page_count: number }>;
+          };
+          const perLanguage = Object.entries(entry.languages)
+            .map(([lang, { page_count }]) => `${lang} ${page_count}`)
+            .join(', ');
+          logger.info(`Pagefind indexed ${pages} pages (${perLanguage})`);
+        } finally {
+          await pagefind.close();
+        }
+      },
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
+import sharp from 'sharp';
+import { registerFonts } from './fonts.ts';
+
+/** Open Graph card size recommended by Facebook, Zalo and X: 1200×630. */
+export const OG_WIDTH = 1200;
+export const OG_HEIGHT = 630;
+
+/** Path of a page's build-time card: `/huong-dan/android/` → `/og/huong-dan/android/card.png`. */
+export function ogImagePath(pathname: string): string {
+  const dir = pathname.endsWith('/') ? pathname : `${pathname}/`;
+  return `/og${dir}card.png`;
+}
+
+/** What a card shows: the page title large, the site name above, the site's address below. */
+export interface OgCard {
+  title: string;
+  siteName: string;
+  /** Host name shown at the bottom (from the `site` setting), e.g. `bluezone.example`. */
+  host: string;
+}
+
+/** Splits text into at most `maxLines` lines that fit `width`, ending with "…" if cut. */
+export function wrapLines(text: string, fits: (line: string) => boolean, maxLines: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (fits(candidate) || !line) line = candidate;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  if (line) lines.push(line);
+  if (lines.length <= maxLines) return lines;
+  const kept = lines.slice(0, maxLines);
+  let last = kept[maxLines - 1]!;
+  while (last.includes(' ') && !fits(`${last} …`)) last = last.slice(0, last.lastIndexOf(' '));
+  kept[maxLines - 1] = `${last} …`;
+  return kept;
+}
+
+function drawTitle(ctx: SKRSContext2D, family: string, title: string): void {
+  // The largest size at which the title fits in three lines.
+  for (const size of [72, 64, 56, 48]) {
+    ctx.font = `bold ${size}px "${family}"`;
+    const lines = wrapLines(title, (line) => ctx.measureText(line).width <= OG_WIDTH - 160, 3);
+    const fitsAll = lines.every((line) => ctx.measureText(line).width <= OG_WIDTH - 160);
+    if ((fitsAll && !lines.at(-1)!.endsWith('…')) || size === 48) {
+      const lineHeight = size * 1.22;
+      const top = 300 - ((lines.length - 1) * lineHeight) / 2;
+      lines.forEach((line, i) => ctx.fillText(line, 80, top + i * lineHeight));
+      return;
+    }
+  }
+}
+
+/** Draws the card with @napi-rs/canvas (Noto Sans: Vietnamese glyphs) and compresses it with sharp. */
+export async function renderOgCard(card: OgCard): Promise<Buffer> {
+  const family = registerFonts();
+  const canvas = createCanvas(OG_WIDTH, OG_HEIGHT);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#0b5cad';
+  ctx.fillRect(0, 0, OG_WIDTH, OG_HEIGHT);
+  ctx.fillStyle = '#0a7a4b';
+  ctx.fillRect(0, OG_HEIGHT - 24, OG_WIDTH, 24);
+  ctx.fillStyle = '#ffffff';
+  ctx.textBaseline = 'middle';
+  ctx.font = `bold 34px "${family}"`;
+  ctx.fillText(card.siteName, 80, 96);
+  drawTitle(ctx, family, card.title);
+  ctx.font = `30px "${family}"`;
+  ctx.fillStyle = '#dbe8f6';
+  ctx.fillText(card.host, 80, OG_HEIGHT - 86);
+  return sharp(canvas.toBuffer('image/png')).png({ compressionLevel: 9, palette: true, quality: 90 }).toBuffer();
+}
