@@ -26,5 +26,9 @@ export default defineConfig({
     inlineStylesheets: 'always',
   },
   redirects,
+  // Guide illustrations are our own SVG drawings (content/images/guides/); rasterising them to
+  // AVIF/WebP at phone sizes keeps them small and lets <Picture> pick a format. Only trusted,
+  // committed SVGs go through astro:assets, so the denial-of-service risk this flag guards is moot.
+  image: { dangerouslyProcessSVG: true },
   integrations: [mdx(), sitemap({ filter: inSitemap }), redirectsFile(redirects), ogImages(site), pagefindIndex()],
 });

@@ -11,12 +11,14 @@ import { loadRegions } from './lib/regions.ts';
  * A file that does not match its schema fails the build, naming the file and the field.
  */
 const guides = defineCollection({
-  loader: glob({ base: './content/guides', pattern: '**/*.mdx' }),
+  // Id = path without extension (`vi/android`): the folder is the language, the file name pairs
+  // translations. The default would take the frontmatter `slug`, which is translated.
+  loader: glob({ base: './content/guides', pattern: '**/*.mdx', generateId: ({ entry }) => entry.replace(/\.mdx$/, '') }),
   schema: guideSchema,
 });
 
 const faq = defineCollection({
-  loader: glob({ base: './content/faq', pattern: '**/*.mdx' }),
+  loader: glob({ base: './content/faq', pattern: '**/*.mdx', generateId: ({ entry }) => entry.replace(/\.mdx$/, '') }),
   schema: faqSchema,
 });
 
