@@ -70,7 +70,7 @@ const kebab = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lowercase ASCI
 /** A non-negative whole number of people, phones or installs. */
 const count = z.number().int('must be a whole number').nonnegative('must not be negative');
 
-/** Where the figures come from. Either a web page (`url`) or a letter in the library (`document`). */
+/** Where the figures come from: a web page (`url`), a letter in the library (`document`) or another `reference`. */
 export const snapshotSourceSchema = z
   .strictObject({
     /**
@@ -90,6 +90,8 @@ export const snapshotSourceSchema = z
      * directive pages use, so `/van-ban/<document>/` links the letter quoting the figure.
      */
     document: kebab.optional(),
+    /** Plain-text reference for a source that is neither online nor in the library (a district's report file). */
+    reference: z.string().min(2).max(300).optional(),
     /** Day the page or letter was published/issued, when it differs from `asOf`. */
     published: isoDate.optional(),
     /** Instant the data was read (ISO date-time or date); set by the fetch script for feeds. */
@@ -99,8 +101,8 @@ export const snapshotSourceSchema = z
     /** Other pages that published the same figures (for readers who find the first one gone). */
     alsoAt: z.array(z.url({ protocol: /^https?$/ })).optional(),
   })
-  .refine((s) => s.url !== undefined || s.document !== undefined, {
-    message: 'a source needs a url or a document (letter slug)',
+  .refine((s) => s.url !== undefined || s.document !== undefined || s.reference !== undefined, {
+    message: 'a source needs a url, a document (letter slug) or a reference',
     path: ['url'],
   });
 export type SnapshotSource = z.infer<typeof snapshotSourceSchema>;

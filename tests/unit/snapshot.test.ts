@@ -153,7 +153,7 @@ describe('snapshot schema', () => {
     expect(issues(s)[0]).toMatch(/^asOf: /);
     const t = base();
     delete t.source.document;
-    expect(issues(t)).toEqual([expect.stringMatching(/^source\.url: /)]);
+    expect(issues(t)).toEqual([expect.stringMatching(/^source\.url: a source needs a url, a document/)]);
     const u = base();
     u.rows[0].installz = 5;
     expect(issues(u)[0]).toMatch(/installz/);
