@@ -4,6 +4,7 @@ import { guideSchema } from './schemas/guide.ts';
 import { faqSchema } from './schemas/faq.ts';
 import { directiveSchema } from './schemas/directive.ts';
 import { snapshotSchemaWith } from './schemas/snapshot.ts';
+import { statementTargetSchema } from './schemas/statement-target.ts';
 import { loadRegions } from './lib/regions.ts';
 
 /**
@@ -34,4 +35,10 @@ const directives = defineCollection({
   schema: directiveSchema,
 });
 
-export const collections = { guides, faq, directives, snapshots };
+/** National install targets named in official statements (charts mark them on the download series). */
+const statementTargets = defineCollection({
+  loader: glob({ base: './content/targets', pattern: '*.json' }),
+  schema: statementTargetSchema,
+});
+
+export const collections = { guides, faq, directives, snapshots, statementTargets };
