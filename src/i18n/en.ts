@@ -53,7 +53,7 @@ export const en: Record<UiKey, string> = {
   'guide.indexDescription': 'Step by step: install Bluezone on Android and iPhone, fix common problems, and a checklist for helping others install it.',
   'guide.indexLead': 'One action per step, each with an illustration. Choose your phone to start.',
   'guide.allGuides': 'All guides',
-  'guide.leaflet': 'Printable leaflet (in Vietnamese)',
+  'guide.leaflet': 'Printable leaflet',
   'guide.leafletDescription': 'One A4 page with QR codes, to post at the community hall or hand out door to door.',
   'guide.illustration': 'Illustration (not a screenshot)',
   'guide.store.googlePlay': 'Open Bluezone on Google Play (CH Play)',

@@ -1,0 +1,203 @@
+/**
+ * Page weight of a built page: what a phone on a weak link downloads. Pure: the caller supplies
+ * file sizes and a gzip sizer, so tests run on strings and `scripts/report.ts` on `dist/`.
+ *
+ * Counting rules (kept simple and stated, so numbers are comparable run to run):
+ * - HTML: the document with the bodies of inline `<style>` and `<script>` removed, gzipped.
+ * - CSS: inline `<style>` bodies (gzipped together) + each `<link rel="stylesheet">` file, gzipped.
+ * - JS: inline scripts (gzipped together) + each `<script src>` file, gzipped. Data blocks such as
+ *   `application/ld+json` are not JavaScript and are counted as HTML.
+ * - Images: for each `<picture>` or lone `<img>`, the largest candidate of the first listed
+ *   format, raw bytes (already compressed): what a 2x phone that supports that format fetches.
+ */
+
+export interface PageWeight {
+  /** URL path of the page, e.g. `/huong-dan/android/`. */
+  path: string;
+  html: number;
+  css: number;
+  js: number;
+  images: number;
+  /** Referenced local files that were not found (a broken reference is worth reporting). */
+  missing: string[];
+}
+
+export interface Budget {
+  /** Name shown in the report. */
+  name: string;
+  /** Pages the budget applies to. */
+  match: RegExp;
+  /** Maximum gzipped HTML + CSS, bytes. */
+  maxHtmlCss: number;
+  /** Maximum gzipped JavaScript, bytes. */
+  maxJs: number;
+}
+
+/**
+ * The issue's rule for guide pages: they ship no JavaScript, and their HTML + CSS fits in about
+ * the first round trip of a slow connection (14 KB gzipped). FAQ pages are guide content too.
+ */
+export const budgets: Budget[] = [
+  { name: 'guide', match: /^\/(huong-dan|hoi-dap|en\/guide|en\/faq)\//, maxHtmlCss: 14 * 1024, maxJs: 0 },
+];
+
+const JS_TYPES = new Set(['', 'module', 'text/javascript', 'application/javascript']);
+
+function attr(tag: string, name: string): string | undefined {
+  const match = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(tag);
+  return match ? (match[1] ?? match[2] ?? match[3] ?? '').replace(/&amp;/g, '&') : undefined;
+}
+
+/** `srcset` candidates, largest first (by width descriptor, else by order). */
+export function srcsetCandidates(srcset: string): string[] {
+  return srcset
+    .split(',')
+    .map((part) => part.trim().split(/\s+/))
+    .filter((bits) => bits[0])
+    .map((bits, index) => ({ url: bits[0]!, size: parseFloat(bits[1] ?? '') || index + 1 }))
+    .sort((a, b) => b.size - a.size)
+    .map((candidate) => candidate.url);
+}
+
+/** Whether a built file is only a redirect fallback (meta refresh, no content). */
+export function isRedirectStub(html: string): boolean {
+  return /<meta http-equiv="refresh"/i.test(html) && !/<main/i.test(html);
+}
+
+export interface PageAssets {
+  /** The document without inline style and script bodies. */
+  bareHtml: string;
+  inlineCss: string;
+  inlineJs: string;
+  stylesheets: string[];
+  scripts: string[];
+  /** One URL per picture or lone image: the file a high-density phone fetches. */
+  images: string[];
+}
+
+/** Finds what a page references. Regex-based: it reads our own build output, not arbitrary HTML. */
+export function extractAssets(html: string): PageAssets {
+  let inlineCss = '';
+  let inlineJs = '';
+  const scripts: string[] = [];
+  let bareHtml = html.replace(/(<style\b[^>]*>)([\s\S]*?)(<\/style>)/gi, (_, open: string, body: string, close: string) => {
+    inlineCss += body;
+    return open + close;
+  });
+  bareHtml = bareHtml.replace(/(<script\b[^>]*>)([\s\S]*?)(<\/script>)/gi, (whole, open: string, body: string, close: string) => {
+    const type = (attr(open, 'type') ?? '').toLowerCase();
+    if (!JS_TYPES.has(type)) return whole;
+    const src = attr(open, 'src');
+    if (src) scripts.push(src);
+    inlineJs += body;
+    return open + close;
+  });
+  const stylesheets = [...bareHtml.matchAll(/<link\b[^>]*>/gi)]
+    .map((m) => m[0])
+    .filter((tag) => /(^|\s)stylesheet(\s|$)/i.test(attr(tag, 'rel') ?? ''))
+    .map((tag) => attr(tag, 'href'))
+    .filter((href): href is string => Boolean(href));
+
+  const images: string[] = [];
+  const withoutPictures = bareHtml.replace(/<picture\b[\s\S]*?<\/picture>/gi, (picture) => {
+    const firstSource = /<source\b[^>]*>/i.exec(picture)?.[0];
+    const img = /<img\b[^>]*>/i.exec(picture)?.[0] ?? '';
+    const srcset = (firstSource && attr(firstSource, 'srcset')) ?? attr(img, 'srcset');
+    const chosen = srcset ? srcsetCandidates(srcset)[0] : attr(img, 'src');
+    if (chosen) images.push(chosen);
+    return '';
+  });
+  for (const match of withoutPictures.matchAll(/<img\b[^>]*>/gi)) {
+    const srcset = attr(match[0], 'srcset');
+    const chosen = srcset ? srcsetCandidates(srcset)[0] : attr(match[0], 'src');
+    if (chosen) images.push(chosen);
+  }
+  return { bareHtml, inlineCss, inlineJs, stylesheets, scripts, images };
+}
+
+/**
+ * Weighs one page. `fileBytes(url)` returns a referenced file's content (or undefined when it
+ * is missing or not on this site); `gzipSize` measures a compressed size.
+ */
+export function weighPage(
+  path: string,
+  html: string,
+  fileBytes: (url: string) => Uint8Array | undefined,
+  gzipSize: (data: string | Uint8Array) => number,
+): PageWeight {
+  const assets = extractAssets(html);
+  const missing: string[] = [];
+  const sum = (urls: string[], measure: (bytes: Uint8Array) => number) =>
+    urls.reduce((total, url) => {
+      const bytes = fileBytes(url);
+      if (!bytes) {
+        missing.push(url);
+        return total;
+      }
+      return total + measure(bytes);
+    }, 0);
+  return {
+    path,
+    html: gzipSize(assets.bareHtml),
+    css: (assets.inlineCss ? gzipSize(assets.inlineCss) : 0) + sum(assets.stylesheets, gzipSize),
+    js: (assets.inlineJs.trim() ? gzipSize(assets.inlineJs) : 0) + sum(assets.scripts, gzipSize),
+    images: sum(assets.images, (bytes) => bytes.byteLength),
+    missing,
+  };
+}
+
+export interface Violation {
+  path: string;
+  budget: string;
+  message: string;
+}
+
+/** Every page over its budget, with a sentence saying by how much. */
+export function checkBudgets(pages: readonly PageWeight[], rules: readonly Budget[] = budgets): Violation[] {
+  const violations: Violation[] = [];
+  for (const page of pages) {
+    for (const rule of rules.filter((r) => r.match.test(page.path))) {
+      const htmlCss = page.html + page.css;
+      if (htmlCss > rule.maxHtmlCss) {
+        violations.push({ path: page.path, budget: rule.name, message: `HTML+CSS ${formatBytes(htmlCss)} > ${formatBytes(rule.maxHtmlCss)}` });
+      }
+      if (page.js > rule.maxJs) {
+        violations.push({ path: page.path, budget: rule.name, message: `JS ${formatBytes(page.js)} > ${formatBytes(rule.maxJs)}` });
+      }
+    }
+  }
+  return violations;
+}
+
+/** Bytes for people: `812 B`, `6.4 kB` (1 kB = 1024 B, as the budgets). */
+export function formatBytes(bytes: number): string {
+  return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} kB`;
+}
+
+/** The report as a plain-text table: one row per page, a total row, then the budget verdict. */
+export function formatReport(
+  pages: readonly PageWeight[],
+  violations: readonly Violation[],
+  rules: readonly Budget[] = budgets,
+): string {
+  const header = ['page', 'HTML gz', 'CSS gz', 'JS gz', 'images', 'HTML+CSS'];
+  const total = pages.reduce(
+    (acc, p) => ({ html: acc.html + p.html, css: acc.css + p.css, js: acc.js + p.js, images: acc.images + p.images }),
+    { html: 0, css: 0, js: 0, images: 0 },
+  );
+  const rows = [
+    ...pages.map((p) => [p.path, p.html, p.css, p.js, p.images, p.html + p.css]),
+    [`total (${pages.length} pages)`, total.html, total.css, total.js, total.images, total.html + total.css],
+  ].map(([name, ...numbers]) => [String(name), ...numbers.map((n) => formatBytes(n as number))]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const out = [line(header), ...rows.map(line)];
+  for (const page of pages.filter((p) => p.missing.length > 0)) out.push(`missing from ${page.path}: ${page.missing.join(', ')}`);
+  const budgeted = pages.filter((p) => rules.some((b) => b.match.test(p.path))).length;
+  out.push(
+    violations.length === 0
+      ? `budgets: OK (${budgeted} budgeted pages; ${rules.map((r) => `${r.name}: HTML+CSS ≤ ${formatBytes(r.maxHtmlCss)} gz, JS ≤ ${formatBytes(r.maxJs)}`).join('; ')})`
+      : `budgets: ${violations.length} over\n` + violations.map((v) => `  ${v.path} [${v.budget}] ${v.message}`).join('\n'),
+  );
+  return out.join('\n');
+}
