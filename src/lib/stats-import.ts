@@ -71,8 +71,8 @@ export function formatProblem(problem: ImportProblem): string {
 export type CellResult = { ok: true; value: number | undefined } | { ok: false; message: string };
 
 const PLAIN_INTEGER = /^\d+$/;
-/** Thousands grouped with one consistent separator: `145.800`, `1,851,827`, `72 014`. */
-const GROUPED_INTEGER = /^\d{1,3}(?:([.,\u00a0 ])\d{3})(?:\1\d{3})*$/;
+/** Thousands grouped with one consistent separator: `145.800`, `1,851,827`, `72 014` (also no-break spaces). */
+const GROUPED_INTEGER = /^\d{1,3}(?:([.,\u00a0\u202f ])\d{3})(?:\1\d{3})*$/;
 
 /**
  * A count cell: empty → undefined; digits, optionally grouped in thousands (`145.800`,
@@ -83,7 +83,7 @@ export function parseCount(cell: string): CellResult {
   if (text === '') return { ok: true, value: undefined };
   if (text.startsWith('-')) return { ok: false, message: `must not be negative ("${cell}")` };
   if (!PLAIN_INTEGER.test(text) && !GROUPED_INTEGER.test(text)) return { ok: false, message: `not a whole number ("${cell}")` };
-  const value = Number(text.replace(/[.,\u00a0 ]/g, ''));
+  const value = Number(text.replace(/[.,\u00a0\u202f ]/g, ''));
   if (!Number.isSafeInteger(value)) return { ok: false, message: `too large ("${cell}")` };
   return { ok: true, value };
 }
