@@ -7,8 +7,12 @@ import { gsoCodeSchema } from './region.ts';
  * misspelt field fails the build instead of silently vanishing from the site.
  */
 
-/** True when `yyyy-mm-dd` names a real calendar day (rejects 2020-02-30, 2020-13-01). */
+/**
+ * True when `yyyy-mm-dd` names a real calendar day (rejects 2020-02-30, 2020-13-01). Other
+ * shapes pass here: the format check reports them, once.
+ */
 function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return true;
   const [year, month, day] = value.split('-').map(Number) as [number, number, number];
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
