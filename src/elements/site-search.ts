@@ -41,6 +41,7 @@ class SiteSearch extends HTMLElement {
   connectedCallback(): void {
     const form = this.#form();
     form.hidden = false;
+    this.querySelector('.search-nojs')?.remove();
     const params = new URLSearchParams(location.search);
     for (const name of ['q', 'kind', 'province']) {
       const field = form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;

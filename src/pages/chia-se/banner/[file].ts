@@ -1,0 +1,27 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { languages } from '../../../i18n/index.ts';
+import { bannerFile, bannerSizes, renderBanner, type BannerFormat, type BannerSize } from '../../../lib/banner.ts';
+import type { Lang } from '../../../i18n/index.ts';
+
+/** `/chia-se/banner/bluezone-<lang>-<w>x<h>.<svg|png>`: every banner in both languages and formats. */
+export const getStaticPaths = (() =>
+  languages.flatMap((lang) =>
+    bannerSizes.flatMap((size) =>
+      (['svg', 'png'] as const).map((format) => ({
+        params: { file: bannerFile(lang, size, format) },
+        props: { lang, size, format },
+      })),
+    ),
+  )) satisfies GetStaticPaths;
+
+interface Props {
+  lang: Lang;
+  size: BannerSize;
+  format: BannerFormat;
+}
+
+export const GET: APIRoute<Props> = ({ props }) => {
+  const body = renderBanner(props.lang, props.size, props.format);
+  const type = props.format === 'svg' ? 'image/svg+xml; charset=utf-8' : 'image/png';
+  return new Response(new Uint8Array(body), { headers: { 'Content-Type': type } });
+};

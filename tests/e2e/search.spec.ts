@@ -1,0 +1,114 @@
+import { expect, test, type Page } from '@playwright/test';
+
+/**
+ * Search on the built site: Pagefind's index, the `<site-search>` element, the đ folding, the
+ * filters, the header box and the page without JavaScript. Each query is one people type on a
+ * phone, with the page that must come first.
+ */
+
+/** Runs a search through the URL (as the header box does) and returns the result links. */
+async function search(page: Page, path: string, query: string, filters: Record<string, string> = {}): Promise<string[]> {
+  const params = new URLSearchParams({ q: query, ...filters });
+  await page.goto(`${path}?${params}`);
+  const links = page.locator('ol.search-results > li h2 a');
+  await expect(page.locator('.search-status')).toHaveText(/\d+ (kết quả|results?)/);
+  await expect(links.first()).toBeVisible();
+  return (await links.evaluateAll((anchors) => anchors.map((a) => new URL((a as HTMLAnchorElement).href).pathname)));
+}
+
+/** The highlighted words of the first result's excerpt. */
+async function firstMarks(page: Page): Promise<string[]> {
+  return page.locator('ol.search-results > li').first().locator('.search-excerpt mark').allTextContents();
+}
+
+const cases: { query: string; top: RegExp; why: string }[] = [
+  { query: 'cai dat bluetooth', top: /^\/huong-dan\/[a-z-]+\/$/, why: 'no marks, đ typed as d: a guide page' },
+  { query: 'CH Play', top: /^\/huong-dan\/android\/$/, why: 'the name people use for Google Play' },
+  { query: 'khẩu trang điện tử', top: /^\/(huong-dan\/|hoi-dap\/)?$/, why: 'popular name of Bluezone: home, guide or FAQ' },
+  { query: 'bị cảnh báo', top: /^\/hoi-dap\/$/, why: 'exposure alert: the FAQ' },
+  { query: 'bi canh bao', top: /^\/hoi-dap\/$/, why: 'the same without marks' },
+  { query: '5355', top: /^\/van-ban\/5355-ubnd-kgvx-2020\/$/, why: 'a letter by its number' },
+  { query: '1119/UBND', top: /^\/van-ban\/1119-ubnd-kgvx-2020\/$/, why: 'a letter by number and symbol' },
+  { query: 'doan thanh nien', top: /^\/van-ban\//, why: 'Đoàn Thanh niên typed without đ: a directive' },
+  { query: 'ca mau', top: /ca-mau/, why: 'a province name without marks' },
+];
+
+test.describe('Vietnamese search', () => {
+  for (const { query, top, why } of cases) {
+    test(`"${query}" → ${top} (${why})`, async ({ page }) => {
+      const results = await search(page, '/tim-kiem/', query);
+      expect(results[0]).toMatch(top);
+    });
+  }
+
+  test('"dat" and "dien thoai" find đặt and điện thoại, highlighted as written', async ({ page }) => {
+    await search(page, '/tim-kiem/', 'dat');
+    const marks = await firstMarks(page);
+    expect(marks.some((word) => /^đặt/i.test(word))).toBe(true);
+    // The folded twins used for indexing never show.
+    await expect(page.locator('ol.search-results')).not.toContainText(/\bdat\b/);
+
+    await search(page, '/tim-kiem/', 'dien thoai');
+    expect((await firstMarks(page)).map((w) => w.toLowerCase())).toEqual(expect.arrayContaining([expect.stringMatching(/^điện/)]));
+    await expect(page.locator('ol.search-results')).not.toContainText(/\bdien\b/);
+  });
+
+  test('filters by kind: directives only', async ({ page }) => {
+    const results = await search(page, '/tim-kiem/', 'Bluezone', { kind: 'directive' });
+    expect(results.length).toBeGreaterThan(1);
+    for (const path of results) expect(path).toMatch(/^\/van-ban\//);
+    await expect(page.locator('select[name="kind"]')).toHaveValue('directive');
+    const faq = await search(page, '/tim-kiem/', 'Bluetooth', { kind: 'faq' });
+    for (const path of faq) expect(path).toMatch(/^\/hoi-dap\//);
+  });
+
+  test('only main content is indexed: menus and footers do not match', async ({ page }) => {
+    // "Trang được tạo ngày" is only in the footer of every page.
+    await page.goto('/tim-kiem/?q=' + encodeURIComponent('được tạo ngày'));
+    await expect(page.locator('.search-status')).toHaveText(/kết quả|Không tìm thấy/);
+    await expect(page.locator('ol.search-results')).not.toContainText('Trang được tạo ngày');
+  });
+});
+
+test('English search uses the English index', async ({ page }) => {
+  const results = await search(page, '/en/search/', 'bluetooth');
+  for (const path of results) expect(path).toMatch(/^\/en\//);
+});
+
+test('the header box on any page searches from the search page, and nothing leaves the site', async ({ page, baseURL }) => {
+  const foreign: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).origin !== new URL(baseURL!).origin) foreign.push(request.url());
+  });
+  await page.goto('/huong-dan/');
+  await page.getByRole('search').getByRole('searchbox').fill('cai dat');
+  await page.getByRole('search').getByRole('button').click();
+  await expect(page).toHaveURL(/\/tim-kiem\/\?q=cai\+dat/);
+  await expect(page.locator('ol.search-results > li').first()).toBeVisible();
+  // Typing refines the results in place and keeps the URL shareable.
+  await page.locator('#search-q').fill('5355');
+  await expect(page.locator('ol.search-results > li h2 a').first()).toHaveAttribute('href', '/van-ban/5355-ubnd-kgvx-2020/');
+  await expect(page).toHaveURL(/\?q=5355/);
+  expect(foreign).toEqual([]);
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the search page explains and links every main section', async ({ page }) => {
+    await page.goto('/tim-kiem/?q=bluezone');
+    await expect(page.locator('form.search-form')).toBeHidden();
+    await expect(page.locator('main')).toContainText('cần JavaScript');
+    for (const href of ['/huong-dan/', '/hoi-dap/', '/van-ban/', '/so-lieu/']) {
+      await expect(page.locator(`main a[href="${href}"]`).first()).toBeVisible();
+    }
+  });
+
+  test('the header box is a plain form that leads to the search page', async ({ page }) => {
+    await page.goto('/');
+    const form = page.locator('header form[role="search"]');
+    await expect(form).toHaveAttribute('action', '/tim-kiem/');
+    await expect(form).toHaveAttribute('method', 'get');
+    await expect(page.locator('header nav a[href="/tim-kiem/"]')).toBeVisible();
+  });
+});
