@@ -7,9 +7,6 @@ import { redirectsFile } from './src/integrations/redirects-file.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { ogImages } from './src/integrations/og-images.ts';
 import { inSitemap } from './src/lib/sitemap.ts';
-import { pagefindIndex } from './src/integrations/pagefind.ts';
-import { ogImages } from './src/integrations/og-images.ts';
-import { inSitemap } from './src/lib/sitemap.ts';
 
 /**
  * Every absolute URL (canonical links, feeds, QR codes, share snippets) derives from `site`.
