@@ -4,7 +4,6 @@ import {
   MEASURES,
   RATE_BASES,
   REGION_LEVELS,
-  levelOfCode,
   methodOnDate,
   snapshotSchemaWith,
   type Measure,
@@ -132,6 +131,8 @@ export interface ImportContext {
   regions: RegionLookup;
   /** Today's date in Vietnam (ISO); later `as_of` dates are rejected. */
   today: string;
+  /** Date cells already parsed (a report file repeats a few dates a million times). */
+  dateCache?: Map<string, string>;
 }
 
 /** A parsed, row-level-valid CSV row. */
@@ -174,7 +175,12 @@ export function parseCsvRecord(
 
   if (record.length !== CSV_COLUMNS.length) problem('(row)', `has ${record.length} cells, the header has ${CSV_COLUMNS.length}`);
 
-  const asOf = parseDate(cell('as_of'));
+  const dateCell = cell('as_of');
+  let asOf = context.dateCache?.get(dateCell);
+  if (asOf === undefined) {
+    asOf = parseDate(dateCell);
+    if (asOf !== undefined) context.dateCache?.set(dateCell, asOf);
+  }
   if (asOf === undefined) problem('as_of', `not a date ("${cell('as_of')}"); write yyyy-mm-dd, e.g. 2020-09-07`);
   else if (asOf > context.today) problem('as_of', `${asOf} is in the future (today is ${context.today})`);
 
@@ -233,6 +239,12 @@ export function parseCsvRecord(
   return { row: { asOf, row }, problems };
 }
 
+/** Region code and basis as one integer: `VN` → 0, GSO codes are numbers below 1000. */
+function duplicateKey(row: SnapshotRow): number {
+  const code = row.region.code === 'VN' ? 0 : Number(row.region.code) + 1;
+  return code * RATE_BASES.length + RATE_BASES.indexOf(row.rateBasis ?? 'not_stated');
+}
+
 /** Options for turning CSV rows into snapshots. */
 export interface CsvImportOptions extends ImportContext {
   /** Source of every snapshot made from this file (id, name, url; `retrievedAt` set by the caller). */
@@ -272,8 +284,9 @@ export async function importCsv(chunks: AsyncIterable<Uint8Array | string> | Ite
     }
   };
   const byDate = new Map<string, SnapshotRow[]>();
-  /** date → "code|basis" → first row number, for duplicate detection. */
-  const seen = new Map<string, Map<string, number>>();
+  /** date → (region code × basis as one small integer) → first row number, for duplicate detection; compact for a million rows. */
+  const seen = new Map<string, Map<number, number>>();
+  const context: ImportContext = { ...options, dateCache: new Map() };
   let positions: Record<CsvColumn, number> | undefined;
   let rows = 0;
 
@@ -281,41 +294,55 @@ export async function importCsv(chunks: AsyncIterable<Uint8Array | string> | Ite
   const input = Readable.from(chunks, { objectMode: false });
   input.on('error', (error) => parser.destroy(error));
   input.pipe(parser);
-  try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      if (positions === undefined) {
-        const header = checkHeader(record);
-        if (!header.ok) {
-          report(header.problems);
-          input.destroy();
-          break;
-        }
-        positions = header.positions;
-        continue;
+  /** Handles one record; returns false to stop reading (a bad header). Synchronous: no promise per row. */
+  const handle = (record: string[], line: number): boolean => {
+    if (positions === undefined) {
+      const header = checkHeader(record);
+      if (!header.ok) {
+        report(header.problems);
+        return false;
       }
-      rows++;
-      const where = { line: info.lines, row: rows };
-      const parsed = parseCsvRecord(record, positions, where, options);
-      if (!parsed.row) {
-        report(parsed.problems);
-        continue;
-      }
-      const { asOf, row } = parsed.row;
-      const key = `${row.region.code}|${row.rateBasis ?? 'not_stated'}`;
-      let keys = seen.get(asOf);
-      if (!keys) seen.set(asOf, (keys = new Map()));
-      const first = keys.get(key);
-      if (first !== undefined) {
-        report([{ ...where, field: 'region_code', message: `duplicate of row ${first} (same as_of, region and rate_basis)` }]);
-        continue;
-      }
-      keys.set(key, rows);
-      if (collect) {
-        let list = byDate.get(asOf);
-        if (!list) byDate.set(asOf, (list = []));
-        list.push(row);
-      }
+      positions = header.positions;
+      return true;
     }
+    rows++;
+    const where = { line, row: rows };
+    const parsed = parseCsvRecord(record, positions, where, context);
+    if (!parsed.row) {
+      report(parsed.problems);
+      return true;
+    }
+    const { asOf, row } = parsed.row;
+    const key = duplicateKey(row);
+    let keys = seen.get(asOf);
+    if (!keys) seen.set(asOf, (keys = new Map()));
+    const first = keys.get(key);
+    if (first !== undefined) {
+      report([{ ...where, field: 'region_code', message: `duplicate of row ${first} (same as_of, region and rate_basis)` }]);
+      return true;
+    }
+    keys.set(key, rows);
+    if (collect) {
+      let list = byDate.get(asOf);
+      if (!list) byDate.set(asOf, (list = []));
+      list.push(row);
+    }
+    return true;
+  };
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      parser.on('data', ({ record, info }: { record: string[]; info: { lines: number } }) => {
+        if (!handle(record, info.lines)) {
+          input.unpipe(parser);
+          input.destroy();
+          parser.destroy();
+          resolve();
+        }
+      });
+      parser.on('end', resolve);
+      parser.on('error', reject);
+    });
   } catch (error) {
     const e = error as { code?: string; message: string; lines?: number };
     if (!e.code?.startsWith('CSV_')) throw error; // transport errors belong to the caller
