@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRegions } from '../../src/lib/regions.ts';
@@ -47,7 +47,7 @@ describe('the committed snapshots', () => {
     expect(kg.asOf).toBe('2020-08-16');
     expect(kg.rows).toContainEqual(expect.objectContaining({ installs: 145800, ratePercent: 13, rateBasis: 'adults_15_60' }));
     expect(kg.rows).toContainEqual(expect.objectContaining({ region: expect.objectContaining({ code: 'VN' }), ratePercent: 19 }));
-    const tv = find('stttt-bcvtcntt-2020')!;
+    const tv = find('stttt-bcvtcntt-tra-vinh-2020-08-13')!;
     expect(tv.asOf).toBe('2020-08-12');
     expect(tv.rows[0]).toMatchObject({ ratePercent: 5.06, rateBasis: 'population', rank: 62, rankOf: 63 });
     const cm = find('5355-ubnd-kgvx-2020')!;
@@ -74,6 +74,12 @@ describe('the committed snapshots', () => {
       const slack = (unit / 2 / (o.row.installs! / (check!.computed / 100))) * 100 + 0.1;
       expect(Math.abs(check!.difference), `${o.snapshotId} ${o.row.region.name}`).toBeLessThanOrEqual(slack);
     }
+  });
+
+  it('cite letters by their slug in the directives library', () => {
+    const letters = entries.filter((e) => e.data.source.document !== undefined);
+    expect(letters.length).toBeGreaterThanOrEqual(4);
+    for (const { data } of letters) expect(existsSync(join('content/directives', `${data.source.document}.mdx`)), data.source.document).toBe(true);
   });
 
   it('use names exactly as in the regions reference', () => {
