@@ -1,0 +1,172 @@
+import { readFileSync, existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { expect, test } from '@playwright/test';
+import { budgets, weighPage } from '../../src/lib/page-weight.ts';
+import { distDir } from './support/site.ts';
+
+/** The stable guide URLs of the issue, each with its twin. Officials link to these: never change them. */
+const pairs: [vi: string, en: string][] = [
+  ['/', '/en/'],
+  ['/huong-dan/', '/en/guide/'],
+  ['/huong-dan/android/', '/en/guide/android/'],
+  ['/huong-dan/iphone/', '/en/guide/iphone/'],
+  ['/huong-dan/khac-phuc-loi/', '/en/guide/troubleshooting/'],
+  ['/huong-dan/giup-nguoi-khac-cai-dat/', '/en/guide/helping-others/'],
+  ['/hoi-dap/', '/en/faq/'],
+];
+const guidePages = pairs.flat().filter((path) => path !== '/' && path !== '/en/');
+const stepPages = guidePages.filter((path) => /\/(huong-dan|en\/guide)\/./.test(path));
+
+/** Anchors that home pages, leaflets and officials link to. */
+const faqAnchors = {
+  '/hoi-dap/': ['bluezone-thu-thap-gi', 'co-ton-pin-khong', 'vi-sao-phai-bat-bluetooth', 'dien-thoai-cu', 'khong-co-dien-thoai-thong-minh', 'bi-canh-bao-thi-lam-gi'],
+  '/en/faq/': ['what-does-bluezone-collect', 'battery', 'why-bluetooth-on', 'old-phone', 'no-smartphone', 'exposure-alert'],
+};
+
+function builtHtml(path: string): string {
+  return readFileSync(join(distDir, path, 'index.html'), 'utf8');
+}
+
+test.describe('every guide page exists in both languages and links its twin', () => {
+  for (const [vi, en] of pairs) {
+    test(`${vi} ⇄ ${en}`, async ({ page }) => {
+      for (const [path, twin, lang] of [[vi, en, 'vi'], [en, vi, 'en']] as const) {
+        const response = await page.goto(path);
+        expect(response?.status(), `${path} is served`).toBe(200);
+        await expect(page.locator('html')).toHaveAttribute('lang', lang);
+        await expect(page.locator('a.lang-switch')).toHaveAttribute('href', twin);
+        await expect(page.locator(`link[rel="alternate"][hreflang="${lang === 'vi' ? 'en' : 'vi'}"]`)).toHaveAttribute('href', new RegExp(`${twin}$`));
+      }
+    });
+  }
+});
+
+test.describe('guide pages are light and script-free', () => {
+  for (const path of guidePages) {
+    test(`${path}: no JavaScript, HTML+CSS within budget`, async ({ page }, testInfo) => {
+      test.skip(testInfo.project.name !== 'desktop', 'a property of the built files, not of the viewport');
+      const jsRequests: string[] = [];
+      page.on('request', (request) => {
+        if (request.resourceType() === 'script') jsRequests.push(request.url());
+      });
+      await page.goto(path);
+      await expect(page.locator('script:not([type="application/ld+json"])')).toHaveCount(0);
+      expect(jsRequests).toEqual([]);
+
+      const fileBytes = (url: string) => {
+        const local = join(distDir, new URL(url, `http://x${path}`).pathname);
+        return existsSync(local) && statSync(local).isFile() ? readFileSync(local) : undefined;
+      };
+      const weight = weighPage(path, builtHtml(path), fileBytes, (data) => gzipSync(data, { level: 9 }).byteLength);
+      const budget = budgets.find((b) => b.match.test(path))!;
+      expect(budget, 'a budget covers this page').toBeDefined();
+      expect(weight.html + weight.css, 'HTML+CSS gzipped').toBeLessThanOrEqual(budget.maxHtmlCss);
+      expect(weight.js).toBe(0);
+      expect(weight.missing).toEqual([]);
+    });
+  }
+});
+
+test.describe('every step has an illustration', () => {
+  for (const path of stepPages) {
+    test(`${path}: steps, pictures, alt text, optimised formats`, async ({ page }) => {
+      await page.goto(path);
+      const steps = page.locator('ol.steps > li.step');
+      const count = await steps.count();
+      expect(count, 'the page has numbered steps').toBeGreaterThan(0);
+      const label = path.startsWith('/en/') ? 'Illustration' : 'Hình minh họa';
+      for (let i = 0; i < count; i++) {
+        const step = steps.nth(i);
+        await expect(step.locator('h3')).toHaveCount(1);
+        const img = step.locator('figure img');
+        await expect(img).toHaveCount(1);
+        expect((await img.getAttribute('alt'))?.trim().length, `step ${i + 1} alt text`).toBeGreaterThan(10);
+        await expect(img).toHaveAttribute('width', '240');
+        await expect(img).toHaveAttribute('height', '400');
+        await expect(img).toHaveAttribute('loading', 'lazy');
+        await expect(step.locator('picture source[type="image/avif"]')).toHaveCount(1);
+        await expect(step.locator('figcaption')).toContainText(label);
+      }
+      // Scrolled into view, each picture loads a raster the phone can show, from this site.
+      const first = steps.first().locator('img');
+      await first.scrollIntoViewIfNeeded();
+      await expect.poll(() => first.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBeGreaterThan(0);
+      const src = await first.evaluate((el: HTMLImageElement) => el.currentSrc);
+      expect(src).toMatch(/\.(avif|webp)$/);
+      const response = await page.request.get(src);
+      expect(response.ok()).toBe(true);
+      expect((await response.body()).byteLength, 'an illustration stays small').toBeLessThan(12_000);
+    });
+  }
+});
+
+test('the guide prints cleanly: no navigation chrome, illustrations kept', async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== 'desktop', 'paper has one size');
+  await page.goto('/huong-dan/android/');
+  // Browsers load lazy images before printing; do the same before emulating print.
+  await page.evaluate(() => document.querySelectorAll('img').forEach((img) => (img.loading = 'eager')));
+  await expect.poll(() => page.evaluate(() => [...document.images].every((img) => img.complete && img.naturalWidth > 0))).toBe(true);
+  await page.emulateMedia({ media: 'print' });
+  for (const selector of ['.site-header', '.site-nav', '.site-footer', '.lang-switch', '.guide-nav', '.crumb']) {
+    await expect(page.locator(selector).first(), `${selector} hidden on paper`).toBeHidden();
+  }
+  const images = page.locator('ol.steps figure img');
+  const total = await images.count();
+  expect(total).toBeGreaterThan(5);
+  for (let i = 0; i < total; i++) {
+    const box = await images.nth(i).boundingBox();
+    expect(box?.height, `illustration ${i + 1} printed`).toBeGreaterThan(50);
+  }
+  await expect(page.locator('h1')).toBeVisible();
+  await expect(page.locator('ol.steps h3').first()).toBeVisible();
+  // Store links print their address, since paper cannot be tapped.
+  const after = await page.locator('.store-link a').first().evaluate((el) => getComputedStyle(el, '::after').content);
+  expect(after).toContain('play.google.com');
+  // Printers drop backgrounds: the button must still be readable as black on white.
+  const ink = await page.locator('.store-link a').first().evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor]);
+  expect(ink).toEqual(['rgb(0, 0, 0)', 'rgba(0, 0, 0, 0)']);
+  await page.screenshot({ path: testInfo.outputPath('android-print.png'), fullPage: true });
+});
+
+test.describe('FAQ answers have stable anchors', () => {
+  for (const [path, anchors] of Object.entries(faqAnchors)) {
+    test(path, async ({ page }) => {
+      await page.goto(path);
+      const ids = await page.locator('article.answer').evaluateAll((els) => els.map((el) => el.id));
+      expect(ids.length).toBeGreaterThan(10);
+      expect(new Set(ids).size, 'anchors are unique').toBe(ids.length);
+      for (const anchor of anchors) expect(ids).toContain(anchor);
+      // The list at the top links every answer, and every answer links to itself.
+      for (const id of ids) {
+        await expect(page.locator(`.faq-toc a[href="#${id}"]`)).toHaveCount(1);
+        await expect(page.locator(`#${id} a.self-link`)).toHaveAttribute('href', `#${id}`);
+      }
+      await page.goto(`${path}#${anchors[1]}`);
+      await expect(page.locator(`#${anchors[1]} h3`)).toBeInViewport();
+    });
+  }
+});
+
+test('the home page sends people to their phone guide, the statistics and the directives', async ({ page }) => {
+  for (const [home, prefix] of [['/', ''], ['/en/', '/en']] as const) {
+    await page.goto(home);
+    const android = page.locator('main a.button', { hasText: 'Android' });
+    const iphone = page.locator('main a.button', { hasText: 'iPhone' });
+    await expect(android).toBeVisible();
+    await expect(iphone).toBeVisible();
+    expect((await android.boundingBox())!.height).toBeGreaterThanOrEqual(48);
+    await expect(android).toHaveAttribute('href', home === '/' ? '/huong-dan/android/' : '/en/guide/android/');
+    await expect(iphone).toHaveAttribute('href', home === '/' ? '/huong-dan/iphone/' : '/en/guide/iphone/');
+    await expect(page.locator(`main a[href="${home === '/' ? '/so-lieu/' : '/en/statistics/'}"]`)).toHaveCount(1);
+    await expect(page.locator(`main a[href="${home === '/' ? '/van-ban/' : '/en/directives/'}"]`)).toHaveCount(1);
+    await expect(page.locator(`main a[href^="${prefix}${home === '/' ? '/hoi-dap/' : '/faq/'}#"]`)).toHaveCount(1);
+  }
+});
+
+test('store links go to the official Bluezone listings only', async ({ page }) => {
+  await page.goto('/huong-dan/android/');
+  await expect(page.locator('.store-link a')).toHaveAttribute('href', 'https://play.google.com/store/apps/details?id=com.mic.bluezone');
+  await page.goto('/en/guide/iphone/');
+  await expect(page.locator('.store-link a')).toHaveAttribute('href', /^https:\/\/apps\.apple\.com\/.*\/id1508062685$/);
+});
