@@ -12,8 +12,11 @@ const kebab = z
  * Steps live in the MDX body as `<Step image="…" alt="…">`; the image name is checked at build.
  */
 export const guideSchema = z.strictObject({
-  /** Page title as shown in the guide index and the browser tab; short, because phones cut it. */
-  title: z.string().min(3).max(80),
+  /**
+   * Page title as shown in the guide index and the browser tab. At most 40 characters: with the
+   * site name appended the tab title stays under 70, which search results and phones show whole.
+   */
+  title: z.string().min(3).max(40),
   /** One plain sentence: what the reader will be able to do after this page (index card, meta). */
   description: z.string().min(10).max(200),
   /** URL segment under the guide root, e.g. `khac-phuc-loi` or `troubleshooting`; never change it once published (add a redirect instead). */

@@ -25,6 +25,7 @@ describe('guide frontmatter', () => {
   });
   it.each([
     ['missing title', { ...valid, title: undefined }],
+    ['a title too long for a tab', { ...valid, title: 'Giúp người khác cài đặt – danh sách cho tình nguyện viên' }],
     ['empty description', { ...valid, description: '' }],
     ['order 0', { ...valid, order: 0 }],
     ['date not ISO', { ...valid, reviewed: '21/08/2020' }],
