@@ -42,6 +42,16 @@ export type CsvColumn = (typeof CSV_COLUMNS)[number];
 /** The template: header row only (a CSV has no comments; the filled example is on `/du-lieu/`). */
 export const CSV_TEMPLATE = `${CSV_COLUMNS.join(',')}\r\n`;
 
+/**
+ * The filled example shown on `/du-lieu/`: Cẩm Phả's real figures of 31/01/2021 (letter
+ * 588/TBTT-VHTT), one row per basis. A test imports it, so the page never shows a broken example.
+ */
+export const CSV_EXAMPLE = [
+  CSV_COLUMNS.join(','),
+  '2021-01-31,195,Cẩm Phả,district,72014,190232,,,"37,86",population,2,',
+  '2021-01-31,195,Cẩm Phả,district,72014,,,192789,"37,35",smartphones,5,',
+].join('\n');
+
 /** One problem in the input: where (line/row of a CSV, row of a JSON snapshot) and which field. */
 export interface ImportProblem {
   /** CSV: the line in the file (header = line 1). JSON: undefined. */

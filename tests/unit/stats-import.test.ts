@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadRegions } from '../../src/lib/regions.ts';
 import {
   CSV_COLUMNS,
+  CSV_EXAMPLE,
   CSV_TEMPLATE,
   decideAppend,
   formatProblem,
@@ -86,6 +88,14 @@ describe('number cells', () => {
 describe('CSV import', () => {
   it('ships a header-only template with the documented columns', () => {
     expect(CSV_TEMPLATE).toBe('as_of,region_code,region_name,level,installs,population,adults_15_60,smartphones,rate_percent,rate_basis,rank,rank_of\r\n');
+  });
+
+  it('the filled example shown on /du-lieu/ imports and matches the letter’s snapshot', async () => {
+    const result = await run(CSV_EXAMPLE);
+    expect(result.problems).toEqual([]);
+    const letter = JSON.parse(readFileSync('content/stats/2021-01-31-588-tbtt-vhtt-2021.json', 'utf8'));
+    const strip = (rows: { note?: string }[]) => rows.map(({ note: _note, ...rest }) => rest);
+    expect(result.snapshots[0]!.rows).toEqual(strip(letter.rows));
   });
 
   it('turns the reporting template into one snapshot per date, names from the reference, empty basis = not stated', async () => {
