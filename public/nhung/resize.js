@@ -1,0 +1,30 @@
+/*
+ * Bluezone chart embeds: optional helper for the HOST page (a newspaper or TV site).
+ * Include it once after your iframes:
+ *   <iframe src="https://SITE/nhung/luot-tai-toan-quoc/" ... data-bluezone-chart="luot-tai-toan-quoc"></iframe>
+ *   <script src="https://SITE/nhung/resize.js" async></script>
+ * Each embed posts { type: 'bluezone-chart:height', id, height } to its parent. This script
+ * accepts a message only when it comes from the origin this script was loaded from AND from
+ * the window of one of our iframes, then sets that iframe's height in pixels. Nothing else is
+ * read or changed on your page; no cookies, no requests.
+ */
+(function () {
+  'use strict';
+  var script = document.currentScript;
+  var origin = script && script.src ? new URL(script.src).origin : null;
+  if (!origin || window.__bluezoneChartResize) return;
+  window.__bluezoneChartResize = true;
+  window.addEventListener('message', function (event) {
+    if (event.origin !== origin) return;
+    var data = event.data;
+    if (!data || data.type !== 'bluezone-chart:height' || typeof data.height !== 'number') return;
+    if (!(data.height > 0 && data.height < 10000)) return;
+    var frames = document.querySelectorAll('iframe');
+    for (var i = 0; i < frames.length; i++) {
+      if (frames[i].contentWindow === event.source) {
+        frames[i].style.height = Math.ceil(data.height) + 'px';
+        return;
+      }
+    }
+  });
+})();

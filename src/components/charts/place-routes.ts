@@ -1,0 +1,19 @@
+import { loadChartCatalogue } from '../../lib/chart-catalogue.ts';
+import { loadRegions, type Region } from '../../lib/regions.ts';
+import { observations, regionsWithData } from '../../lib/stats.ts';
+
+/**
+ * The places that get a statistics page: every province with figures (its own or a district's)
+ * and every district with figures. Places without data get no page: `/so-lieu/` lists them.
+ */
+export async function placesWithData(): Promise<{ provinces: Region[]; districts: { province: Region; district: Region }[] }> {
+  const regions = loadRegions();
+  const { inputs } = await loadChartCatalogue();
+  const withData = regionsWithData(observations(inputs.snapshots));
+  const districts = [...withData.keys()]
+    .map((code) => regions.byCode(code))
+    .filter((region): region is Region => region?.level === 'district')
+    .map((district) => ({ district, province: regions.byCode(district.parentCode ?? '')! }));
+  const provinces = regions.provinces.filter((p) => withData.has(p.code) || districts.some((d) => d.province.code === p.code));
+  return { provinces, districts };
+}

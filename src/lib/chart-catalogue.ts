@@ -1,0 +1,123 @@
+import { getCollection } from 'astro:content';
+import type { Lang } from '../i18n/index.ts';
+import { buildCharts, type ChartInputs } from './chart-series.ts';
+import type { ChartSpec } from './chart-spec.ts';
+import { datedNames, latestNames } from './chart-files.ts';
+import { loadRegions, type Region, type RegionIndex } from './regions.ts';
+import { absoluteUrl, sectionPath } from './routes.ts';
+
+/**
+ * The site's charts as one catalogue: every page, embed, image, data file and feed is generated
+ * from it, and `/nhung/index.json` publishes it. The share kit (`/chia-se/`) lists charts from
+ * `loadChartCatalogue()` too.
+ */
+
+/** A chart and its earlier versions (one per data date, each built only from figures up to it). */
+export interface ChartWithVersions {
+  spec: ChartSpec;
+  /** Every data date the chart has had, oldest first, each with the chart as it stood then. */
+  versions: { asOf: string; spec: ChartSpec }[];
+}
+
+export interface ChartBundle {
+  charts: ChartWithVersions[];
+  inputs: ChartInputs;
+}
+
+/**
+ * Builds every chart and its dated versions from plain inputs. A dated version uses only the
+ * snapshots dated up to that day, so its files stay the same when newer figures arrive.
+ */
+export function chartBundle(inputs: ChartInputs): ChartBundle {
+  const current = buildCharts(inputs);
+  const dates = [...new Set(inputs.snapshots.map((s) => s.data.asOf))].sort();
+  const history = new Map<string, Map<string, ChartSpec>>();
+  for (const date of dates) {
+    const then = buildCharts({ ...inputs, snapshots: inputs.snapshots.filter((s) => s.data.asOf <= date) });
+    for (const spec of then) {
+      const versions = history.get(spec.id) ?? new Map<string, ChartSpec>();
+      if (!versions.has(spec.asOf)) versions.set(spec.asOf, spec);
+      history.set(spec.id, versions);
+    }
+  }
+  return {
+    inputs,
+    charts: current.map((spec) => ({
+      spec,
+      versions: [...(history.get(spec.id)?.entries() ?? [])].map(([asOf, version]) => ({ asOf, spec: version })).sort((a, b) => a.asOf.localeCompare(b.asOf)),
+    })),
+  };
+}
+
+let cached: Promise<ChartBundle> | undefined;
+
+/** All charts of this build, from the content collections (built once per build). */
+export function loadChartCatalogue(): Promise<ChartBundle> {
+  cached ??= (async () => {
+    const [snapshots, directives, statementTargets] = await Promise.all([
+      getCollection('snapshots'),
+      getCollection('directives'),
+      getCollection('statementTargets'),
+    ]);
+    return chartBundle({ snapshots, directives, statementTargets, regions: loadRegions() });
+  })();
+  return cached;
+}
+
+// — addresses —
+
+/** `/nhung/<id>/` or `/en/embed/<id>/`. */
+export function embedPath(id: string, lang: Lang): string {
+  return lang === 'vi' ? `/nhung/${id}/` : `/en/embed/${id}/`;
+}
+
+/** A file of a chart, next to its embed page. */
+export function chartFilePath(id: string, lang: Lang, name: string): string {
+  return `${embedPath(id, lang)}${name}`;
+}
+
+/** Statistics page of a place: `/so-lieu/quang-ninh/`, `/so-lieu/quang-ninh/cam-pha/`. */
+export function placePath(region: Region, regions: RegionIndex, lang: Lang): string {
+  const base = sectionPath('statistics', lang);
+  if (region.level === 'country') return base;
+  if (region.level === 'province') return `${base}${region.slug}/`;
+  const province = regions.byCode(region.parentCode ?? '');
+  if (!province) throw new Error(`District ${region.code} has no province`);
+  return `${base}${province.slug}/${region.slug}/`;
+}
+
+/** The page a chart is published on (its link back). */
+export function chartHomePath(spec: ChartSpec, regions: RegionIndex, lang: Lang): string {
+  const region = regions.byCode(spec.regionCode);
+  return `${region ? placePath(region, regions, lang) : sectionPath('statistics', lang)}#${spec.id}`;
+}
+
+/** One entry of `/nhung/index.json`. */
+export function catalogueEntry(chart: ChartWithVersions, regions: RegionIndex, site: URL | string) {
+  const { spec } = chart;
+  const url = (path: string) => absoluteUrl(path, site);
+  const vi = latestNames('vi');
+  const en = latestNames('en');
+  return {
+    id: spec.id,
+    kind: spec.kind,
+    title: spec.title,
+    summary: spec.summary,
+    asOf: spec.asOf,
+    page: { vi: url(chartHomePath(spec, regions, 'vi')), en: url(chartHomePath(spec, regions, 'en')) },
+    embed: { vi: url(embedPath(spec.id, 'vi')), en: url(embedPath(spec.id, 'en')) },
+    images: {
+      vi: { svg: url(chartFilePath(spec.id, 'vi', vi.svg)), tv: url(chartFilePath(spec.id, 'vi', vi.tv)), social: url(chartFilePath(spec.id, 'vi', vi.social)) },
+      en: { svg: url(chartFilePath(spec.id, 'en', en.svg)), tv: url(chartFilePath(spec.id, 'en', en.tv)), social: url(chartFilePath(spec.id, 'en', en.social)) },
+    },
+    data: {
+      csv: url(chartFilePath(spec.id, 'vi', vi.csv)),
+      json: url(chartFilePath(spec.id, 'vi', vi.json)),
+      versions: chart.versions.map((version) => ({
+        asOf: version.asOf,
+        csv: url(chartFilePath(spec.id, 'vi', datedNames(version.asOf).csv)),
+        json: url(chartFilePath(spec.id, 'vi', datedNames(version.asOf).json)),
+      })),
+    },
+  };
+}

@@ -1,0 +1,379 @@
+import type { ChartConfiguration, ChartDataset, Plugin, Scale, TooltipItem } from 'chart.js';
+import type { Lang } from '../i18n/index.ts';
+import { formatDate, formatNumber, formatPercent } from './format.ts';
+import { fill, wordValue, type ChartWords } from './chart-text.ts';
+import type { BarChartSpec, ChartSpec, ChartSeries, FigureQualifier, TimelineChartSpec } from './chart-spec.ts';
+
+/**
+ * THE function from a chart spec to a Chart.js configuration. The build renders it on a canvas
+ * (SVG, PNG) and `<chart-live>` runs it in the browser, so the static and the live chart are
+ * drawn from the same configuration and cannot drift apart.
+ *
+ * Honesty rules enforced here (and unit-tested): value axes start at zero; percentages run
+ * 0–100 unless the spec marks another range; one dataset never mixes bases, measures or counting
+ * methods (specs split them); gaps are never bridged (`spanGaps: false`) and a long stretch
+ * without figures is drawn dashed on a time-proportional axis; lower bounds are marked.
+ */
+
+/** Presentation only: sizes and fonts differ between page, TV and social images; data never does. */
+export interface ChartLook {
+  lang: Lang;
+  /** Font family for every label (the build registers Noto Sans; browsers use the page's). */
+  fontFamily: string;
+  /** Multiplier for type and strokes (1 on a page, ~2.6 on a 1920×1080 TV image). */
+  scale: number;
+  /** Space kept free around the plot (title, date and source are drawn there on images). */
+  padding: { top: number; right: number; bottom: number; left: number };
+  /** Browser: follow the container's size. Build: fixed canvas size. */
+  responsive: boolean;
+}
+
+/** Data point as handed to Chart.js: position plus what the tooltip and marks need. */
+export interface PointDatum {
+  x: number;
+  y: number;
+  /** Qualifier of the published value (`more_than` = lower bound). */
+  q: FigureQualifier;
+  /** ISO date. */
+  d: string;
+}
+
+export const palette = ['#0b5cad', '#c2410c', '#7b3fa0', '#0a7a4b', '#4a5560', '#a16207'] as const;
+export const targetColour = '#9a3412';
+const breakColour = '#1b1f24';
+const eventColour = '#4a5560';
+const gridColour = 'rgba(27, 31, 36, 0.12)';
+const inkColour = '#1b1f24';
+
+/** Days without a figure beyond which a line is drawn dashed ("no figures in between"). */
+export const GAP_DAYS = 14;
+const DAY_MS = 86_400_000;
+
+/** Noon in Vietnam of an ISO date, as a time value: the x position of a figure. */
+export function dateValue(isoDate: string): number {
+  return Date.parse(`${isoDate}T12:00:00+07:00`);
+}
+
+/** The ISO date (Vietnam) of an x position. */
+function isoOfValue(value: number): string {
+  return new Date(value + 7 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** First-of-month positions between two time values, thinned to at most `max` ticks. */
+export function monthTicks(min: number, max: number, max_: number): number[] {
+  const start = new Date(min + 7 * 3_600_000);
+  let year = start.getUTCFullYear();
+  let month = start.getUTCMonth() + 1;
+  const months: number[] = [];
+  for (;;) {
+    if (month > 11) {
+      month = 0;
+      year += 1;
+    }
+    const value = Date.UTC(year, month, 1, 5);
+    if (value > max) break;
+    months.push(value);
+    month += 1;
+  }
+  const step = Math.max(1, Math.ceil(months.length / Math.max(1, max_)));
+  return months.filter((_, index) => index % step === 0);
+}
+
+/** Month label on the time axis: `08/2020`, `Aug 2020`. */
+export function monthLabel(value: number, lang: Lang): string {
+  const iso = isoOfValue(value);
+  const [year, month] = iso.split('-');
+  if (lang === 'vi') return `${month}/${year}`;
+  return new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+}
+
+/** Count on an axis: `10 triệu`, `10 million`. */
+export function compactCount(value: number, lang: Lang, words: ChartWords): string {
+  if (value === 0) return '0';
+  if (value >= 1_000_000) return fill(words.millions, { n: formatNumber(value / 1_000_000, lang, 1) });
+  return formatNumber(value, lang);
+}
+
+function valueTick(unit: 'percent' | 'count', lang: Lang, words: ChartWords) {
+  return (value: number | string) => (unit === 'percent' ? formatPercent(Number(value), lang, 0) : compactCount(Number(value), lang, words));
+}
+
+function font(look: ChartLook, size: number, weight: 'normal' | 'bold' = 'normal') {
+  return { family: look.fontFamily, size: Math.round(size * look.scale), weight };
+}
+
+/** Marker for a published value: triangle for a lower bound, hollow for "about". */
+function pointStyle(q: FigureQualifier): 'triangle' | 'circle' {
+  return q === 'more_than' ? 'triangle' : 'circle';
+}
+
+function seriesDataset(series: ChartSeries, index: number, look: ChartLook): ChartDataset<'line', PointDatum[]> {
+  const colour = series.role === 'country' ? palette[3] : palette[index % palette.length]!;
+  const data = series.points.map((point) => ({ x: dateValue(point.date), y: point.value, q: point.qualifier, d: point.date }));
+  return {
+    type: 'line',
+    label: series.label[look.lang],
+    data,
+    borderColor: colour,
+    backgroundColor: colour,
+    borderWidth: 2.5 * look.scale,
+    pointRadius: data.map((p) => (p.q === 'more_than' ? 6 : 4) * look.scale),
+    pointHoverRadius: 7 * look.scale,
+    pointStyle: data.map((p) => pointStyle(p.q)),
+    pointBackgroundColor: data.map((p) => (p.q === 'about' ? '#ffffff' : colour)),
+    pointBorderColor: colour,
+    pointBorderWidth: 2 * look.scale,
+    spanGaps: false,
+    tension: 0,
+    fill: false,
+    segment: {
+      // A long stretch without figures is not a measurement: draw it dashed.
+      borderDash: (ctx) => ((ctx.p1.parsed.x ?? 0) - (ctx.p0.parsed.x ?? 0) > GAP_DAYS * DAY_MS ? [6 * look.scale, 5 * look.scale] : undefined),
+    },
+  };
+}
+
+/** The x range of a timeline: every figure, target line and break, with a little air. */
+function timeRange(spec: TimelineChartSpec): { min: number; max: number } {
+  const values = [
+    ...spec.series.flatMap((s) => s.points.map((p) => dateValue(p.date))),
+    ...spec.targets.flatMap((target) => [target.from, target.deadline].filter((d): d is string => d !== null).map(dateValue)),
+    ...spec.breaks.map((b) => dateValue(b.date)),
+    ...spec.events.map((e) => dateValue(e.date)),
+  ];
+  const min = Math.min(...values);
+  const max = Math.max(...values);
+  const air = Math.max((max - min) * 0.04, 3 * DAY_MS);
+  return { min: min - air, max: max + air };
+}
+
+function targetDatasets(spec: TimelineChartSpec, range: { min: number; max: number }, look: ChartLook): ChartDataset<'line', PointDatum[]>[] {
+  return spec.targets.map((target) => {
+    const from = target.from ? dateValue(target.from) : range.min;
+    const to = target.deadline ? dateValue(target.deadline) : range.max;
+    return {
+      type: 'line',
+      label: target.label[look.lang],
+      data: [
+        { x: from, y: target.value, q: null, d: target.from ?? '' },
+        { x: to, y: target.value, q: null, d: target.deadline ?? '' },
+      ],
+      borderColor: targetColour,
+      backgroundColor: targetColour,
+      borderDash: [10 * look.scale, 6 * look.scale],
+      borderWidth: 2 * look.scale,
+      // A diamond marks the deadline; no marker where the line merely starts.
+      pointRadius: [0, target.deadline ? 7 * look.scale : 0],
+      pointHoverRadius: [0, 8 * look.scale],
+      pointStyle: 'rectRot',
+      spanGaps: false,
+      fill: false,
+    };
+  });
+}
+
+/** Draws each series break as a labelled vertical rule (no plugin package needed). */
+function breaksPlugin(spec: TimelineChartSpec, look: ChartLook): Plugin<'line'> {
+  return {
+    id: 'seriesBreaks',
+    afterDatasetsDraw(chart) {
+      const { ctx, chartArea, scales } = chart;
+      const x = scales.x as Scale | undefined;
+      if (!x) return;
+      const marks = [...spec.breaks.map((item) => ({ item, colour: breakColour, side: 'right' as const })), ...spec.events.map((item) => ({ item, colour: eventColour, side: 'left' as const }))];
+      for (const { item, colour, side } of marks) {
+        const px = x.getPixelForValue(dateValue(item.date));
+        if (px < chartArea.left || px > chartArea.right) continue;
+        ctx.save();
+        ctx.strokeStyle = colour;
+        ctx.lineWidth = 2 * look.scale;
+        ctx.setLineDash([3 * look.scale, 3 * look.scale]);
+        ctx.beginPath();
+        ctx.moveTo(px, chartArea.top);
+        ctx.lineTo(px, chartArea.bottom);
+        ctx.stroke();
+        ctx.setLineDash([]);
+        ctx.fillStyle = colour;
+        ctx.font = `bold ${Math.round(12 * look.scale)}px ${look.fontFamily}`;
+        ctx.textAlign = side;
+        ctx.textBaseline = 'top';
+        ctx.fillText(item.label[look.lang], px + (side === 'right' ? -4 : 4) * look.scale, chartArea.top + 4 * look.scale);
+        ctx.restore();
+      }
+    },
+  };
+}
+
+/** Writes each bar's value (with its qualifier) at the bar's end, so no number needs a tooltip. */
+function barValuesPlugin(spec: BarChartSpec, look: ChartLook): Plugin<'bar'> {
+  return {
+    id: 'barValues',
+    afterDatasetsDraw(chart) {
+      const { ctx } = chart;
+      const meta = chart.getDatasetMeta(0);
+      ctx.save();
+      ctx.fillStyle = inkColour;
+      ctx.font = `bold ${Math.round(12 * look.scale)}px ${look.fontFamily}`;
+      ctx.textBaseline = 'middle';
+      ctx.textAlign = 'left';
+      meta.data.forEach((element, index) => {
+        const bar = spec.bars[index];
+        if (!bar) return;
+        const { x, y } = element.getProps(['x', 'y'], true) as { x: number; y: number };
+        ctx.fillText(wordValue(bar.point.value, 'percent', bar.point.qualifier, look.lang, spec.words[look.lang]), x + 5 * look.scale, y);
+      });
+      ctx.restore();
+    },
+  };
+}
+
+function barConfig(spec: BarChartSpec, look: ChartLook): ChartConfiguration<'bar', number[], string> {
+  const { lang } = look;
+  const colours = spec.bars.map((bar) => (bar.role === 'country' ? palette[3] : bar.role === 'subject' ? palette[1] : palette[0]));
+  return {
+    type: 'bar',
+    data: {
+      labels: spec.bars.map((bar) => bar.label[lang]),
+      datasets: [
+        {
+          label: spec.words[lang].valueAxis,
+          data: spec.bars.map((bar) => bar.point.value),
+          backgroundColor: colours,
+          borderColor: colours,
+          borderWidth: 0,
+          barPercentage: 0.8,
+        },
+      ],
+    },
+    options: {
+      indexAxis: 'y',
+      responsive: look.responsive,
+      maintainAspectRatio: false,
+      animation: false,
+      devicePixelRatio: look.responsive ? undefined : 1,
+      layout: { padding: look.padding },
+      scales: {
+        x: {
+          type: 'linear',
+          // Bars start at zero; rates run to 100% so a 5% bar looks like 5%.
+          min: 0,
+          max: spec.axisMax ?? undefined,
+          beginAtZero: true,
+          grid: { color: gridColour, lineWidth: look.scale },
+          ticks: { font: font(look, 12), color: inkColour, callback: valueTick('percent', lang, spec.words[lang]), stepSize: 20 },
+          title: { display: true, text: spec.words[lang].valueAxis, font: font(look, 13, 'bold'), color: inkColour },
+        },
+        y: {
+          type: 'category',
+          grid: { display: false },
+          ticks: { font: font(look, 12), color: inkColour, autoSkip: false },
+        },
+      },
+      plugins: {
+        legend: { display: false },
+        tooltip: {
+          titleFont: font(look, 13, 'bold'),
+          bodyFont: font(look, 13),
+          callbacks: {
+            title: (items: TooltipItem<'bar'>[]) => spec.bars[items[0]?.dataIndex ?? 0]?.regionName ?? '',
+            label: (item: TooltipItem<'bar'>) => barTooltip(spec, item.dataIndex, lang),
+          },
+        },
+      },
+    },
+    plugins: [barValuesPlugin(spec, look)],
+  };
+}
+
+/** Tooltip line of a bar: value, basis, date, rank. Also used by tests to compare with the spec. */
+export function barTooltip(spec: BarChartSpec, index: number, lang: Lang): string {
+  const bar = spec.bars[index];
+  if (!bar) return '';
+  const words = spec.words[lang];
+  const rank = bar.point.rank !== null && bar.point.rankOf !== null ? ` · ${fill(words.rank, { rank: String(bar.point.rank), of: String(bar.point.rankOf) })}` : '';
+  return `${wordValue(bar.point.value, 'percent', bar.point.qualifier, lang, words)} (${words.valueAxis}), ${formatDate(bar.point.date, lang)}${rank}`;
+}
+
+/** Tooltip line of a timeline point: series, value with qualifier. */
+export function pointTooltip(label: string, datum: PointDatum, spec: TimelineChartSpec, lang: Lang): string {
+  return `${label}: ${wordValue(datum.y, spec.unit, datum.q, lang, spec.words[lang])}`;
+}
+
+function timelineConfig(spec: TimelineChartSpec, look: ChartLook): ChartConfiguration<'line', PointDatum[]> {
+  const { lang } = look;
+  const range = timeRange(spec);
+  const datasets = [...spec.series.map((series, index) => seriesDataset(series, index, look)), ...targetDatasets(spec, range, look)];
+  const seriesCount = spec.series.length;
+  return {
+    type: 'line',
+    data: { datasets },
+    options: {
+      responsive: look.responsive,
+      maintainAspectRatio: false,
+      animation: false,
+      devicePixelRatio: look.responsive ? undefined : 1,
+      layout: { padding: look.padding },
+      // Hovering or focusing picks the nearest figure, never an interpolated value.
+      interaction: { mode: 'nearest', intersect: false },
+      scales: {
+        x: {
+          // Time-proportional: positions are dates, so uneven reporting shows as uneven spacing.
+          type: 'linear',
+          min: range.min,
+          max: range.max,
+          grid: { color: gridColour, lineWidth: look.scale },
+          afterBuildTicks: (scale: Scale) => {
+            scale.ticks = monthTicks(range.min, range.max, look.responsive ? 8 : 12).map((value) => ({ value }));
+          },
+          ticks: { font: font(look, 12), color: inkColour, callback: (value: number | string) => monthLabel(Number(value), lang), maxRotation: 0 },
+        },
+        y: {
+          type: 'linear',
+          min: 0,
+          max: spec.axisMax ?? undefined,
+          beginAtZero: true,
+          grid: { color: gridColour, lineWidth: look.scale },
+          ticks: { font: font(look, 12), color: inkColour, callback: valueTick(spec.unit, lang, spec.words[lang]) },
+          title: {
+            display: true,
+            text: spec.words[lang].valueAxis,
+            font: font(look, 13, 'bold'),
+            color: inkColour,
+          },
+        },
+      },
+      plugins: {
+        legend: {
+          position: 'bottom',
+          labels: { font: font(look, 12), color: inkColour, usePointStyle: true, boxWidth: 10 * look.scale, padding: 10 * look.scale },
+        },
+        tooltip: {
+          titleFont: font(look, 13, 'bold'),
+          bodyFont: font(look, 13),
+          // Target lines are explained by their legend; tooltips show measured figures only.
+          filter: (item: TooltipItem<'line'>) => item.datasetIndex < seriesCount,
+          callbacks: {
+            title: (items: TooltipItem<'line'>[]) => {
+              const datum = items[0]?.raw as PointDatum | undefined;
+              return datum?.d ? formatDate(datum.d, lang) : '';
+            },
+            label: (item: TooltipItem<'line'>) => pointTooltip(item.dataset.label ?? '', item.raw as PointDatum, spec, lang),
+          },
+        },
+      },
+    },
+    plugins: [breaksPlugin(spec, look)],
+  };
+}
+
+/** The Chart.js configuration of a spec, for a given look. */
+export function chartConfig(spec: ChartSpec, look: ChartLook): ChartConfiguration {
+  return (spec.kind === 'bar' ? barConfig(spec, look) : timelineConfig(spec, look)) as unknown as ChartConfiguration;
+}
+
+/** Height in CSS pixels a chart needs at a given width: bars grow with their number. */
+export function chartHeight(spec: ChartSpec, width: number): number {
+  if (spec.kind === 'bar') return Math.round(70 + spec.bars.length * 30);
+  const legendRows = Math.ceil((spec.series.length + spec.targets.length) / (width < 500 ? 1 : 2));
+  return Math.round(Math.min(width * 0.62, 420) + legendRows * 22);
+}

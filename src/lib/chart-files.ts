@@ -1,0 +1,132 @@
+import type { Lang } from '../i18n/index.ts';
+import { chartRows, type ChartSpec, type ChartSource } from './chart-spec.ts';
+
+/**
+ * The data behind each chart as files for newsrooms: CSV for spreadsheets, JSON for graphics
+ * systems. Both carry exactly the drawn numbers (`chartRows`), with each figure's source.
+ */
+
+/** Byte-order mark: Excel only reads a CSV as UTF-8 (Vietnamese letters intact) when it starts with one. */
+export const BOM = '\uFEFF';
+
+/**
+ * A CSV cell. Text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR at the
+ * start) is prefixed with `'`; quotes, commas and line breaks are quoted. Numbers are written
+ * plainly (`16.08`, machine-readable), never through this function's neutraliser.
+ */
+export function csvCell(value: string | number | null): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return String(value);
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** Absolute form of a source URL (letters are cited by their page on this site). */
+function absolute(url: string | null, site: URL | string): string | null {
+  return url === null ? null : new URL(url, site).href;
+}
+
+export const csvColumns = [
+  'chart_id',
+  'series_vi',
+  'series_en',
+  'region_code',
+  'region_name',
+  'date',
+  'kind',
+  'measure',
+  'basis',
+  'value',
+  'qualifier',
+  'rank',
+  'rank_of',
+  'source_name',
+  'source_title',
+  'source_url',
+] as const;
+
+/** The chart's numbers as CSV: UTF-8 with BOM, CRLF line ends, one row per drawn figure. */
+export function chartCsv(spec: ChartSpec, site: URL | string): string {
+  const lines = [csvColumns.join(',')];
+  for (const row of chartRows(spec)) {
+    lines.push(
+      [
+        spec.id,
+        row.series.vi,
+        row.series.en,
+        row.regionCode,
+        row.regionName,
+        row.date,
+        row.kind,
+        row.measure,
+        row.basis,
+        row.value,
+        row.qualifier,
+        row.rank,
+        row.rankOf,
+        row.source.name,
+        row.source.title,
+        absolute(row.source.url, site),
+      ]
+        .map(csvCell)
+        .join(','),
+    );
+  }
+  return BOM + lines.join('\r\n') + '\r\n';
+}
+
+function sourceJson(source: ChartSource, site: URL | string) {
+  return { name: source.name, title: source.title, url: absolute(source.url, site) };
+}
+
+/** The chart's numbers as JSON: what it shows, its sources, its targets and breaks, every row. */
+export function chartJson(spec: ChartSpec, site: URL | string): object {
+  return {
+    id: spec.id,
+    title: spec.title,
+    summary: spec.summary,
+    asOf: spec.asOf,
+    unit: spec.unit,
+    ...(spec.kind === 'bar' ? { measure: spec.measure, basis: spec.basis } : {}),
+    sources: spec.sources.map((source) => sourceJson(source, site)),
+    targets:
+      spec.kind === 'timeline'
+        ? spec.targets.map((target) => ({ value: target.value, unit: target.unit, from: target.from, deadline: target.deadline, label: target.label, source: sourceJson(spec.sources[target.source]!, site) }))
+        : [],
+    breaks: spec.kind === 'timeline' ? spec.breaks : [],
+    rows: chartRows(spec).map((row) => ({
+      series: row.series,
+      regionCode: row.regionCode,
+      regionName: row.regionName,
+      date: row.date,
+      kind: row.kind,
+      measure: row.measure,
+      basis: row.basis,
+      value: row.value,
+      qualifier: row.qualifier,
+      rank: row.rank,
+      rankOf: row.rankOf,
+      source: sourceJson(row.source, site),
+    })),
+  };
+}
+
+/** Where a chart's files live; `latest` names never move, dated ones never change. */
+export interface ChartFileNames {
+  svg: string;
+  tv: string;
+  social: string;
+  csv: string;
+  json: string;
+}
+
+/** File names of the latest version (language decides the folder's wording). */
+export function latestNames(lang: Lang): ChartFileNames {
+  const stem = lang === 'vi' ? 'moi-nhat' : 'latest';
+  return { svg: `${stem}.svg`, tv: `${stem}-1920x1080.png`, social: `${stem}-1200x630.png`, csv: `${stem}.csv`, json: `${stem}.json` };
+}
+
+/** File names of a dated version (`2020-09-07.csv`). */
+export function datedNames(asOf: string): Pick<ChartFileNames, 'csv' | 'json'> {
+  return { csv: `${asOf}.csv`, json: `${asOf}.json` };
+}

@@ -1,0 +1,37 @@
+import type { Lang } from '../i18n/index.ts';
+import type { ChartBundle } from './chart-catalogue.ts';
+import { chartCsv, chartJson, datedNames, latestNames } from './chart-files.ts';
+import { renderImage, renderSvg } from './chart-render.ts';
+
+/**
+ * Every file published next to a chart's embed page, as lazy producers: the static endpoints
+ * (`/nhung/<id>/<file>`, `/en/embed/<id>/<file>`) enumerate them and Astro writes each once.
+ * Images per language (the words are drawn in); data files are bilingual and live under /nhung/.
+ */
+export interface ChartOutput {
+  id: string;
+  file: string;
+  contentType: string;
+  body: (site: URL) => Promise<Uint8Array<ArrayBuffer> | string>;
+}
+
+export function chartOutputs(bundle: ChartBundle, lang: Lang): ChartOutput[] {
+  const names = latestNames(lang);
+  return bundle.charts.flatMap(({ spec, versions }) => {
+    const images: ChartOutput[] = [
+      { id: spec.id, file: names.svg, contentType: 'image/svg+xml', body: async () => renderSvg(spec, lang, 720) },
+      { id: spec.id, file: names.tv, contentType: 'image/png', body: async (site) => new Uint8Array(await renderImage(spec, lang, 'tv', site.host)) },
+      { id: spec.id, file: names.social, contentType: 'image/png', body: async (site) => new Uint8Array(await renderImage(spec, lang, 'social', site.host)) },
+    ];
+    if (lang === 'en') return images;
+    const data: ChartOutput[] = [
+      { id: spec.id, file: names.csv, contentType: 'text/csv; charset=utf-8', body: async (site) => chartCsv(spec, site) },
+      { id: spec.id, file: names.json, contentType: 'application/json', body: async (site) => JSON.stringify(chartJson(spec, site), null, 2) },
+      ...versions.flatMap((version) => [
+        { id: spec.id, file: datedNames(version.asOf).csv, contentType: 'text/csv; charset=utf-8', body: async (site: URL) => chartCsv(version.spec, site) },
+        { id: spec.id, file: datedNames(version.asOf).json, contentType: 'application/json', body: async (site: URL) => JSON.stringify(chartJson(version.spec, site), null, 2) },
+      ]),
+    ];
+    return [...images, ...data];
+  });
+}

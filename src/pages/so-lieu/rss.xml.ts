@@ -1,0 +1,4 @@
+import type { APIRoute } from 'astro';
+import { latestFiguresRss } from '../../components/charts/feed.ts';
+
+export const GET: APIRoute = ({ site }) => latestFiguresRss('vi', site!);
