@@ -83,7 +83,7 @@ function compactCircles(ctx: SKRSContext2D): void {
 }
 
 /** A label Chart.js drew, captured instead of drawn so the page can set it as real text. */
-interface CapturedText {
+export interface CapturedText {
   text: string;
   x: number;
   y: number;

@@ -1,0 +1,36 @@
+import { PNG } from 'pngjs';
+import { describe, expect, it } from 'vitest';
+import { renderImage, renderSvg, textElement } from '../../src/lib/chart-render.ts';
+import { latestRatesChart, type Figure } from '../../src/lib/chart-spec.ts';
+
+/** Synthetic figures (test data, not published figures). */
+const f = (over: Partial<Figure>): Figure => ({
+  regionCode: '96', regionName: 'Cà Mau', level: 'province', date: '2020-09-07', kind: 'rate', measure: 'downloads',
+  basis: 'population', value: 16.08, qualifier: null, method: 'all_installs', rank: 59, rankOf: 63,
+  source: { name: 'TEST FIXTURE', title: null, url: 'https://example.test/' }, ...over,
+});
+const spec = latestRatesChart({
+  id: 'render', measure: 'downloads', basis: 'population', title: { vi: 'Tỷ lệ cài đặt: Đắk Lắk, Thừa Thiên Huế', en: 'Install rate' },
+  figures: [f({}), f({ regionCode: '66', regionName: 'Đắk Lắk', value: 12.5 })],
+})!;
+
+describe('build-time drawing', () => {
+  it('draws an SVG with whole Vietnamese labels and the drawn numbers stamped on it', () => {
+    const svg = renderSvg(spec, 'vi', 720);
+    expect(svg).toMatch(/^<svg [^>]*viewBox="0 0 720 \d+"/);
+    expect(svg).toContain('>Đắk Lắk · 07/09/2020</text>');
+    expect(svg).toContain('>16,08%</text>');
+    expect(svg).toContain('data-values="[[16.08,12.5]]"');
+    expect(svg).not.toContain('<?xml');
+  });
+  it('writes captured labels as escaped, aligned SVG text', () => {
+    const text = textElement({ text: 'a<b & "c"', x: 10, y: 20, font: 'bold 13px sans-serif', align: 'right', baseline: 'middle', fill: '#000', matrix: [1, 0, 0, 1, 0, 0] });
+    expect(text).toBe('<text x="10" y="20" font-size="13" font-weight="700" fill="#000" text-anchor="end" dominant-baseline="central">a&lt;b &amp; &quot;c&quot;</text>');
+  });
+  it('renders TV and social PNGs at their sizes', async () => {
+    for (const [size, width, height] of [['tv', 1920, 1080], ['social', 1200, 630]] as const) {
+      const png = PNG.sync.read(await renderImage(spec, 'vi', size, 'bluezone.example'));
+      expect([png.width, png.height]).toEqual([width, height]);
+    }
+  });
+});
