@@ -19,17 +19,19 @@ function isCalendarDate(value: string): boolean {
 }
 
 /**
- * A calendar date stored as ISO `yyyy-mm-dd`. YAML turns an unquoted `2020-08-19` into a Date
- * (midnight UTC); it is accepted and folded back to the same calendar day, so editors may quote
- * dates or not. Anything else (`19/08/2020`, `2020-13-01`) is an error naming the field.
+ * A calendar date, ISO `yyyy-mm-dd`, written in quotes in the frontmatter (`date: "2020-08-19"`).
+ * An unquoted date is refused: YAML turns it into a timestamp and silently moves an impossible
+ * one (`2020-19-08`) to another day, so the mistake could not be caught afterwards.
  */
-export const isoDateSchema = z.preprocess(
-  (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
-  z
-    .string({ error: 'a date is required, written yyyy-mm-dd' })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written yyyy-mm-dd (e.g. 2020-08-19)')
-    .refine(isCalendarDate, 'not a real calendar date'),
-);
+export const isoDateSchema = z
+  .string({
+    error: (issue) =>
+      issue.input instanceof Date
+        ? 'write the date in quotes, e.g. "2020-08-19" (unquoted, YAML silently moves an impossible date to another day)'
+        : 'a date is required, written "yyyy-mm-dd"',
+  })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written yyyy-mm-dd (e.g. 2020-08-19)')
+  .refine(isCalendarDate, 'not a real calendar date');
 
 /** Who issues letters, from the top down; drives the "issuing level" filter. */
 export const directiveLevels = ['central', 'province', 'department', 'district', 'front', 'youth-union'] as const;

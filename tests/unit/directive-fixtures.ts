@@ -17,7 +17,7 @@ export function rawLetter(): Record<string, unknown> {
     issuerEn: "People's Committee of Kiên Giang province",
     level: 'province',
     place: 'Kiên Giang',
-    date: new Date('2020-08-19T00:00:00Z'),
+    date: '2020-08-19',
     province: '91',
     subject: 'V/v đẩy mạnh triển khai ứng dụng, cài đặt ứng dụng Bluezone.',
     recipients: ['Chủ tịch UBND các huyện, thành phố'],

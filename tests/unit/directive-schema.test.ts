@@ -17,7 +17,7 @@ function issues(input: unknown): { path: string; code: string; message: string; 
 describe('directive schema', () => {
   it('accepts a real letter and fills the defaults', () => {
     const data = directiveSchema.parse(rawLetter());
-    expect(data.date).toBe('2020-08-19'); // YAML's unquoted date folded back to the calendar day
+    expect(data.date).toBe('2020-08-19');
     expect(data.urgency).toEqual([]);
     expect(data.transcriptionNotes).toEqual([]);
     expect(data.statistics).toHaveLength(2);
@@ -81,9 +81,12 @@ describe('directive schema', () => {
     expect(issues(raw2)).toEqual([expect.objectContaining({ path: 'statistics.0.region.province' })]);
   });
 
-  it('reads ISO dates given as strings or as YAML dates', () => {
+  it('refuses unquoted YAML dates, which YAML would silently roll over (2020-19-08 → 2021-07-08)', () => {
     expect(isoDateSchema.parse('2020-02-29')).toBe('2020-02-29');
-    expect(isoDateSchema.parse(new Date('2021-01-31T00:00:00Z'))).toBe('2021-01-31');
+    const rolledOver = new Date(Date.UTC(2020, 18, 8)); // what js-yaml makes of `date: 2020-19-08`
+    const result = isoDateSchema.safeParse(rolledOver);
+    expect(result.success).toBe(false);
+    expect(result.error!.issues[0]!.message).toContain('write the date in quotes');
     expect(isoDateSchema.safeParse(20200829).success).toBe(false);
   });
 });

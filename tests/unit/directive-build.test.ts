@@ -1,0 +1,131 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * Builds a temporary copy of the project (never the repo's own content):
+ * 1. a malformed letter fails the build, and the error names the file and the field;
+ * 2. adding a letter is one new MDX file: it shows up in the list, its filters, the timeline,
+ *    the feeds, its province page and the "cited by" of the letter it cites.
+ */
+
+const root = resolve(import.meta.dirname, '../..');
+const fixture = readFileSync(join(root, 'tests/fixtures/directives/9999-stttt-test-2021.mdx'), 'utf8');
+const site = 'https://bluezone.example';
+const skipped = new Set(['node_modules', '.git', '.astro', 'playwright-report']);
+let tmp = '';
+
+function build(): { status: number | null; output: string } {
+  const result = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: tmp,
+    env: { ...process.env, SITE_URL: site, ASTRO_OUT_DIR: join(tmp, 'dist'), ASTRO_CACHE_DIR: join(tmp, '.astro-cache'), NO_COLOR: '1', FORCE_COLOR: '0' },
+    encoding: 'utf8',
+    timeout: 400_000,
+  });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}
+
+const letterPath = () => join(tmp, 'content/directives/1119-ubnd-kgvx-2020.mdx');
+const page = (path: string) => readFileSync(join(tmp, 'dist', path), 'utf8');
+
+beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'directives-build-'));
+  cpSync(root, tmp, {
+    recursive: true,
+    filter: (source) => {
+      const top = source.slice(root.length + 1).split('/')[0]!;
+      return !skipped.has(top) && !/^(dist|test-results)/.test(top);
+    },
+  });
+  symlinkSync(join(root, 'node_modules'), join(tmp, 'node_modules'), 'dir');
+});
+
+afterAll(() => {
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('a malformed letter fails the build, naming file and field', () => {
+  const original = () => readFileSync(join(root, 'content/directives/1119-ubnd-kgvx-2020.mdx'), 'utf8');
+  const cases: [string, (text: string) => string, RegExp][] = [
+    ['a bad date', (text) => text.replace(/^date: "2020-08-19"$/m, 'date: "2020-19-08"'), /date: not a real calendar date/],
+    ['an unknown field', (text) => text.replace(/^level: province$/m, 'level: province\nissuingLevel: tỉnh'), /issuingLevel/],
+    ['a missing issuer', (text) => text.replace(/^issuer: .*\n/m, ''), /issuer: /],
+  ];
+  for (const [name, mutate, field] of cases) {
+    it(name, () => {
+      const bad = mutate(original());
+      expect(bad).not.toBe(original());
+      writeFileSync(letterPath(), bad);
+      const { status, output } = build();
+      writeFileSync(letterPath(), original());
+      expect(status).not.toBe(0);
+      expect(output).toMatch(/InvalidContentEntryDataError/);
+      expect(output).toContain('content/directives/1119-ubnd-kgvx-2020.mdx');
+      expect(output).toMatch(field);
+    }, 120_000);
+  }
+});
+
+describe('adding a letter is one new MDX file', () => {
+  const slug = '9999-stttt-test-2021';
+  let built = { status: null as number | null, output: '' };
+
+  beforeAll(() => {
+    writeFileSync(join(tmp, `content/directives/${slug}.mdx`), fixture);
+    built = build();
+  }, 400_000);
+
+  it('builds', () => {
+    expect(built.status, built.output.slice(-4000)).toBe(0);
+  });
+
+  it('appears in the list, newest first, in both languages', () => {
+    const list = page('van-ban/index.html');
+    const slugs = [...list.matchAll(/<li data-slug="([^"]+)"/g)].map((m) => m[1]);
+    expect(slugs[0]).toBe(slug);
+    expect(slugs).toHaveLength(7);
+    expect(page('en/directives/index.html')).toContain(`href="/en/directives/${slug}/"`);
+    expect(page(`van-ban/${slug}/index.html`)).toContain('TEST FIXTURE');
+  });
+
+  it('appears in its filters, including a new province page', () => {
+    expect(existsSync(join(tmp, 'dist/van-ban/tinh/bac-lieu/index.html'))).toBe(true);
+    for (const path of ['van-ban/tinh/bac-lieu/', 'van-ban/cap/so-nganh/', 'van-ban/nam/2021/', 'en/directives/province/bac-lieu/']) {
+      expect(page(`${path}index.html`), path).toContain(`data-slug="${slug}"`);
+    }
+    expect(page('van-ban/nam/2020/index.html')).not.toContain(`data-slug="${slug}"`);
+    expect(page('van-ban/index.html')).toContain('href="/van-ban/tinh/bac-lieu/"');
+  });
+
+  it('puts its date, deadline, target and figure on the timeline', () => {
+    const timeline = page('van-ban/dong-thoi-gian/index.html');
+    for (const day of ['2021-06-10', '2021-06-15', '2021-06-30', '2021-07-15']) {
+      expect(timeline, day).toMatch(new RegExp(`data-date="${day}"[\\s\\S]*?data-slug="${slug}"`));
+    }
+    expect(page('en/directives/timeline/index.html')).toContain(`data-slug="${slug}"`);
+  });
+
+  it('is one more item in both RSS feeds and in index.json', () => {
+    for (const [feed, path] of [['van-ban/rss.xml', 'van-ban'], ['en/directives/rss.xml', 'en/directives']] as const) {
+      const xml = page(feed);
+      expect(xml.match(/<item>/g)).toHaveLength(7);
+      expect(xml).toContain(`<link>${site}/${path}/${slug}/</link>`);
+    }
+    const json = JSON.parse(page('van-ban/index.json'));
+    expect(json.count).toBe(7);
+    const record = json.documents.find((d: { slug: string }) => d.slug === slug);
+    expect(record.province).toEqual({ code: '95', name: 'Bạc Liêu', slug: 'bac-lieu' });
+    expect(record.cites[0]).toMatchObject({ in_library: true, slug: '5355-ubnd-kgvx-2020' });
+    expect(json.documents.find((d: { slug: string }) => d.slug === '5355-ubnd-kgvx-2020').cited_by).toContain(slug);
+  });
+
+  it('is linked from the "cited by" of the letter it cites', () => {
+    for (const path of ['van-ban/5355-ubnd-kgvx-2020/', 'en/directives/5355-ubnd-kgvx-2020/']) {
+      const html = page(`${path}index.html`);
+      const citedBy = html.slice(html.indexOf('id="cited-by-heading"'));
+      expect(citedBy, path).toContain(`/${slug}/"`);
+    }
+  });
+});
