@@ -6,6 +6,7 @@ import { redirects } from './src/redirects.ts';
 import { redirectsFile } from './src/integrations/redirects-file.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { ogImages } from './src/integrations/og-images.ts';
+import { sitemapAlias } from './src/integrations/sitemap-alias.ts';
 import { inSitemap } from './src/lib/sitemap.ts';
 
 /**
@@ -30,5 +31,5 @@ export default defineConfig({
   // AVIF/WebP at phone sizes keeps them small and lets <Picture> pick a format. Only trusted,
   // committed SVGs go through astro:assets, so the denial-of-service risk this flag guards is moot.
   image: { dangerouslyProcessSVG: true },
-  integrations: [mdx(), sitemap({ filter: inSitemap }), redirectsFile(redirects), ogImages(site), pagefindIndex()],
+  integrations: [mdx(), sitemap({ filter: inSitemap }), sitemapAlias(), redirectsFile(redirects), ogImages(site), pagefindIndex()],
 });

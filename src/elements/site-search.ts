@@ -93,7 +93,8 @@ class SiteSearch extends HTMLElement {
       for (const name of names) {
         if (![...select.options].some((option) => option.value === name)) select.add(new Option(name, name));
       }
-      select.closest('[hidden]')?.removeAttribute('hidden');
+      // The province filter shows only once there are provinces to pick from.
+      if (names.length > 0) select.closest('[hidden]')?.removeAttribute('hidden');
     } catch {
       // The search itself reports a missing index; the filter list just stays short.
     }

@@ -1,0 +1,122 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { decodeQrPng } from '../support/qr-decode.ts';
+import { builtPages, distDir } from './support/site.ts';
+
+/**
+ * The officials' kit and what makes every page shareable: snippets and QR codes built on the
+ * `site` setting, copy buttons, banners, Open Graph cards, robots.txt and the sitemap, the radio text.
+ */
+
+/** The configured site origin, as the build wrote it into canonical links. */
+function siteOrigin(): string {
+  const html = readFileSync(join(distDir, 'index.html'), 'utf8');
+  return new URL(/<link rel="canonical" href="([^"]+)"/.exec(html)![1]!).origin;
+}
+
+for (const { path, guide, lang } of [
+  { path: '/chia-se/', guide: '/huong-dan/', lang: 'vi' },
+  { path: '/en/share/', guide: '/en/guide/', lang: 'en' },
+]) {
+  test(`${path}: every snippet uses the site's address and copies with one tap`, async ({ page, context }) => {
+    const origin = siteOrigin();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto(path);
+    const codes = await page.locator('textarea').evaluateAll((areas) => areas.map((a) => (a as HTMLTextAreaElement).value));
+    expect(codes.length).toBeGreaterThan(10);
+    for (const code of codes) {
+      const urls = code.match(/https?:\/\/[^"'\s<]+/g) ?? [];
+      expect(urls.length, code).toBeGreaterThan(0);
+      for (const url of urls) {
+        expect(url.startsWith(origin) || /^https:\/\/(play\.google\.com|apps\.apple\.com)\//.test(url), url).toBe(true);
+      }
+    }
+    // Links to every guide page of the collection (not a hand-kept list).
+    const guideLinks = codes.filter((code) => code.startsWith(`${origin}${guide}`) && !code.includes('<'));
+    expect(guideLinks.length).toBeGreaterThanOrEqual(5);
+
+    // The install card: static HTML, no script, links the guide, both stores and a QR code PNG.
+    const card = await page.locator('#card-html').inputValue();
+    expect(card).not.toMatch(/<script|<style|\son\w+=/i);
+    expect(card).toContain(`href="${origin}${guide}"`);
+    expect(card).toContain(`src="${origin}/qr/`);
+    await expect(page.locator('.card-preview a')).toHaveCount(3);
+
+    // Copy button: the code lands on the clipboard and the page says so.
+    const first = page.locator('.snippet').first();
+    await first.getByRole('button').click();
+    await expect(first.getByRole('status')).not.toBeEmpty();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await first.locator('textarea').inputValue());
+
+    // Banners render, in both languages and several sizes.
+    const banners = page.locator('.banner img');
+    expect(await banners.count()).toBeGreaterThanOrEqual(6);
+    for (const img of await banners.all()) {
+      await img.scrollIntoViewIfNeeded();
+      await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    }
+    expect(await page.locator('html').getAttribute('lang')).toBe(lang);
+  });
+}
+
+test('QR code files decode to the guide on this site and to the official stores', async ({ request }) => {
+  const origin = siteOrigin();
+  const expected: Record<string, string> = {
+    'huong-dan': `${origin}/huong-dan/`,
+    'en-guide': `${origin}/en/guide/`,
+    'google-play': 'https://play.google.com/store/apps/details?id=com.mic.bluezone',
+    'app-store': 'https://apps.apple.com/vn/app/bluezone/id1508062685',
+  };
+  for (const [id, url] of Object.entries(expected)) {
+    const png = await request.get(`/qr/${id}.png`);
+    expect(png.ok()).toBe(true);
+    expect(decodeQrPng(Buffer.from(await png.body()))).toBe(url);
+    const svg = await request.get(`/qr/${id}.svg`);
+    expect(await svg.text()).toMatch(/^<svg[^>]+viewBox/);
+  }
+});
+
+test('every page has an Open Graph card: title, description, URL and a 1200×630 image', async ({ request }, testInfo) => {
+  test.skip(testInfo.project.name !== 'desktop', 'files do not depend on the viewport');
+  const origin = siteOrigin();
+  const pages = builtPages({ includeEmbeds: false });
+  for (const path of pages) {
+    const html = readFileSync(join(distDir, path, path.endsWith('.html') ? '' : 'index.html'), 'utf8');
+    const meta = (property: string) => new RegExp(`<meta (?:property|name)="${property}" content="([^"]*)"`).exec(html)?.[1];
+    for (const property of ['og:title', 'og:description', 'og:url', 'og:image', 'twitter:card']) expect(meta(property), `${path} ${property}`).toBeTruthy();
+    const image = new URL(meta('og:image')!);
+    expect(image.origin).toBe(origin);
+    const png = readFileSync(join(distDir, image.pathname));
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)], path).toEqual([1200, 630]);
+  }
+  expect((await request.get('/og/card.png')).ok()).toBe(true);
+});
+
+test('robots.txt points to the sitemap, which lists both languages and leaves out embeds and redirects', async ({ request }) => {
+  const origin = siteOrigin();
+  const robots = await (await request.get('/robots.txt')).text();
+  expect(robots).toContain(`Sitemap: ${origin}/sitemap-index.xml`);
+  const index = await (await request.get('/sitemap.xml')).text();
+  const sitemaps = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
+  expect(sitemaps.length).toBeGreaterThan(0);
+  const urls = (
+    await Promise.all(sitemaps.map(async (path) => (await (await request.get(path)).text()).match(/<loc>[^<]+<\/loc>/g) ?? []))
+  ).flat().map((loc) => loc.slice(5, -6));
+  for (const path of ['/', '/en/', '/huong-dan/', '/en/guide/', '/chia-se/', '/en/share/', '/huong-dan/to-roi/', '/phat-thanh/']) {
+    expect(urls).toContain(`${origin}${path}`);
+  }
+  expect(urls.filter((url) => /\/(nhung|en\/embed)\//.test(url) || url.endsWith('/huong-dan/ios/'))).toEqual([]);
+});
+
+test('/phat-thanh/: a dated one-minute text with the latest figure written to be read aloud', async ({ page }) => {
+  await page.goto('/phat-thanh/');
+  const script = page.locator('.radio-script');
+  await expect(script).toContainText('Bluezone');
+  await expect(script).toContainText(/Tính đến ngày \d{2}\/\d{2}\/\d{4}, cả nước có .*\d.* lượt tải/);
+  await expect(script).toContainText(/Thời hạn .* ngày \d{2}\/\d{2}\/\d{4}, theo Công văn số \d+\/[A-Z-]+/);
+  // No English-style or bare thousands in the spoken figures (e.g. "37,900,000").
+  await expect(script).not.toContainText(/\d{1,3},\d{3},\d{3}/);
+  await expect(page.locator('dl.meta time')).toHaveText(/^\d{2}\/\d{2}\/\d{4}$/);
+  await expect(page.locator('a.lang-switch')).toHaveCount(0);
+});
