@@ -277,7 +277,7 @@ export const en: Record<UiKey, string> = {
   'data.regionsMore': 'and {n} more',
   'data.rowCount': '{n} rows',
   'data.downloadJson': 'Download JSON',
-  'data.downloadJsonLabel': 'Download the snapshot of {date} ({source}) as JSON',
+  'data.downloadJsonLabel': 'snapshot of {date}, {source}',
   'data.template.heading': 'Daily reporting template',
   'data.template.intro': 'The letters ask district and city youth unions and affiliated organisations for a quick report on installs at 17:00 every day. The CSV template below is the format that feeds this site: open it in Excel, LibreOffice or Google Sheets, fill one row per place and day, and save it as CSV UTF-8.',
   'data.template.asked': 'For example, the request for a 17:00 daily report:',

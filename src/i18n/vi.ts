@@ -280,7 +280,7 @@ export const vi = {
   'data.regionsMore': 'và {n} địa phương khác',
   'data.rowCount': '{n} dòng',
   'data.downloadJson': 'Tải tệp JSON',
-  'data.downloadJsonLabel': 'Tải bản số liệu {date} ({source}) dạng JSON',
+  'data.downloadJsonLabel': 'bản số liệu {date}, {source}',
   'data.template.heading': 'Mẫu báo cáo hằng ngày',
   'data.template.intro': 'Các văn bản yêu cầu huyện, thành đoàn và đoàn trực thuộc báo cáo nhanh kết quả cài đặt lúc 17h00 hằng ngày. Mẫu CSV dưới đây là định dạng đưa số liệu lên trang: mở bằng Excel, LibreOffice hoặc Google Trang tính, mỗi dòng là một địa phương trong một ngày, rồi lưu lại dạng CSV UTF-8.',
   'data.template.asked': 'Ví dụ yêu cầu báo cáo lúc 17h00 hằng ngày:',
