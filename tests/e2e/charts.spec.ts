@@ -1,0 +1,298 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { parse } from 'csv-parse/sync';
+import { distDir } from './support/site.ts';
+
+/**
+ * Charts on the built site. The reference for every number is the snapshot files themselves
+ * (`content/stats/*.json`), read here independently of the chart code: every number in each
+ * chart's JSON, CSV, table, SVG and tooltips must be a figure a snapshot publishes.
+ */
+
+interface Row {
+  regionCode: string;
+  date: string;
+  kind: 'rate' | 'count';
+  measure: string;
+  basis: string | null;
+  value: number;
+  qualifier: string | null;
+}
+interface ChartJson {
+  id: string;
+  asOf: string;
+  unit: 'percent' | 'count';
+  summary: { vi: string; en: string };
+  rows: Row[];
+  targets: { value: number }[];
+}
+interface CatalogueEntry {
+  id: string;
+  asOf: string;
+  page: { vi: string; en: string };
+  embed: { vi: string; en: string };
+  images: Record<'vi' | 'en', { svg: string; tv: string; social: string }>;
+  data: { csv: string; json: string; versions: { asOf: string; csv: string; json: string }[] };
+}
+
+const dist = (path: string) => join(distDir, path);
+const read = (path: string) => readFileSync(dist(path), 'utf8');
+const localPath = (url: string) => new URL(url).pathname;
+const catalogue = JSON.parse(read('nhung/index.json')) as { charts: CatalogueEntry[] };
+
+/** Every (date, region, measure, basis) → value the snapshots publish, exactly as written there. */
+function publishedFigures(): Map<string, { value: number; qualifier: string | null }> {
+  const figures = new Map<string, { value: number; qualifier: string | null }>();
+  for (const file of readdirSync('content/stats').filter((f) => f.endsWith('.json'))) {
+    const snapshot = JSON.parse(readFileSync(join('content/stats', file), 'utf8'));
+    for (const row of snapshot.rows) {
+      const measure = row.measure ?? snapshot.measure;
+      if (row.installs !== undefined) figures.set(`${snapshot.asOf}|${row.region.code}|count|${measure}|`, { value: row.installs, qualifier: row.installsQualifier ?? null });
+      if (row.ratePercent !== undefined) {
+        figures.set(`${snapshot.asOf}|${row.region.code}|rate|${measure}|${row.rateBasis}`, { value: row.ratePercent, qualifier: row.rateQualifier ?? null });
+      }
+    }
+  }
+  return figures;
+}
+const published = publishedFigures();
+
+/** How the Vietnamese page writes a value (16,08% · hơn 20.000.000 · khoảng 145.800). */
+function viValue(row: Pick<Row, 'value' | 'qualifier'>, unit: 'percent' | 'count'): string {
+  const number = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: unit === 'percent' ? 2 : 0 }).format(row.value);
+  const text = unit === 'percent' ? `${number}%` : number;
+  return row.qualifier === 'more_than' ? `hơn ${text}` : row.qualifier === 'about' ? `khoảng ${text}` : text;
+}
+
+test.describe('every chart carries the snapshot numbers everywhere', () => {
+  test('catalogue is not empty and names the national series', () => {
+    expect(catalogue.charts.length).toBeGreaterThan(5);
+    expect(catalogue.charts.map((c) => c.id)).toContain('luot-tai-toan-quoc');
+  });
+
+  for (const entry of catalogue.charts) {
+    test(`${entry.id}: JSON, CSV, table, SVG and embed agree with the snapshots`, ({}, testInfo) => {
+      test.skip(testInfo.project.name !== 'desktop', 'reads files; the viewport does not matter');
+      const json = JSON.parse(read(localPath(entry.data.json))) as ChartJson;
+      expect(json.rows.length).toBeGreaterThan(0);
+      expect(json.asOf).toBe(entry.asOf);
+      // 1. Every row is a published figure, with the same qualifier.
+      for (const row of json.rows) {
+        const key = `${row.date}|${row.regionCode}|${row.kind}|${row.measure}|${row.kind === 'rate' ? row.basis : ''}`;
+        expect(published.get(key), key).toEqual({ value: row.value, qualifier: row.qualifier });
+      }
+      const values = json.rows.map((r) => r.value);
+      // 2. CSV: same numbers, same order, UTF-8 BOM.
+      const csvText = read(localPath(entry.data.csv));
+      expect(csvText.charCodeAt(0)).toBe(0xfeff);
+      const csv: Record<string, string>[] = parse(csvText, { columns: true, bom: true });
+      expect(csv.map((r) => Number(r.value))).toEqual(values);
+      // 3. SVG file and the inline SVG of the embed: the data Chart.js drew.
+      const drawn = (svg: string) => {
+        const stamped = /data-values="([^"]+)"/.exec(svg)?.[1];
+        expect(stamped, 'SVG carries its drawn data').toBeTruthy();
+        const datasets = JSON.parse(stamped!.replace(/&quot;/g, '"')) as number[][];
+        return datasets.slice(0, datasets.length - json.targets.length).flat();
+      };
+      expect(drawn(read(localPath(entry.images.vi.svg)))).toEqual(values);
+      const embed = read(`${localPath(entry.embed.vi)}index.html`);
+      expect(drawn(embed)).toEqual(values);
+      expect(embed).toContain(json.summary.vi.replace(/"/g, '&quot;').slice(0, 40));
+      // 4. The table on the chart's page, and the value labels as the reader sees them.
+      const pageHtml = read(`${localPath(entry.page.vi).split('#')[0]}index.html`);
+      const table = new RegExp(`<table[^>]*data-chart-table="${entry.id}"[^>]*>([\\s\\S]*?)</table>`).exec(pageHtml)?.[1];
+      expect(table, 'the page has the chart’s table').toBeTruthy();
+      const tableValues = [...table!.matchAll(/<tr[^>]*data-value="([^"]+)"/g)].map((m) => Number(m[1]));
+      expect(tableValues).toEqual(values);
+      for (const row of json.rows) expect(table).toContain(viValue(row, json.unit));
+      // 5. Dated versions exist and the latest dated version is the latest data.
+      const latestVersion = entry.data.versions.at(-1)!;
+      expect(latestVersion.asOf).toBe(entry.asOf);
+      expect(read(localPath(latestVersion.csv))).toBe(csvText);
+    });
+  }
+});
+
+test('bar charts write each value on the bar, with the basis on the axis', ({}, testInfo) => {
+  test.skip(testInfo.project.name !== 'desktop', 'reads files');
+  const bars = catalogue.charts.filter((c) => c.id.startsWith('ty-le-'));
+  expect(bars.length).toBeGreaterThan(0);
+  for (const entry of bars) {
+    const json = JSON.parse(read(localPath(entry.data.json))) as ChartJson;
+    const svg = read(localPath(entry.images.vi.svg));
+    for (const row of json.rows) expect(svg).toContain(`>${viValue(row, 'percent')}</text>`);
+    expect(svg).toMatch(/>(% dân số|% dân số 15–60 tuổi|% người dùng điện thoại thông minh|chưa rõ cơ sở tính|tài khoản có số điện thoại, [^<]+)<\/text>/);
+  }
+});
+
+/** The live chart instance behind a `<chart-live>` (its field is plain JS at run time). */
+async function tooltipLines(page: Page, id: string): Promise<string[]> {
+  return page.evaluate((chartId) => {
+    const element = document.querySelector(`#${chartId} chart-live`) as unknown as { chart?: { tooltip?: { body?: { lines: string[] }[] } } };
+    return element.chart?.tooltip?.body?.flatMap((b) => b.lines) ?? [];
+  }, id);
+}
+
+test('live chart: keyboard focus shows tooltips with the same numbers', async ({ page }) => {
+  await page.goto('/so-lieu/');
+  const id = 'ty-le-tai-dan-so';
+  const json = JSON.parse(read(`nhung/${id}/moi-nhat.json`)) as ChartJson;
+  const canvas = page.locator(`#${id} chart-live canvas`);
+  await expect(canvas).toBeVisible();
+  await expect(page.locator(`#${id} .chart-frame svg`).first()).toBeHidden();
+  await expect(canvas).toHaveAttribute('aria-label', new RegExp(json.summary.vi.slice(0, 20)));
+  await canvas.focus();
+  for (const row of json.rows) {
+    await page.keyboard.press('ArrowDown');
+    const lines = await tooltipLines(page, id);
+    expect(lines.join(' ')).toContain(viValue(row, 'percent'));
+  }
+  // The national timeline: tooltips read each measured figure, lower bounds in words.
+  const national = JSON.parse(read('nhung/luot-tai-toan-quoc/moi-nhat.json')) as ChartJson;
+  const timeline = page.locator('#luot-tai-toan-quoc chart-live canvas');
+  await timeline.focus();
+  const seen: string[] = [];
+  for (let i = 0; i < national.rows.length; i++) {
+    await page.keyboard.press('ArrowRight');
+    seen.push(...(await tooltipLines(page, 'luot-tai-toan-quoc')));
+  }
+  for (const row of national.rows) expect(seen.join('\n')).toContain(viValue(row, 'count'));
+});
+
+test('without JavaScript the SVG chart, summary, source and table are there', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  for (const path of ['/so-lieu/', '/en/statistics/', '/so-lieu/ca-mau/', '/nhung/luot-tai-toan-quoc/']) {
+    await page.goto(path);
+    const figures = page.locator('figure.chart-figure');
+    const count = await figures.count();
+    expect(count, path).toBeGreaterThan(0);
+    for (let i = 0; i < count; i++) {
+      const figure = figures.nth(i);
+      await expect(figure.locator('svg.chart-svg:visible')).toHaveCount(1);
+      await expect(figure.locator('.chart-summary')).not.toBeEmpty();
+      await expect(figure.locator('.chart-source time')).toHaveCount(1);
+    }
+  }
+  await context.close();
+});
+
+test('JavaScript on chart pages stays within 70 KB gzipped', async ({ browser }) => {
+  for (const path of ['/so-lieu/', '/so-lieu/quang-ninh/', '/en/statistics/', '/nhung/luot-tai-toan-quoc/']) {
+    // A fresh context per page: nothing comes from the cache, every script is counted.
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const scripts: Promise<Buffer>[] = [];
+    page.on('response', (response) => {
+      // Redirects carry no body; the script they lead to is counted when it arrives.
+      if (response.request().resourceType() === 'script' && response.status() < 300) scripts.push(response.body());
+    });
+    await page.goto(path, { waitUntil: 'networkidle' });
+    const bodies = await Promise.all(scripts);
+    const inline = await page.evaluate(() => [...document.querySelectorAll('script:not([src]):not([type="application/json"])')].map((s) => s.textContent ?? '').join('\n'));
+    const total = bodies.reduce((sum, body) => sum + gzipSync(body).length, 0) + gzipSync(inline).length;
+    expect(bodies.length, `${path} loads the chart script`).toBeGreaterThan(0);
+    expect(total, `${path}: ${total} bytes of gzipped JS`).toBeLessThanOrEqual(70 * 1024);
+    await context.close();
+  }
+});
+
+test.describe('embeds', () => {
+  let host: Server;
+  let hostOrigin = '';
+
+  test.beforeAll(async ({ baseURL }) => {
+    // A newsroom page on ANOTHER origin (own port), framing our embed with the resize script.
+    host = createServer((request, response) => {
+      const id = new URL(request.url ?? '/', 'http://x').searchParams.get('id') ?? 'luot-tai-toan-quoc';
+      response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      response.end(`<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Báo ví dụ</title></head><body>
+        <h1>Trang báo thử nghiệm</h1>
+        <iframe id="chart" src="${baseURL}/nhung/${id}/" title="Biểu đồ" width="100%" height="150" style="border:0;max-width:1200px"></iframe>
+        <script src="${baseURL}/nhung/resize.js" async></script></body></html>`);
+    });
+    await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
+    hostOrigin = `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
+  });
+  test.afterAll(() => new Promise<void>((resolve) => host.close(() => resolve())));
+
+  test('render inside a cross-origin iframe and get resized to the chart', async ({ page, baseURL }) => {
+    expect(new URL(hostOrigin).origin).not.toBe(new URL(baseURL!).origin);
+    const embedResponse = await page.request.get('/nhung/luot-tai-toan-quoc/');
+    expect(embedResponse.headers()['x-frame-options']).toBeUndefined();
+    expect(embedResponse.headers()['content-security-policy'] ?? '').not.toMatch(/frame-ancestors/);
+    await page.goto(`${hostOrigin}/?id=luot-tai-toan-quoc`);
+    const frame = page.frameLocator('#chart');
+    await expect(frame.locator('h1')).toContainText('Lượt tải Bluezone');
+    await expect(frame.locator('chart-live canvas, chart-live svg.chart-svg:visible').first()).toBeVisible();
+    await expect(frame.locator('.chart-source a').first()).toHaveAttribute('target', '_top');
+    // resize.js set the iframe's height from the embed's message (the initial height was 150).
+    await expect.poll(async () => page.locator('#chart').evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThan(300);
+  });
+
+  test('resize.js ignores messages from other origins', async ({ page }) => {
+    await page.goto(`${hostOrigin}/?id=ty-le-tai-dan-so`);
+    await expect.poll(async () => page.locator('#chart').evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThan(150);
+    const before = await page.locator('#chart').evaluate((el) => el.getBoundingClientRect().height);
+    // The host page itself (another origin than the embed) pretends to be the chart.
+    await page.evaluate(() => window.postMessage({ type: 'bluezone-chart:height', id: 'x', height: 9 }, '*'));
+    await page.waitForTimeout(300);
+    expect(await page.locator('#chart').evaluate((el) => el.getBoundingClientRect().height)).toBe(before);
+  });
+
+  test('fit every width from 300 to 1200 px without horizontal scrolling', async ({ page }) => {
+    for (const width of [300, 600, 1200]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto('/nhung/ty-le-tai-dan-so/');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `${width}px`).toBeLessThanOrEqual(0);
+    }
+  });
+
+  test('every embed page: one h1, link back, no axe violations, own origin only', async ({ browser, baseURL }, testInfo) => {
+    test.skip(testInfo.project.name !== 'desktop', 'one pass is enough');
+    test.setTimeout(240_000);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const foreign: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (!['data:', 'blob:'].includes(url.protocol) && url.origin !== new URL(baseURL!).origin) foreign.push(request.url());
+    });
+    for (const entry of catalogue.charts) {
+      for (const url of [entry.embed.vi, entry.embed.en]) {
+        await page.goto(localPath(url));
+        await expect(page.locator('h1')).toHaveCount(1);
+        await expect(page.locator('.embed-back a')).toHaveAttribute('target', '_top');
+        const { violations } = await new AxeBuilder({ page }).analyze();
+        expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${url} ${v.id}`)).toEqual([]);
+      }
+    }
+    expect(foreign).toEqual([]);
+    await context.close();
+  });
+});
+
+test('latest feeds: site-wide JSON and RSS carry every chart’s summary', async ({ request }) => {
+  const latest = (await (await request.get('/so-lieu/moi-nhat.json')).json()) as { asOf: string; charts: { id: string; summary: { vi: string } }[] };
+  expect(latest.charts.map((c) => c.id).sort()).toEqual(catalogue.charts.map((c) => c.id).sort());
+  expect(latest.asOf).toBe(catalogue.charts.map((c) => c.asOf).sort().at(-1));
+  const rss = await (await request.get('/so-lieu/rss.xml')).text();
+  for (const chart of latest.charts) expect(rss).toContain(chart.summary.vi.slice(0, 30).replace(/&/g, '&amp;'));
+});
+
+test('images: PNG at TV and social sizes for both languages', async ({ request }) => {
+  const entry = catalogue.charts.find((c) => c.id === 'luot-tai-toan-quoc')!;
+  for (const lang of ['vi', 'en'] as const) {
+    for (const [kind, width, height] of [['tv', 1920, 1080], ['social', 1200, 630]] as const) {
+      const body = await (await request.get(localPath(entry.images[lang][kind]))).body();
+      expect(body.readUInt32BE(16)).toBe(width);
+      expect(body.readUInt32BE(20)).toBe(height);
+    }
+  }
+});
