@@ -275,7 +275,7 @@ export const en: Record<UiKey, string> = {
   'data.snapshots.caption': 'Snapshots, newest first',
   'data.quoting': 'quoting',
   'data.regionsMore': 'and {n} more',
-  'data.rowCount': '{n} rows',
+  'data.rowCount': 'rows: {n}',
   'data.downloadJson': 'Download JSON',
   'data.downloadJsonLabel': 'snapshot of {date}, {source}',
   'data.template.heading': 'Daily reporting template',
