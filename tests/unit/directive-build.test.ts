@@ -22,7 +22,7 @@ function build(): { status: number | null; output: string } {
     cwd: tmp,
     env: { ...process.env, SITE_URL: site, ASTRO_OUT_DIR: join(tmp, 'dist'), ASTRO_CACHE_DIR: join(tmp, '.astro-cache'), NO_COLOR: '1', FORCE_COLOR: '0' },
     encoding: 'utf8',
-    timeout: 400_000,
+    timeout: 590_000,
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }
@@ -75,7 +75,7 @@ describe('adding a letter is one new MDX file', () => {
   beforeAll(() => {
     writeFileSync(join(tmp, `content/directives/${slug}.mdx`), fixture);
     built = build();
-  }, 400_000);
+  }, 600_000);
 
   it('builds', () => {
     expect(built.status, built.output.slice(-4000)).toBe(0);
