@@ -79,6 +79,9 @@ export function formatProblem(problem: ImportProblem): string {
 /** Result of parsing one cell: a value, nothing (empty cell), or an error message. */
 export type CellResult = { ok: true; value: number | undefined } | { ok: false; message: string };
 
+/** Shared result for an empty cell (most cells of a report are empty; no allocation per cell). */
+const EMPTY_CELL: CellResult = Object.freeze({ ok: true, value: undefined });
+
 const PLAIN_INTEGER = /^\d+$/;
 /** Thousands grouped with one consistent separator: `145.800`, `1,851,827`, `72 014` (also no-break spaces). */
 const GROUPED_INTEGER = /^\d{1,3}(?:([.,\u00a0\u202f ])\d{3})(?:\1\d{3})*$/;
@@ -88,11 +91,13 @@ const GROUPED_INTEGER = /^\d{1,3}(?:([.,\u00a0\u202f ])\d{3})(?:\1\d{3})*$/;
  * `1,851,827`); anything else (negative, decimal, text) is an error. Counts up to 2^53.
  */
 export function parseCount(cell: string): CellResult {
+  if (cell === '') return EMPTY_CELL;
   const text = cell.trim();
-  if (text === '') return { ok: true, value: undefined };
+  if (text === '') return EMPTY_CELL;
   if (text.startsWith('-')) return { ok: false, message: `must not be negative ("${cell}")` };
-  if (!PLAIN_INTEGER.test(text) && !GROUPED_INTEGER.test(text)) return { ok: false, message: `not a whole number ("${cell}")` };
-  const value = Number(text.replace(/[.,\u00a0\u202f ]/g, ''));
+  const plain = PLAIN_INTEGER.test(text);
+  if (!plain && !GROUPED_INTEGER.test(text)) return { ok: false, message: `not a whole number ("${cell}")` };
+  const value = Number(plain ? text : text.replace(/[.,\u00a0\u202f ]/g, ''));
   if (!Number.isSafeInteger(value)) return { ok: false, message: `too large ("${cell}")` };
   return { ok: true, value };
 }
@@ -104,8 +109,9 @@ const DECIMAL = /^\d+(?:[.,]\d+)?$/;
  * empty → undefined. Must be between 0 and 100. No thousands separators (a rate is ≤ 100).
  */
 export function parseRate(cell: string): CellResult {
+  if (cell === '') return EMPTY_CELL;
   let text = cell.trim();
-  if (text === '') return { ok: true, value: undefined };
+  if (text === '') return EMPTY_CELL;
   if (text.endsWith('%')) text = text.slice(0, -1).trimEnd();
   if (text.startsWith('-')) return { ok: false, message: `a rate cannot be negative ("${cell}")` };
   if (!DECIMAL.test(text)) return { ok: false, message: `not a percentage ("${cell}"); write e.g. 16,08 or 16.08` };
