@@ -366,6 +366,8 @@ export const en: Record<UiKey, string> = {
   'share.radio': 'A one-minute announcement in Vietnamese for commune loudspeakers, with the latest figures',
   'share.charts': 'Charts',
   'share.charts.intro': 'Every chart has an embed page (iframe), images and data; the links below lead to the embed page.',
+  'share.chartImage': 'HTML code: chart picture with a link (no iframe or script needed)',
+  'share.chartEmbed': 'The chart’s embed page (iframe); the iframe code, images and data are under “Share / embed this chart” below the chart',
   // — share: leaflet —
   'leaflet.title': 'Leaflet: install Bluezone',
   'leaflet.description': 'A one-page A4 leaflet (or A5 half page) with the Bluezone install steps and QR codes, for volunteers going door to door.',

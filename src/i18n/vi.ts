@@ -369,6 +369,8 @@ export const vi = {
   'share.radio': 'Bài phát thanh khoảng một phút cho loa truyền thanh xã, phường, thị trấn, cập nhật số liệu mới nhất',
   'share.charts': 'Biểu đồ',
   'share.charts.intro': 'Mỗi biểu đồ có trang nhúng (iframe), ảnh và dữ liệu; đường dẫn dưới đây trỏ đến trang nhúng.',
+  'share.chartImage': 'Mã HTML: ảnh biểu đồ có liên kết (không cần iframe hay script)',
+  'share.chartEmbed': 'Trang nhúng (iframe) của biểu đồ; mã iframe, ảnh và dữ liệu có ở mục “Chia sẻ, nhúng biểu đồ” dưới biểu đồ',
   // — share: leaflet —
   'leaflet.title': 'Tờ rơi: cài đặt Bluezone',
   'leaflet.description': 'Tờ rơi in một trang A4 (hoặc nửa trang A5) có các bước cài đặt Bluezone và mã QR, cho tổ tình nguyện đi từng ngõ, gõ từng nhà.',

@@ -18,3 +18,14 @@ const kindByPrefix: [RegExp, SearchKind][] = [
 export function searchKindOf(pathname: string): SearchKind | null {
   return kindByPrefix.find(([prefix]) => prefix.test(pathname))?.[1] ?? null;
 }
+
+const provincePages = /^\/(?:so-lieu|en\/statistics|van-ban\/tinh|en\/directives\/province)\/([a-z0-9-]+)\//;
+
+/**
+ * The province slug a page is about when its URL says so (`/so-lieu/ca-mau/`,
+ * `/van-ban/tinh/ca-mau/`, their English twins); pages whose URL does not name one pass the
+ * province to the layout themselves.
+ */
+export function provinceSlugOf(pathname: string): string | null {
+  return provincePages.exec(pathname)?.[1] ?? null;
+}

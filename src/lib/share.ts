@@ -17,8 +17,8 @@ export function linkSnippet(url: string, text: string): string {
   return `<a href="${escapeHtml(url)}">${escapeHtml(text)}</a>`;
 }
 
-/** A banner image that links to the guide, with its size and alt text set. */
-export function bannerSnippet(options: { href: string; src: string; width: number; height: number; alt: string }): string {
+/** An image that links to a page (a banner, a chart picture), with its size and alt text set. */
+export function imageLinkSnippet(options: { href: string; src: string; width: number; height: number; alt: string }): string {
   const { href, src, width, height, alt } = options;
   return (
     `<a href="${escapeHtml(href)}">` +

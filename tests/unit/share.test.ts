@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bannerFile, bannerPath, bannerSizes, renderBanner } from '../../src/lib/banner.ts';
-import { bannerSnippet, escapeHtml, installCardHtml, linkSnippet } from '../../src/lib/share.ts';
+import { imageLinkSnippet, escapeHtml, installCardHtml, linkSnippet } from '../../src/lib/share.ts';
 
 const links = {
   guide: 'https://bluezone.example/huong-dan/',
@@ -18,7 +18,7 @@ describe('share snippets', () => {
   });
 
   it('banner snippet links the guide and sizes the image', () => {
-    const html = bannerSnippet({ href: links.guide, src: 'https://bluezone.example/chia-se/banner/x.png', width: 468, height: 60, alt: 'Cài đặt Bluezone' });
+    const html = imageLinkSnippet({ href: links.guide, src: 'https://bluezone.example/chia-se/banner/x.png', width: 468, height: 60, alt: 'Cài đặt Bluezone' });
     expect(html).toMatch(/^<a href="https:\/\/bluezone\.example\/huong-dan\/"><img src="[^"]+" width="468" height="60" alt="Cài đặt Bluezone"/);
   });
 

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { provinceSlugOf, searchKinds, searchKindOf } from '../../src/lib/search.ts';
+import { inSitemap } from '../../src/lib/sitemap.ts';
+import { ogImagePath } from '../../src/lib/og.ts';
+import { pageUrl } from '../../src/integrations/pagefind.ts';
+import { metaProperty } from '../../src/integrations/og-images.ts';
+import { wrapLines } from '../../src/lib/og.ts';
+
+describe('search filters from the URL map', () => {
+  it('kind of page by URL prefix, both languages', () => {
+    expect(searchKinds.length).toBe(4);
+    const cases: [string, string | null][] = [
+      ['/', 'guide'],
+      ['/en/', 'guide'],
+      ['/huong-dan/android/', 'guide'],
+      ['/en/guide/leaflet/', 'guide'],
+      ['/hoi-dap/', 'faq'],
+      ['/en/faq/', 'faq'],
+      ['/van-ban/5355-ubnd-kgvx-2020/', 'directive'],
+      ['/en/directives/', 'directive'],
+      ['/so-lieu/ca-mau/', 'statistics'],
+      ['/du-lieu/', 'statistics'],
+      ['/en/statistics/', 'statistics'],
+      ['/chia-se/', null],
+      ['/phat-thanh/', null],
+    ];
+    for (const [path, kind] of cases) expect(searchKindOf(path), path).toBe(kind);
+  });
+
+  it('province from province URLs only', () => {
+    expect(provinceSlugOf('/so-lieu/ca-mau/')).toBe('ca-mau');
+    expect(provinceSlugOf('/so-lieu/quang-ninh/cam-pha/')).toBe('quang-ninh');
+    expect(provinceSlugOf('/en/statistics/kien-giang/')).toBe('kien-giang');
+    expect(provinceSlugOf('/van-ban/tinh/tra-vinh/')).toBe('tra-vinh');
+    expect(provinceSlugOf('/en/directives/province/ca-mau/')).toBe('ca-mau');
+    expect(provinceSlugOf('/so-lieu/')).toBeNull();
+    expect(provinceSlugOf('/van-ban/5355-ubnd-kgvx-2020/')).toBeNull();
+  });
+
+  it('result URLs of built files', () => {
+    expect(pageUrl('index.html')).toBe('/');
+    expect(pageUrl('huong-dan/android/index.html')).toBe('/huong-dan/android/');
+    expect(pageUrl('404.html')).toBe('/404.html');
+  });
+});
+
+describe('sitemap and cards', () => {
+  it('sitemap leaves out embeds, redirect stubs and 404', () => {
+    expect(inSitemap('https://x.example/huong-dan/')).toBe(true);
+    expect(inSitemap('https://x.example/en/guide/leaflet/')).toBe(true);
+    expect(inSitemap('https://x.example/nhung/quoc-gia/')).toBe(false);
+    expect(inSitemap('https://x.example/en/embed/quoc-gia/')).toBe(false);
+    expect(inSitemap('https://x.example/huong-dan/ios/')).toBe(false);
+    expect(inSitemap('https://x.example/404/')).toBe(false);
+  });
+
+  it('card path and meta reading', () => {
+    expect(ogImagePath('/')).toBe('/og/card.png');
+    expect(ogImagePath('/huong-dan/android/')).toBe('/og/huong-dan/android/card.png');
+    const html = '<meta property="og:title" content="Tờ rơi &amp; &quot;QR&quot;"><meta property="og:image" content="https://x/og/card.png">';
+    expect(metaProperty(html, 'og:title')).toBe('Tờ rơi & "QR"');
+    expect(metaProperty(html, 'og:image')).toBe('https://x/og/card.png');
+  });
+
+  it('long titles wrap to at most three lines, cut with an ellipsis', () => {
+    const fits = (line: string) => line.length <= 20;
+    expect(wrapLines('Cài đặt Bluezone trên điện thoại', fits, 3)).toEqual(['Cài đặt Bluezone', 'trên điện thoại']);
+    const cut = wrapLines('một hai ba bốn năm sáu bảy tám chín mười một hai ba bốn năm sáu bảy tám chín mười', fits, 3);
+    expect(cut).toHaveLength(3);
+    expect(cut[2]!.endsWith('…')).toBe(true);
+  });
+});

@@ -1,0 +1,60 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeQrPng } from '../support/qr-decode.ts';
+
+/**
+ * One setting decides every absolute URL: a build with another SITE_URL (into a temporary
+ * output folder; the repo's content is not touched) changes the share snippets, QR codes,
+ * leaflet, canonical/Open Graph URLs, robots.txt and the sitemap, and leaves no trace of the
+ * default address.
+ */
+const root = resolve(import.meta.dirname, '../..');
+const site = 'https://mttq.camau.example';
+let out = '';
+
+beforeAll(() => {
+  out = mkdtempSync(join(tmpdir(), 'site-url-'));
+  const result = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: root,
+    env: { ...process.env, SITE_URL: `${site}/`, ASTRO_OUT_DIR: join(out, 'dist'), ASTRO_CACHE_DIR: join(root, 'node_modules/.astro-site-url-test'), NO_COLOR: '1' },
+    encoding: 'utf8',
+    timeout: 560_000,
+  });
+  if (result.status !== 0) throw new Error(`build failed:\n${result.stdout}\n${result.stderr}`);
+}, 600_000);
+
+afterAll(() => {
+  if (out) rmSync(out, { recursive: true, force: true });
+});
+
+const file = (path: string) => readFileSync(join(out, 'dist', path));
+const text = (path: string) => file(path).toString('utf8');
+
+describe(`a build with SITE_URL=${site}`, () => {
+  it('share kit snippets and the install card use the new address only', () => {
+    for (const page of ['chia-se/index.html', 'en/share/index.html']) {
+      const html = text(page);
+      expect(html).toContain(`${site}/huong-dan/`);
+      expect(html).toContain(`${site}/qr/`);
+      expect(html).not.toContain('bluezone.example');
+    }
+  });
+
+  it('QR codes lead to the new address', () => {
+    expect(decodeQrPng(file('qr/huong-dan.png'))).toBe(`${site}/huong-dan/`);
+    expect(decodeQrPng(file('qr/en-guide.png'))).toBe(`${site}/en/guide/`);
+    expect(text('huong-dan/to-roi/index.html')).toContain(`${site}/huong-dan/</strong>`);
+  });
+
+  it('canonical, Open Graph, robots.txt and the sitemap follow', () => {
+    const home = text('index.html');
+    expect(home).toContain(`<link rel="canonical" href="${site}/"`);
+    expect(home).toContain(`<meta property="og:image" content="${site}/og/card.png"`);
+    expect(text('robots.txt')).toContain(`Sitemap: ${site}/sitemap-index.xml`);
+    expect(text('sitemap-0.xml')).toContain(`<loc>${site}/huong-dan/</loc>`);
+    expect(text('phat-thanh/index.html')).toContain('mttq.camau.example, mục Hướng dẫn');
+  });
+});
