@@ -112,8 +112,8 @@ export const regionRefSchema = z
   .strictObject({
     /** GSO code of 2020 (`91` Kiên Giang, `195` Cẩm Phả) or `VN` for the whole country. */
     code: z.string().refine((c) => levelOfCode(c) !== undefined, 'use VN, a 2-digit province code or a 3-digit district code'),
-    /** Short name as in the regions reference (`Kiên Giang`, `Cẩm Phả`), kept so the file reads on its own. */
-    name: z.string().min(2).max(80),
+    /** Short name as in the regions reference (`Kiên Giang`, `Cẩm Phả`; `1` for Quận 1), kept so the file reads on its own. */
+    name: z.string().min(1).max(80),
     /** `country`, `province` or `district`; must match the shape of the code. */
     level: z.enum(REGION_LEVELS),
   })

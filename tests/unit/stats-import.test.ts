@@ -5,6 +5,7 @@ import { loadRegions } from '../../src/lib/regions.ts';
 import {
   CSV_COLUMNS,
   CSV_EXAMPLE,
+  checkSnapshot,
   CSV_TEMPLATE,
   decideAppend,
   formatProblem,
@@ -192,6 +193,15 @@ describe('CSV import', () => {
       }),
       { numRuns: 40 },
     );
+  });
+
+  it('accepts every district of the reference, including one-character names (Quận 1 is "1")', async () => {
+    const districts = regions.provinces.flatMap((p) => regions.districtsOf(p.code));
+    expect(districts.length).toBeGreaterThan(700);
+    const lines = districts.map((d) => `2021-01-31,${d.code},${d.name},district,1,,,,,,,`);
+    const result = await run(csv(...lines));
+    expect(result.problems).toEqual([]);
+    expect(checkSnapshot(result.snapshots[0]!, regions)).toEqual([]);
   });
 
   it('validates only (no snapshots kept) when collect is off, as the benchmark does', async () => {
