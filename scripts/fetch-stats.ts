@@ -379,7 +379,7 @@ async function main(): Promise<number> {
     console.log(usingCommitted(`nothing new from ${configured} (${result.snapshots.length} snapshot${result.snapshots.length === 1 ? '' : 's'} already committed)`));
   } else {
     console.log(
-      `fetch-stats: wrote ${toWrite.length} new snapshot${toWrite.length === 1 ? '' : 's'} (${toWrite.map(snapshotFileName).join(', ')}) from ${configured} into ${relativeDir()}`,
+      `fetch-stats: wrote ${toWrite.length} new snapshot${toWrite.length === 1 ? '' : 's'} (${toWrite.length > 3 ? `${toWrite.slice(0, 2).map(snapshotFileName).join(', ')} … ${snapshotFileName(toWrite.at(-1)!)}` : toWrite.map(snapshotFileName).join(', ')}) from ${configured} into ${relativeDir()}`,
     );
   }
   return EXIT.ok;
