@@ -181,7 +181,8 @@ function breaksPlugin(spec: TimelineChartSpec, look: ChartLook): Plugin<'line'> 
       const x = scales.x as Scale | undefined;
       if (!x) return;
       const marks = [...spec.breaks.map((item) => ({ item, colour: breakColour, side: 'right' as const })), ...spec.events.map((item) => ({ item, colour: eventColour, side: 'left' as const }))];
-      for (const { item, colour, side } of marks) {
+      // Each label on its own line, so a launch and a break close together never overprint.
+      for (const [index, { item, colour, side }] of marks.entries()) {
         const px = x.getPixelForValue(dateValue(item.date));
         if (px < chartArea.left || px > chartArea.right) continue;
         ctx.save();
@@ -197,7 +198,7 @@ function breaksPlugin(spec: TimelineChartSpec, look: ChartLook): Plugin<'line'> 
         ctx.font = `bold ${Math.round(12 * look.scale)}px ${look.fontFamily}`;
         ctx.textAlign = side;
         ctx.textBaseline = 'top';
-        ctx.fillText(item.label[look.lang], px + (side === 'right' ? -4 : 4) * look.scale, chartArea.top + 4 * look.scale);
+        ctx.fillText(item.label[look.lang], px + (side === 'right' ? -4 : 4) * look.scale, chartArea.top + (4 + index * 17) * look.scale);
         ctx.restore();
       }
     },

@@ -235,3 +235,9 @@ export function buildCharts(inputs: ChartInputs): ChartSpec[] {
   }
   return charts;
 }
+
+/** A source link for a page in `lang`: a letter cited on this site opens in that language. */
+export function sourceHref(url: string, lang: Lang): string {
+  const vi = sectionPath('directives', 'vi');
+  return lang === 'en' && url.startsWith(vi) ? `${sectionPath('directives', 'en')}${url.slice(vi.length)}` : url;
+}
