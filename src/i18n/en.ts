@@ -162,7 +162,7 @@ export const en: Record<UiKey, string> = {
   'directives.missingNone': 'Every cited letter is in the library.',
   'directives.feeds': 'Data and feeds',
   'directives.rss': 'RSS feed',
-  'directives.json': 'JSON data (all letters, Vietnamese site)',
+  'directives.json': 'JSON data (all letters, both languages)',
   'directives.provincePage': 'Letters for the province',
   'directives.backToList': 'All letters',
   // — statistics —
