@@ -11,6 +11,8 @@ interface PagefindSubResult {
   url: string;
   title: string;
   excerpt: string;
+  /** Positions of the matched words inside this section. */
+  locations?: number[];
 }
 interface PagefindData {
   url: string;
@@ -151,8 +153,11 @@ class SiteSearch extends HTMLElement {
       item.append(label);
     }
     item.append(excerptParagraph(result.excerpt));
-    // Sections of the page that match (a question on the FAQ page, a step of a guide).
-    const sections = result.sub_results.filter((sub) => sub.url.includes('#')).slice(0, 3);
+    // The sections of the page where the words matched most (a question of the FAQ, a step).
+    const sections = result.sub_results
+      .filter((sub) => sub.url.includes('#') && (sub.locations?.length ?? 0) > 0)
+      .sort((a, b) => (b.locations?.length ?? 0) - (a.locations?.length ?? 0))
+      .slice(0, 3);
     if (sections.length > 0) {
       const sub = document.createElement('ul');
       sub.className = 'search-sections';

@@ -340,6 +340,7 @@ export const en: Record<UiKey, string> = {
   'share.title': 'Share the Bluezone guide',
   'share.description': 'Links, HTML snippets, banners, an “Install Bluezone” card, QR codes, a printable leaflet and a radio text for agencies, the Fatherland Front, unions and newspapers.',
   'share.intro': 'For officials, the Fatherland Front, the Youth Union, local radio and newspapers: copy a link or an HTML snippet below to put the Bluezone install guide on your page, print a leaflet with QR codes for volunteers going door to door, or read the announcement on commune loudspeakers. Free to use, no sign-up.',
+  'share.contents': 'On this page',
   'share.links': 'Links to every page',
   'share.links.intro': 'Stable addresses that will not change. Each page has its address and the HTML of a plain link.',
   'share.url': 'Address',

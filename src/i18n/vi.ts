@@ -343,6 +343,7 @@ export const vi = {
   'share.title': 'Chia sẻ hướng dẫn Bluezone',
   'share.description': 'Đường dẫn, mã nhúng HTML, biểu ngữ, thẻ “Cài đặt Bluezone”, mã QR, tờ rơi in và bài phát thanh cho cơ quan, Mặt trận, đoàn thể và báo chí.',
   'share.intro': 'Dành cho cán bộ, Mặt trận, Đoàn Thanh niên, đài truyền thanh và báo chí: chép đường dẫn hoặc mã HTML dưới đây để đưa hướng dẫn cài đặt Bluezone lên trang của đơn vị, in tờ rơi có mã QR cho tổ đi từng ngõ, gõ từng nhà, hoặc đọc bài phát thanh trên loa xã. Dùng ngay, không cần đăng ký.',
+  'share.contents': 'Nội dung trang này',
   'share.links': 'Đường dẫn đến từng trang',
   'share.links.intro': 'Đường dẫn cố định, không đổi theo thời gian. Mỗi trang có địa chỉ và mã HTML của một liên kết thường.',
   'share.url': 'Địa chỉ',
