@@ -55,6 +55,7 @@ class ChartLive extends HTMLElement {
       scale: width < 500 ? 1 : 1.1,
       padding: { top: 8, right: spec.kind === 'bar' ? 56 : 12, bottom: 4, left: 4 },
       responsive: true,
+      compact: width < 500,
     });
     frame.append(box);
     try {

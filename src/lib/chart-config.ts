@@ -26,6 +26,8 @@ export interface ChartLook {
   padding: { top: number; right: number; bottom: number; left: number };
   /** Browser: follow the container's size. Build: fixed canvas size. */
   responsive: boolean;
+  /** Narrow drawing (phones, < 500 px): bar labels on two lines, fewer ticks. */
+  compact?: boolean;
 }
 
 /** Data point as handed to Chart.js: position plus what the tooltip and marks need. */
@@ -234,7 +236,8 @@ function barConfig(spec: BarChartSpec, look: ChartLook): ChartConfiguration<'bar
   return {
     type: 'bar',
     data: {
-      labels: spec.bars.map((bar) => bar.label[lang]),
+      // On a phone the place and its date go on two lines, leaving room for the bars.
+      labels: spec.bars.map((bar) => (look.compact ? bar.label[lang].split(' · ') : bar.label[lang])) as string[],
       datasets: [
         {
           label: spec.words[lang].valueAxis,
@@ -261,7 +264,7 @@ function barConfig(spec: BarChartSpec, look: ChartLook): ChartConfiguration<'bar
           max: spec.axisMax ?? undefined,
           beginAtZero: true,
           grid: { color: gridColour, lineWidth: look.scale },
-          ticks: { font: font(look, 12), color: inkColour, callback: valueTick('percent', lang, spec.words[lang]), stepSize: 20 },
+          ticks: { font: font(look, 12), color: inkColour, callback: valueTick('percent', lang, spec.words[lang]), stepSize: look.compact ? 25 : 20, maxRotation: 0 },
           title: { display: true, text: spec.words[lang].valueAxis, font: font(look, 13, 'bold'), color: inkColour },
         },
         y: {
@@ -324,7 +327,7 @@ function timelineConfig(spec: TimelineChartSpec, look: ChartLook): ChartConfigur
           max: range.max,
           grid: { color: gridColour, lineWidth: look.scale },
           afterBuildTicks: (scale: Scale) => {
-            scale.ticks = monthTicks(range.min, range.max, look.responsive ? 8 : 12).map((value) => ({ value }));
+            scale.ticks = monthTicks(range.min, range.max, look.compact ? 4 : 7).map((value) => ({ value }));
           },
           ticks: { font: font(look, 12), color: inkColour, callback: (value: number | string) => monthLabel(Number(value), lang), maxRotation: 0 },
         },
@@ -374,7 +377,7 @@ export function chartConfig(spec: ChartSpec, look: ChartLook): ChartConfiguratio
 
 /** Height in CSS pixels a chart needs at a given width: bars grow with their number. */
 export function chartHeight(spec: ChartSpec, width: number): number {
-  if (spec.kind === 'bar') return Math.round(70 + spec.bars.length * 30);
+  if (spec.kind === 'bar') return Math.round(70 + spec.bars.length * (width < 500 ? 36 : 30));
   const legendRows = Math.ceil((spec.series.length + spec.targets.length) / (width < 500 ? 1 : 2));
   return Math.round(Math.min(width * 0.62, 420) + legendRows * 22);
 }

@@ -164,6 +164,7 @@ export function renderSvg(spec: ChartSpec, lang: Lang, width: number): string {
     scale: width < 500 ? 1 : 1.1,
     padding: { top: 8, right: spec.kind === 'bar' ? 56 : 12, bottom: 4, left: 4 },
     responsive: false,
+    compact: width < 500,
   });
   const labels: CapturedText[] = [];
   const svg = draw(config, width, height, SvgExportFlag.NoPrettyXML, { labels });

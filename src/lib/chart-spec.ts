@@ -321,12 +321,17 @@ export function splitSeries(figures: Figure[], role: (code: string) => ChartSeri
   });
 }
 
-/** Breaks of counting method that fall inside the drawn time span (or right after it). */
+/**
+ * Breaks of counting method inside the drawn time span or within 30 days after its last figure
+ * (the national series, ending 26/06/2021, shows the change of 29/06/2021; a chart of 2020
+ * figures is not stretched to mid-2021 for it).
+ */
 function breaksFor(series: ChartSeries[], methodChanges: ChartBreak[]): ChartBreak[] {
-  const dates = series.flatMap((s) => s.points.map((p) => p.date));
+  const dates = series.flatMap((s) => s.points.map((p) => p.date)).sort();
   if (dates.length === 0) return [];
-  const first = dates.reduce((a, b) => (b < a ? b : a));
-  return methodChanges.filter((b) => b.date > first);
+  const first = dates[0]!;
+  const until = new Date(Date.parse(`${dates[dates.length - 1]!}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10);
+  return methodChanges.filter((b) => b.date > first && b.date <= until);
 }
 
 /** The counting change of 29/06/2021, as drawn on every timeline of counts that reaches it. */
