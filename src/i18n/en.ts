@@ -128,7 +128,6 @@ export const en: Record<UiKey, string> = {
   'directives.target.basis.workers_with_smartphones': 'of workers in businesses',
   'directives.target.by': 'by',
   'directives.target.noDeadline': 'no deadline given',
-  'directives.target.setBy': 'set',
   'directives.basis.population': 'of the population',
   'directives.basis.adults_15_60': 'of people aged 15–60',
   'directives.basis.smartphones': 'of smartphones',
@@ -154,7 +153,6 @@ export const en: Record<UiKey, string> = {
   'directives.event.target': 'Target due',
   'directives.event.targetSet': 'Target set',
   'directives.event.statistic': 'Figure',
-  'directives.in': 'in',
   'directives.missing': 'Letters cited but not in the library',
   'directives.missingShort': 'Letters not in the library',
   'directives.missingDescription': 'Official letters that letters in the library cite but whose text is not here yet.',
@@ -163,7 +161,6 @@ export const en: Record<UiKey, string> = {
   'directives.feeds': 'Data and feeds',
   'directives.rss': 'RSS feed',
   'directives.json': 'JSON data (all letters, both languages)',
-  'directives.provincePage': 'Letters for the province',
   'directives.backToList': 'All letters',
   // — statistics —
   'stats.title': 'Bluezone install figures',

@@ -131,7 +131,6 @@ export const vi = {
   'directives.target.basis.workers_with_smartphones': 'người lao động của doanh nghiệp, cơ sở sản xuất kinh doanh',
   'directives.target.by': 'đến ngày',
   'directives.target.noDeadline': 'không nêu thời hạn',
-  'directives.target.setBy': 'đặt ra',
   'directives.basis.population': 'dân số',
   'directives.basis.adults_15_60': 'dân số từ 15 đến 60 tuổi',
   'directives.basis.smartphones': 'số máy điện thoại thông minh',
@@ -157,7 +156,6 @@ export const vi = {
   'directives.event.target': 'Chỉ tiêu',
   'directives.event.targetSet': 'Đặt chỉ tiêu',
   'directives.event.statistic': 'Số liệu',
-  'directives.in': 'trong',
   'directives.missing': 'Văn bản được dẫn nhưng chưa có trong thư viện',
   'directives.missingShort': 'Văn bản chưa có',
   'directives.missingDescription': 'Danh sách công văn được các văn bản trong thư viện dẫn đến nhưng chưa có toàn văn tại đây.',
@@ -166,7 +164,6 @@ export const vi = {
   'directives.feeds': 'Dữ liệu và theo dõi',
   'directives.rss': 'Nguồn tin RSS',
   'directives.json': 'Dữ liệu JSON (mọi văn bản)',
-  'directives.provincePage': 'Văn bản của tỉnh',
   'directives.backToList': 'Tất cả văn bản',
   // — statistics —
   'stats.title': 'Số liệu cài đặt Bluezone',

@@ -435,6 +435,7 @@ export function directiveRecord(entry: DirectiveEntry, graph: CitationGraph, reg
       slug: target?.data.slug ?? null,
       url: target ? absoluteUrl(directivePath(target.data.slug, 'vi'), site) : null,
       note: cited.note ?? null,
+      note_en: cited.noteEn ?? null,
     })),
     cited_by: graph.citedBy(data.slug).map((e) => e.data.slug),
     deadlines: data.deadlines.map((d) => ({ date: d.date, task: d.task, task_en: d.taskEn })),

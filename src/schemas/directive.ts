@@ -94,8 +94,13 @@ export const citedLetterSchema = z.strictObject({
    * (a misprint in the original). Only set with evidence; explained in `note`.
    */
   sameAs: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).optional(),
-  /** Editorial note about the citation (why `sameAs` is set). */
+  /** Editorial note about the citation (why `sameAs` is set), in Vietnamese. */
   note: text.optional(),
+  /** The same note in English; given exactly when `note` is. */
+  noteEn: text.optional(),
+}).refine((c) => (c.note === undefined) === (c.noteEn === undefined), {
+  message: 'noteEn is given exactly when note is',
+  path: ['noteEn'],
 });
 export type CitedLetter = z.infer<typeof citedLetterSchema>;
 

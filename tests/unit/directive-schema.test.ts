@@ -72,6 +72,12 @@ describe('directive schema', () => {
     expect(issues(raw)).toEqual([expect.objectContaining({ path: 'signer.titleEn' })]);
   });
 
+  it('asks for the English twin of a citation note', () => {
+    const raw = rawLetter();
+    (raw.cites as Record<string, unknown>[])[0]!.note = 'In là “2814”.';
+    expect(issues(raw)).toEqual([expect.objectContaining({ path: 'cites.0.noteEn' })]);
+  });
+
   it('rejects a rate over 100% and a region without its code', () => {
     const raw = rawLetter();
     (raw.targets as Record<string, unknown>[])[0]!.percent = 160;
