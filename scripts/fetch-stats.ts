@@ -247,7 +247,11 @@ async function readSource(location: string, isUrl: boolean): Promise<{ result: I
     : openFile(location);
   try {
     if (opened.format === 'json') {
-      return { result: importJson(await readText(opened.body), { regions, today }), location: opened.location };
+      const result = importJson(await readText(opened.body), { regions, today });
+      // Record when the feed was read, unless the feed says so itself.
+      const retrievedAt = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+      result.snapshots = result.snapshots.map((s) => (s.source.retrievedAt ? s : { ...s, source: { ...s.source, retrievedAt } }));
+      return { result, location: opened.location };
     }
     const measure = args.measure as Measure;
     if (!(MEASURES as readonly string[]).includes(measure)) throw new FetchErrorUsage(`--measure must be one of ${MEASURES.join(', ')}`);
@@ -291,15 +295,23 @@ async function withRetries<T>(attempt: () => Promise<T>): Promise<T> {
 
 // ─── writing ────────────────────────────────────────────────────────────────
 
-/** Writes a file atomically (temp name in the same folder, then rename), never over an existing file. */
-function writeAtomically(file: string, text: string): void {
-  if (existsSync(file)) throw new Error(`refusing to overwrite ${file}`);
-  const temp = join(statsDir, `.${basename(file)}.${process.pid}.tmp`);
+/**
+ * Writes all new snapshots or none: every file first goes to a temp name in the same folder
+ * (same file system, so the rename is atomic), then each is renamed into place; an existing
+ * file is never overwritten. If a temp write fails, the temps are removed and nothing appears.
+ */
+function writeAllAtomically(files: { file: string; text: string }[]): void {
+  const staged: { temp: string; file: string }[] = [];
   try {
-    writeFileSync(temp, text, { flag: 'wx' });
-    renameSync(temp, file);
+    for (const { file, text } of files) {
+      if (existsSync(file)) throw new Error(`refusing to overwrite ${file}`);
+      const temp = join(statsDir, `.${basename(file)}.${process.pid}.tmp`);
+      staged.push({ temp, file });
+      writeFileSync(temp, text, { flag: 'wx' });
+    }
+    for (const { temp, file } of staged) renameSync(temp, file);
   } finally {
-    rmSync(temp, { force: true });
+    for (const { temp } of staged) rmSync(temp, { force: true });
   }
 }
 
@@ -374,7 +386,7 @@ async function main(): Promise<number> {
     printProblems(problems, 0, configured);
     return EXIT.invalid;
   }
-  for (const snapshot of toWrite) writeAtomically(join(statsDir, snapshotFileName(snapshot)), `${JSON.stringify(snapshot, null, 2)}\n`);
+  writeAllAtomically(toWrite.map((snapshot) => ({ file: join(statsDir, snapshotFileName(snapshot)), text: `${JSON.stringify(snapshot, null, 2)}\n` })));
   if (toWrite.length === 0) {
     console.log(usingCommitted(`nothing new from ${configured} (${result.snapshots.length} snapshot${result.snapshots.length === 1 ? '' : 's'} already committed)`));
   } else {

@@ -156,7 +156,13 @@ describe('fetch-stats against good feeds', () => {
     expect(readdirSync(statsDir)).toContain('2021-06-25-redirected.json');
     const json = await run([], { STATS_SOURCE_URL: `${base}/good.json` });
     expect(json.code).toBe(0);
-    expect(JSON.parse(readFileSync(join(statsDir, '2021-06-26-json-feed.json'), 'utf8')).rows[0]).toMatchObject({ installs: 38000000, installsQualifier: 'more_than' });
+    const written = JSON.parse(readFileSync(join(statsDir, '2021-06-26-json-feed.json'), 'utf8'));
+    expect(written.rows[0]).toMatchObject({ installs: 38000000, installsQualifier: 'more_than' });
+    expect(written.source.retrievedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+    // Fetching the same JSON again is nothing new, although it is read at another instant.
+    const hash = folderHash();
+    expect((await run([], { STATS_SOURCE_URL: `${base}/good.json` })).stdout).toMatch(/nothing new/);
+    expect(folderHash()).toBe(hash);
   });
 
   it('reads a local file too', async () => {
