@@ -38,7 +38,9 @@ export function pagefindIndex(): AstroIntegration {
         const root = fileURLToPath(dir);
         const pagefind = await import('pagefind');
         try {
-          const { index, errors } = await pagefind.createIndex({});
+          // Inside main, navigation (breadcrumbs, contents, previous/next), code to copy and
+          // chart drawings (axis labels; the table beside them carries the numbers) are not content.
+          const { index, errors } = await pagefind.createIndex({ excludeSelectors: ['nav', 'textarea', 'svg'] });
           failOn('createIndex', errors);
           if (!index) throw new Error('Pagefind createIndex returned no index');
           let pages = 0;

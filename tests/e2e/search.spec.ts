@@ -62,6 +62,14 @@ test.describe('Vietnamese search', () => {
     for (const path of faq) expect(path).toMatch(/^\/hoi-dap\//);
   });
 
+  test('filters by province: pages about Cà Mau only', async ({ page }) => {
+    const results = await search(page, '/tim-kiem/', 'Bluezone', { province: 'Cà Mau' });
+    expect(results.length).toBeGreaterThan(0);
+    for (const path of results) expect(path).toMatch(/ca-mau/);
+    await expect(page.locator('select[name="province"]')).toHaveValue('Cà Mau');
+    await expect(page.locator('select[name="province"] option')).toContainText(['Cà Mau', 'Kiên Giang']);
+  });
+
   test('only main content is indexed: menus and footers do not match', async ({ page }) => {
     // "Trang được tạo ngày" is only in the footer of every page.
     await page.goto('/tim-kiem/?q=' + encodeURIComponent('được tạo ngày'));
