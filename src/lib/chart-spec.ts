@@ -284,8 +284,7 @@ export function regionDisplayName(code: string, name: string): Record<Lang, stri
 
 /**
  * Splits figures into series: one per region × measure × basis × counting method. A change of
- * method (29/06/2021) therefore starts a new series instead of continuing the line. Within a
- * series one figure per date is kept (the first given; the fetch script rejects duplicates).
+ * method (29/06/2021) therefore starts a new series instead of continuing the line.
  */
 export function splitSeries(figures: Figure[], role: (code: string) => ChartSeries['role'], sources: SourceList): ChartSeries[] {
   const groups = new Map<string, Figure[]>();
@@ -297,11 +296,8 @@ export function splitSeries(figures: Figure[], role: (code: string) => ChartSeri
   }
   return [...groups.entries()].map(([key, group]) => {
     const first = group[0]!;
-    const seen = new Set<string>();
-    const points = [...group]
-      .sort(byDate)
-      .filter((f) => (seen.has(f.date) ? false : (seen.add(f.date), true)))
-      .map((f) => pointOf(f, sources));
+    // Two sources on one day both stay (each point names its source): nothing is silently dropped.
+    const points = [...group].sort(byDate).map((f) => pointOf(f, sources));
     const name = regionDisplayName(first.regionCode, first.regionName);
     return {
       key,
