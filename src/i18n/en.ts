@@ -363,7 +363,7 @@ export const en: Record<UiKey, string> = {
   'share.leaflet': 'Printable leaflet (A4 and A5) with the key steps and QR codes, for volunteers going door to door',
   'share.radio': 'A one-minute announcement in Vietnamese for commune loudspeakers, with the latest figures',
   'share.charts': 'Charts',
-  'share.charts.intro': 'Every chart has an embed page (iframe), images and data; the links below lead to the embed page.',
+  'share.charts.intro': 'Every chart has a stable link to its page, a picture with a link (pastes into any CMS, no iframe needed) and an embed page (iframe) for newspapers and TV.',
   'share.chartImage': 'HTML code: chart picture with a link (no iframe or script needed)',
   'share.chartEmbed': 'The chart’s embed page (iframe); the iframe code, images and data are under “Share / embed this chart” below the chart',
   // — share: leaflet —

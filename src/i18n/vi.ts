@@ -366,7 +366,7 @@ export const vi = {
   'share.leaflet': 'Tờ rơi in (A4 và A5) có các bước chính và mã QR, cho tổ tình nguyện đi từng ngõ, gõ từng nhà',
   'share.radio': 'Bài phát thanh khoảng một phút cho loa truyền thanh xã, phường, thị trấn, cập nhật số liệu mới nhất',
   'share.charts': 'Biểu đồ',
-  'share.charts.intro': 'Mỗi biểu đồ có trang nhúng (iframe), ảnh và dữ liệu; đường dẫn dưới đây trỏ đến trang nhúng.',
+  'share.charts.intro': 'Mỗi biểu đồ có đường dẫn cố định đến trang của nó, một ảnh có liên kết (dán được vào mọi hệ quản trị nội dung, không cần iframe) và trang nhúng (iframe) cho báo, đài.',
   'share.chartImage': 'Mã HTML: ảnh biểu đồ có liên kết (không cần iframe hay script)',
   'share.chartEmbed': 'Trang nhúng (iframe) của biểu đồ; mã iframe, ảnh và dữ liệu có ở mục “Chia sẻ, nhúng biểu đồ” dưới biểu đồ',
   // — share: leaflet —
