@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { provinceSlugOf, searchKinds, searchKindOf } from '../../src/lib/search.ts';
+import { letterSlugOf, provinceSlugOf, searchKinds, searchKindOf } from '../../src/lib/search.ts';
 import { inSitemap } from '../../src/lib/sitemap.ts';
 import { ogImagePath } from '../../src/lib/og.ts';
 import { pageUrl } from '../../src/integrations/pagefind.ts';
@@ -35,6 +35,13 @@ describe('search filters from the URL map', () => {
     expect(provinceSlugOf('/en/directives/province/ca-mau/')).toBe('ca-mau');
     expect(provinceSlugOf('/so-lieu/')).toBeNull();
     expect(provinceSlugOf('/van-ban/5355-ubnd-kgvx-2020/')).toBeNull();
+  });
+
+  it('letter pages by their slug, not the other pages of the library', () => {
+    expect(letterSlugOf('/van-ban/5355-ubnd-kgvx-2020/')).toBe('5355-ubnd-kgvx-2020');
+    expect(letterSlugOf('/en/directives/1119-ubnd-kgvx-2020/')).toBe('1119-ubnd-kgvx-2020');
+    expect(letterSlugOf('/van-ban/')).toBeNull();
+    expect(letterSlugOf('/van-ban/tinh/ca-mau/')).toBeNull();
   });
 
   it('result URLs of built files', () => {
