@@ -210,6 +210,7 @@ export const en: Record<UiKey, string> = {
   'chart.table.caption': 'Figures shown in the chart',
   'chart.table.toggle': 'Data table',
   'chart.table.series': 'Series',
+  'chart.table.place': 'Place',
   'chart.table.date': 'Date',
   'chart.table.value': 'Figure',
   'chart.table.rank': 'Rank',

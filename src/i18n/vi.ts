@@ -213,6 +213,7 @@ export const vi = {
   'chart.table.caption': 'Số liệu trên biểu đồ',
   'chart.table.toggle': 'Bảng số liệu',
   'chart.table.series': 'Chuỗi số liệu',
+  'chart.table.place': 'Địa phương',
   'chart.table.date': 'Ngày',
   'chart.table.value': 'Số liệu',
   'chart.table.rank': 'Xếp hạng',
