@@ -113,10 +113,8 @@ export interface ChartSpecBase {
   words: Record<Lang, ChartWords>;
   /** Value axis: percent on 0–100, or counts from zero. */
   unit: 'percent' | 'count';
-  /** Upper end of the value axis (100 for percent unless `axisNote` says why not). */
+  /** Upper end of the value axis: always 100 for percentages; a round number above the largest count. */
   axisMax: number | null;
-  /** Why the axis is not the usual one, shown on the chart (empty when it is). */
-  axisNote: Record<Lang, string> | null;
   sources: ChartSource[];
   /** Date of the newest figure drawn. */
   asOf: string;
@@ -238,7 +236,7 @@ export function formatValue(value: number, unit: 'percent' | 'count', qualifier:
 // — building specs from figures —
 
 /** Registry of sources used by one spec, so points refer to them by index. */
-class SourceList {
+export class SourceList {
   readonly list: ChartSource[] = [];
   private readonly index = new Map<string, number>();
   add(source: ChartSource): number {
@@ -463,7 +461,6 @@ export function latestRatesChart(input: LatestRatesInput): BarChartSpec | null {
     words: { vi: chartWords('vi', rateLabel(input.measure, input.basis, 'vi')), en: chartWords('en', rateLabel(input.measure, input.basis, 'en')) },
     unit: 'percent' as const,
     axisMax: 100,
-    axisNote: null,
     sources: sources.list,
     asOf: newest(figures.map((f) => f.date)),
     regionCode: 'VN',
@@ -516,7 +513,6 @@ export function timelineChart(input: TimelineInput): TimelineChartSpec | null {
     words: { vi: chartWords('vi', t('vi', axis)), en: chartWords('en', t('en', axis)) },
     unit: input.unit,
     axisMax: input.unit === 'percent' ? 100 : niceCeiling(largest),
-    axisNote: null,
     sources: sources.list,
     asOf: newest(dates),
     regionCode: input.regionCode,
@@ -541,10 +537,3 @@ export function niceCeiling(value: number): number {
   return Math.ceil(value / magnitude) * magnitude;
 }
 
-/** All numbers a spec draws or marks (rows and targets), for cross-checks. */
-export function drawnValues(spec: ChartSpec): number[] {
-  const rows = chartRows(spec).map((r) => r.value);
-  return spec.kind === 'timeline' ? [...rows, ...spec.targets.map((target) => target.value)] : rows;
-}
-
-export { SourceList };
