@@ -1,7 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chartBundle } from '../../src/lib/chart-catalogue.ts';
 import { chartCsv, chartJson } from '../../src/lib/chart-files.ts';
@@ -10,6 +8,7 @@ import { loadRegions } from '../../src/lib/regions.ts';
 import type { SnapshotEntry } from '../../src/lib/stats.ts';
 import { snapshotSchemaWith } from '../../src/schemas/snapshot.ts';
 import { statementTargetSchema } from '../../src/schemas/statement-target.ts';
+import { copyProject, projectRoot as root, removeProject, runAstro } from '../support/temp-project.ts';
 
 /**
  * "Adding a snapshot is one new JSON file": a temporary copy of the project (never the repo's
@@ -19,9 +18,7 @@ import { statementTargetSchema } from '../../src/schemas/statement-target.ts';
  * dated files of earlier data must be byte-identical to it, images must differ from it.
  */
 
-const root = resolve(import.meta.dirname, '../..');
 const site = 'https://bluezone.example';
-const skipped = new Set(['node_modules', '.git', '.astro', 'playwright-report']);
 let tmp = '';
 
 /** TEST FIXTURE: invented numbers for this test only, never published. */
@@ -37,13 +34,8 @@ const fixture = {
 };
 
 function build(out: string): void {
-  const result = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: tmp,
-    env: { ...process.env, SITE_URL: site, ASTRO_OUT_DIR: join(tmp, out), ASTRO_CACHE_DIR: join(tmp, '.astro-cache'), NO_COLOR: '1', FORCE_COLOR: '0' },
-    encoding: 'utf8',
-    timeout: 500_000,
-  });
-  if (result.status !== 0) throw new Error(`build failed:\n${result.stdout}\n${result.stderr}`);
+  const result = runAstro(tmp, 'build', { SITE_URL: site, ASTRO_OUT_DIR: join(tmp, out), ASTRO_CACHE_DIR: join(tmp, '.astro-cache') }, 500_000);
+  if (result.status !== 0) throw new Error(`build failed:\n${result.output}`);
 }
 
 const file = (out: string, path: string) => join(tmp, out, path);
@@ -61,21 +53,13 @@ function nationalBefore() {
 }
 
 beforeAll(() => {
-  tmp = mkdtempSync(join(tmpdir(), 'charts-snapshot-'));
-  cpSync(root, tmp, {
-    recursive: true,
-    filter: (source) => {
-      const top = source.slice(root.length + 1).split('/')[0]!;
-      return !skipped.has(top) && !/^(dist|test-results)/.test(top);
-    },
-  });
-  symlinkSync(join(root, 'node_modules'), join(tmp, 'node_modules'), 'dir');
+  tmp = copyProject('charts-snapshot');
   writeFileSync(join(tmp, 'content/stats/2021-06-28-test-fixture.json'), JSON.stringify(fixture, null, 2));
   build('after');
 }, 1_000_000);
 
 afterAll(() => {
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
+  removeProject(tmp);
 });
 
 describe('one new snapshot file updates every chart output at the next build', () => {

@@ -1,8 +1,7 @@
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyProject, projectRoot as root, removeProject, runAstro } from '../support/temp-project.ts';
 
 /**
  * Builds a temporary copy of the project (never the repo's own content):
@@ -11,39 +10,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  *    the feeds, its province page and the "cited by" of the letter it cites.
  */
 
-const root = resolve(import.meta.dirname, '../..');
 const fixture = readFileSync(join(root, 'tests/fixtures/directives/9999-stttt-test-2021.mdx'), 'utf8');
 const site = 'https://bluezone.example';
-const skipped = new Set(['node_modules', '.git', '.astro', 'playwright-report']);
 let tmp = '';
 
 function build(): { status: number | null; output: string } {
-  const result = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: tmp,
-    env: { ...process.env, SITE_URL: site, ASTRO_OUT_DIR: join(tmp, 'dist'), ASTRO_CACHE_DIR: join(tmp, '.astro-cache'), NO_COLOR: '1', FORCE_COLOR: '0' },
-    encoding: 'utf8',
-    timeout: 590_000,
-  });
-  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+  return runAstro(tmp, 'build', { SITE_URL: site, ASTRO_OUT_DIR: join(tmp, 'dist'), ASTRO_CACHE_DIR: join(tmp, '.astro-cache') }, 590_000);
 }
 
 const letterPath = () => join(tmp, 'content/directives/1119-ubnd-kgvx-2020.mdx');
 const page = (path: string) => readFileSync(join(tmp, 'dist', path), 'utf8');
 
 beforeAll(() => {
-  tmp = mkdtempSync(join(tmpdir(), 'directives-build-'));
-  cpSync(root, tmp, {
-    recursive: true,
-    filter: (source) => {
-      const top = source.slice(root.length + 1).split('/')[0]!;
-      return !skipped.has(top) && !/^(dist|test-results)/.test(top);
-    },
-  });
-  symlinkSync(join(root, 'node_modules'), join(tmp, 'node_modules'), 'dir');
+  tmp = copyProject('directives-build');
 });
 
 afterAll(() => {
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
+  removeProject(tmp);
 });
 
 describe('a malformed letter fails the build, naming file and field', () => {

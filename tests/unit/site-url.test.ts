@@ -1,9 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeQrPng } from '../support/qr-decode.ts';
+import { projectRoot as root, runAstro } from '../support/temp-project.ts';
 
 /**
  * One setting decides every absolute URL: a build with another SITE_URL (into a temporary
@@ -11,19 +11,13 @@ import { decodeQrPng } from '../support/qr-decode.ts';
  * leaflet, canonical/Open Graph URLs, robots.txt and the sitemap, and leaves no trace of the
  * default address.
  */
-const root = resolve(import.meta.dirname, '../..');
 const site = 'https://mttq.camau.example';
 let out = '';
 
 beforeAll(() => {
   out = mkdtempSync(join(tmpdir(), 'site-url-'));
-  const result = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: root,
-    env: { ...process.env, SITE_URL: `${site}/`, ASTRO_OUT_DIR: join(out, 'dist'), ASTRO_CACHE_DIR: join(root, 'node_modules/.astro-site-url-test'), NO_COLOR: '1' },
-    encoding: 'utf8',
-    timeout: 560_000,
-  });
-  if (result.status !== 0) throw new Error(`build failed:\n${result.stdout}\n${result.stderr}`);
+  const result = runAstro(root, 'build', { SITE_URL: `${site}/`, ASTRO_OUT_DIR: join(out, 'dist'), ASTRO_CACHE_DIR: join(root, 'node_modules/.astro-site-url-test') }, 560_000);
+  if (result.status !== 0) throw new Error(`build failed:\n${result.output}`);
 }, 600_000);
 
 afterAll(() => {

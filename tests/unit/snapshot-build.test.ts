@@ -1,8 +1,7 @@
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyProject, projectRoot as root, removeProject, runAstro } from '../support/temp-project.ts';
 
 /**
  * A malformed snapshot stops the site from building, naming the file and the field. Runs
@@ -10,35 +9,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  * the repo's own content is never touched.
  */
 
-const root = resolve(import.meta.dirname, '../..');
-const skipped = new Set(['node_modules', '.git', '.astro', 'playwright-report']);
 const file = 'content/stats/2020-09-07-5355-ubnd-kgvx-2020.json';
 let tmp = '';
 
 function sync(): { status: number | null; output: string } {
-  const result = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'sync'], {
-    cwd: tmp,
-    env: { ...process.env, ASTRO_CACHE_DIR: join(tmp, '.astro-cache'), NO_COLOR: '1', FORCE_COLOR: '0' },
-    encoding: 'utf8',
-    timeout: 300_000,
-  });
-  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+  return runAstro(tmp, 'sync', { ASTRO_CACHE_DIR: join(tmp, '.astro-cache') }, 300_000);
 }
 
 beforeAll(() => {
-  tmp = mkdtempSync(join(tmpdir(), 'snapshot-build-'));
-  cpSync(root, tmp, {
-    recursive: true,
-    filter: (source) => {
-      const top = source.slice(root.length + 1).split('/')[0]!;
-      return !skipped.has(top) && !/^(dist|test-results)/.test(top);
-    },
-  });
-  symlinkSync(join(root, 'node_modules'), join(tmp, 'node_modules'), 'dir');
+  tmp = copyProject('snapshot-build');
 });
 
 afterAll(() => {
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
+  removeProject(tmp);
 });
 
 describe('a malformed snapshot fails the build, naming file and field', () => {

@@ -1,0 +1,49 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/** The repository root. */
+export const projectRoot = resolve(import.meta.dirname, '../..');
+
+const skipped = new Set(['node_modules', '.git', '.astro', 'playwright-report']);
+
+/**
+ * Copies the project (sources and content, not builds or dependencies) to a new temporary
+ * folder with `node_modules` linked, so tests that add or break content never touch the repo.
+ */
+export function copyProject(prefix: string): string {
+  const tmp = mkdtempSync(join(tmpdir(), `${prefix}-`));
+  cpSync(projectRoot, tmp, {
+    recursive: true,
+    filter: (source) => {
+      const top = source.slice(projectRoot.length + 1).split('/')[0]!;
+      return !skipped.has(top) && !/^(dist|test-results)/.test(top);
+    },
+  });
+  symlinkSync(join(projectRoot, 'node_modules'), join(tmp, 'node_modules'), 'dir');
+  return tmp;
+}
+
+export function removeProject(tmp: string): void {
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+}
+
+/**
+ * Runs an Astro command (`build`, `sync`) in `cwd` with the project's Astro and uncoloured
+ * output; returns the exit status and everything it printed.
+ */
+export function runAstro(
+  cwd: string,
+  command: 'build' | 'sync',
+  env: Record<string, string>,
+  timeout: number,
+): { status: number | null; output: string } {
+  const result = spawnSync(process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), command], {
+    cwd,
+    env: { ...process.env, ...env, NO_COLOR: '1', FORCE_COLOR: '0' },
+    encoding: 'utf8',
+    timeout,
+  });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}
