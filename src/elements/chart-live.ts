@@ -1,16 +1,5 @@
-import {
-  BarController,
-  BarElement,
-  CategoryScale,
-  Chart,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-  Tooltip,
-  type ActiveElement,
-} from 'chart.js';
+import type { ActiveElement } from 'chart.js';
+import { Chart } from '../lib/chart-parts.ts';
 import { chartConfig, chartHeight } from '../lib/chart-config.ts';
 import type { ChartSpec } from '../lib/chart-spec.ts';
 
@@ -22,9 +11,6 @@ import type { ChartSpec } from '../lib/chart-spec.ts';
  *
  * Markup: `<chart-live><div class="chart-frame"><svg …/></div><script type="application/json">spec</script></chart-live>`
  */
-
-// Only the parts the site's charts use, so the bundle stays within the page budget.
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Tooltip, Legend);
 
 class ChartLive extends HTMLElement {
   private chart: Chart | undefined;

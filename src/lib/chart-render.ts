@@ -1,21 +1,10 @@
 import { createCanvas, SvgExportFlag, type SKRSContext2D } from '@napi-rs/canvas';
-import {
-  BarController,
-  BarElement,
-  CategoryScale,
-  Chart,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-  Tooltip,
-  type ChartConfiguration,
-} from 'chart.js';
+import type { ChartConfiguration } from 'chart.js';
 import sharp from 'sharp';
 import type { Lang } from '../i18n/index.ts';
 import { t } from '../i18n/index.ts';
 import { chartConfig, chartHeight } from './chart-config.ts';
+import { Chart } from './chart-parts.ts';
 import { fill, type ChartSpec } from './chart-spec.ts';
 import { formatDate } from './format.ts';
 import { registerFonts } from './fonts.ts';
@@ -25,8 +14,6 @@ import { registerFonts } from './fonts.ts';
  * configuration `<chart-live>` uses in the browser. The inline SVG keeps real text (readable,
  * selectable, printed crisply); images convert text to outlines first, so sharp needs no font.
  */
-
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Tooltip, Legend);
 
 /** Draws a configuration onto an SVG canvas and returns the SVG text. */
 function draw(

@@ -17,3 +17,21 @@ export async function placesWithData(): Promise<{ provinces: Region[]; districts
   const provinces = regions.provinces.filter((p) => withData.has(p.code) || districts.some((d) => d.province.code === p.code));
   return { provinces, districts };
 }
+
+/** `getStaticPaths` of the province statistics pages, shared by the vi and en routes. */
+export async function provincePagePaths() {
+  const { provinces } = await placesWithData();
+  return provinces.map((region) => ({ params: { province: region.slug }, props: { region } }));
+}
+
+/** `getStaticPaths` of the district statistics pages, shared by the vi and en routes. */
+export async function districtPagePaths() {
+  const { districts } = await placesWithData();
+  return districts.map(({ province, district }) => ({ params: { province: province.slug, district: district.slug }, props: { region: district } }));
+}
+
+/** `getStaticPaths` of the chart embed pages, shared by the vi and en routes. */
+export async function embedPagePaths() {
+  const { charts } = await loadChartCatalogue();
+  return charts.map((chart) => ({ params: { id: chart.spec.id }, props: { chart } }));
+}

@@ -1,5 +1,5 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { libraryProblems, sortNewestFirst } from '../../lib/directives.ts';
+import { buildCitationGraph, libraryProblems, sortNewestFirst } from '../../lib/directives.ts';
 
 /** A letter as the content layer gives it (frontmatter in `data`, body renderable). */
 export type DirectiveCollectionEntry = CollectionEntry<'directives'>;
@@ -14,4 +14,11 @@ export async function loadDirectives(): Promise<DirectiveCollectionEntry[]> {
   const problems = libraryProblems(entries, (entry) => (entry as DirectiveCollectionEntry).filePath);
   if (problems.length > 0) throw new Error(`Directives library:\n${problems.join('\n')}`);
   return sortNewestFirst(entries);
+}
+
+/** `getStaticPaths` of the letter pages, shared by the vi and en routes. */
+export async function documentPagePaths() {
+  const entries = await loadDirectives();
+  const graph = buildCitationGraph(entries);
+  return entries.map((entry) => ({ params: { slug: entry.data.slug }, props: { entry, graph } }));
 }
