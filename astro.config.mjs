@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import { redirects } from './src/redirects.ts';
 import { redirectsFile } from './src/integrations/redirects-file.ts';
@@ -8,6 +9,7 @@ import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { ogImages } from './src/integrations/og-images.ts';
 import { sitemapAlias } from './src/integrations/sitemap-alias.ts';
 import { inSitemap } from './src/lib/sitemap.ts';
+import { mdxAllowlist } from './src/lib/mdx-allowlist.ts';
 
 /**
  * Every absolute URL (canonical links, feeds, QR codes, share snippets) derives from `site`.
@@ -31,5 +33,7 @@ export default defineConfig({
   // AVIF/WebP at phone sizes keeps them small and lets <Picture> pick a format. Only trusted,
   // committed SVGs go through astro:assets, so the denial-of-service risk this flag guards is moot.
   image: { dangerouslyProcessSVG: true },
-  integrations: [mdx(), sitemap({ filter: inSitemap }), sitemapAlias(), redirectsFile(redirects), ogImages(site), pagefindIndex()],
+  // @astrojs/mdx 8 compiles with Sätteri and ignores remark/rehype plugins, so the content allowlist
+  // (MDX is data, not code) is a Sätteri mdast plugin on the processor MDX really runs.
+  integrations: [mdx({ processor: satteri({ mdastPlugins: [mdxAllowlist] }) }), sitemap({ filter: inSitemap }), sitemapAlias(), redirectsFile(redirects), ogImages(site), pagefindIndex()],
 });
