@@ -3,6 +3,7 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mdxToMdast, type MdastPluginDefinition, type PluginFactoryContext } from 'satteri';
 import type { Nodes, Root } from 'mdast';
+import { stripControls } from './escape.ts';
 
 /**
  * Content is data, not code. MDX under `content/` may hold Markdown, the components its page
@@ -62,7 +63,15 @@ export function mdxProblems(root: Root, path: string): MdxProblem[] {
   function walk(node: Nodes, inherited: number): void {
     const line = node.position?.start.line ?? inherited;
     const refuse = (message: string) => problems.push({ line, message });
+    const hidden = (text: string) => {
+      if (stripControls(text) !== text) refuse('the text holds an invisible control or bidi character (it can reorder what readers see); delete it.');
+    };
     switch (node.type) {
+      case 'text':
+      case 'inlineCode':
+      case 'code':
+        hidden(node.value);
+        break;
       case 'mdxjsEsm':
         refuse('import/export is not allowed: content is data; use the components this page provides without importing them.');
         break;
@@ -105,6 +114,8 @@ export function mdxProblems(root: Root, path: string): MdxProblem[] {
             );
           } else if (urlAttributes.has(attribute.name) && !isSafeUrl(attribute.value ?? '')) {
             refuse(`"${attribute.value}" is not an allowed URL: ${urlRule}.`);
+          } else {
+            hidden(attribute.value ?? '');
           }
         }
         break;

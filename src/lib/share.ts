@@ -1,4 +1,5 @@
 import type { Lang } from '../i18n/index.ts';
+import { escapeMarkup } from './escape.ts';
 
 /**
  * Ready-to-paste HTML for officials' web pages (a Front or province portal, a commune page).
@@ -7,22 +8,17 @@ import type { Lang } from '../i18n/index.ts';
  * code to copy, or as paths for the live preview on our own page (no request leaves the site).
  */
 
-/** Escapes text for HTML content and double-quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
-
 /** A plain link: `<a href="…">text</a>`. */
 export function linkSnippet(url: string, text: string): string {
-  return `<a href="${escapeHtml(url)}">${escapeHtml(text)}</a>`;
+  return `<a href="${escapeMarkup(url)}">${escapeMarkup(text)}</a>`;
 }
 
 /** An image that links to a page (a banner, a chart picture), with its size and alt text set. */
 export function imageLinkSnippet(options: { href: string; src: string; width: number; height: number; alt: string }): string {
   const { href, src, width, height, alt } = options;
   return (
-    `<a href="${escapeHtml(href)}">` +
-    `<img src="${escapeHtml(src)}" width="${width}" height="${height}" alt="${escapeHtml(alt)}" style="max-width:100%;height:auto;border:0">` +
+    `<a href="${escapeMarkup(href)}">` +
+    `<img src="${escapeMarkup(src)}" width="${width}" height="${height}" alt="${escapeMarkup(alt)}" style="max-width:100%;height:auto;border:0">` +
     `</a>`
   );
 }
@@ -65,12 +61,12 @@ export function installCardHtml(lang: Lang, links: CardLinks): string {
   const a = 'color:#0b5cad;font-weight:700;';
   return [
     `<div lang="${lang}" style="box-sizing:border-box;max-width:360px;border:2px solid #0b5cad;border-radius:8px;padding:16px;background:#ffffff;color:#1b1f24;font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;font-size:16px;line-height:1.5;">`,
-    `<p style="margin:0 0 8px;font-size:20px;font-weight:700;color:#0b5cad;">${escapeHtml(t.title)}</p>`,
-    `<p style="margin:0 0 12px;">${escapeHtml(t.body)}</p>`,
-    `<p style="margin:0 0 6px;"><a href="${escapeHtml(links.googlePlay)}" style="${a}">${escapeHtml(t.android)}</a></p>`,
-    `<p style="margin:0 0 6px;"><a href="${escapeHtml(links.appStore)}" style="${a}">${escapeHtml(t.iphone)}</a></p>`,
-    `<p style="margin:0 0 12px;"><a href="${escapeHtml(links.guide)}" style="${a}">${escapeHtml(t.guide)}</a></p>`,
-    `<img src="${escapeHtml(links.qrImage)}" width="120" height="120" alt="${escapeHtml(t.qrAlt)}" style="display:block;border:0;">`,
+    `<p style="margin:0 0 8px;font-size:20px;font-weight:700;color:#0b5cad;">${escapeMarkup(t.title)}</p>`,
+    `<p style="margin:0 0 12px;">${escapeMarkup(t.body)}</p>`,
+    `<p style="margin:0 0 6px;"><a href="${escapeMarkup(links.googlePlay)}" style="${a}">${escapeMarkup(t.android)}</a></p>`,
+    `<p style="margin:0 0 6px;"><a href="${escapeMarkup(links.appStore)}" style="${a}">${escapeMarkup(t.iphone)}</a></p>`,
+    `<p style="margin:0 0 12px;"><a href="${escapeMarkup(links.guide)}" style="${a}">${escapeMarkup(t.guide)}</a></p>`,
+    `<img src="${escapeMarkup(links.qrImage)}" width="120" height="120" alt="${escapeMarkup(t.qrAlt)}" style="display:block;border:0;">`,
     `</div>`,
   ].join('\n');
 }

@@ -44,6 +44,8 @@ const refused: [string, string, RegExp][] = [
   ['a javascript: link with hidden spacing', '<a href="java\tscript:alert(1)">x</a>\n', /is not an allowed URL/],
   ['a JAVASCRIPT: href', '<a href="JAVASCRIPT:alert(1)">x</a>\n', /is not an allowed URL/],
   ['a data: image', '![x](data:image/svg+xml;base64,PHN2Zz4=)\n', /"data:image.*is not an allowed URL/],
+  ['a right-to-left override in text', 'Đạt 13\u202e%06 mục tiêu\n', /invisible control or bidi character/],
+  ['a bidi isolate in an attribute', '<Step title="Mở\u2067 x" image="a" alt="b">\n\nx\n\n</Step>\n', /invisible control or bidi character/],
   ['a vbscript: definition', '[x][r]\n\n[r]: vbscript:msgbox(1)\n', /"vbscript:msgbox\(1\)" is not an allowed URL/],
 ];
 
