@@ -38,7 +38,7 @@ const partialDate = z.preprocess(
 );
 
 /** Only web addresses: a `javascript:` or `data:` URL in a source list would be a script on the page. */
-const webUrl = z.string().refine((value) => {
+const sourceUrl = z.string().refine((value) => {
   try {
     const url = new URL(value);
     return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
@@ -56,8 +56,8 @@ export const sourceSchema = z.strictObject({
   publisher: z.string().trim().min(2).max(160),
   /** Publication date, as precise as known; leave it out when the source gives none. */
   date: partialDate.optional(),
-  /** Where to read it; leave it out for a source with no public address (a letter in the library is linked by its page). */
-  url: webUrl.optional(),
+  /** Where to read it; leave it out when there is no public address (a letter of the library: link its page in the text). */
+  url: sourceUrl.optional(),
 });
 
 export type Source = z.infer<typeof sourceSchema>;

@@ -74,7 +74,8 @@ describe('source frontmatter', () => {
   });
   it.each([
     ['a script address', { ...hotline, url: 'javascript:alert(1)' }, 'url'],
-    ['a relative address', { ...hotline, url: '/van-ban/' }, 'url'],
+    ['a protocol-relative address', { ...hotline, url: '//evil.example/x' }, 'url'],
+    ['a path on this site', { ...hotline, url: '/van-ban/' }, 'url'],
     ['an impossible date', { ...hotline, date: '2020-02-30' }, 'date'],
     ['a day-first date', { ...hotline, date: '01/02/2020' }, 'date'],
     ['a misspelt field', { ...hotline, publsher: 'x' }, ''],
