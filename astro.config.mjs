@@ -7,6 +7,7 @@ import { redirectsFile } from './src/integrations/redirects-file.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { ogImages } from './src/integrations/og-images.ts';
 import { sitemapAlias } from './src/integrations/sitemap-alias.ts';
+import { offlineCache } from './src/integrations/offline.ts';
 import { inSitemap } from './src/lib/sitemap.ts';
 
 /**
@@ -31,5 +32,7 @@ export default defineConfig({
   // AVIF/WebP at phone sizes keeps them small and lets <Picture> pick a format. Only trusted,
   // committed SVGs go through astro:assets, so the denial-of-service risk this flag guards is moot.
   image: { dangerouslyProcessSVG: true },
-  integrations: [mdx(), sitemap({ filter: inSitemap }), sitemapAlias(), redirectsFile(redirects), ogImages(site), pagefindIndex()],
+  integrations: [mdx(), sitemap({ filter: inSitemap }), sitemapAlias(), redirectsFile(redirects), ogImages(site), pagefindIndex(), offlineCache()],
+  // Scripts stay external files, however small: the content security policy allows no inline script.
+  vite: { build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) } },
 });
