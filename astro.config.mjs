@@ -8,6 +8,7 @@ import { redirectsFile } from './src/integrations/redirects-file.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { ogImages } from './src/integrations/og-images.ts';
 import { sitemapAlias } from './src/integrations/sitemap-alias.ts';
+import { offlineCache } from './src/integrations/offline.ts';
 import { inSitemap } from './src/lib/sitemap.ts';
 import { mdxAllowlist } from './src/lib/mdx-allowlist.ts';
 import { deployHeaders } from './src/integrations/deploy-headers.ts';
@@ -39,5 +40,7 @@ export default defineConfig({
   image: { dangerouslyProcessSVG: true },
   // @astrojs/mdx 8 compiles with Sätteri and ignores remark/rehype plugins, so the content allowlist
   // (MDX is data, not code) is a Sätteri mdast plugin on the processor MDX really runs.
-  integrations: [mdx({ processor: satteri({ mdastPlugins: [mdxAllowlist] }) }), sitemap({ filter: inSitemap }), sitemapAlias(), redirectsFile(redirects), ogImages(site), pagefindIndex(), deployHeaders()],
+  integrations: [mdx({ processor: satteri({ mdastPlugins: [mdxAllowlist] }) }), sitemap({ filter: inSitemap }), sitemapAlias(), redirectsFile(redirects), ogImages(site), pagefindIndex(), offlineCache(), deployHeaders()],
+  // Scripts stay external files, however small: the content security policy allows no inline script.
+  vite: { build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) } },
 });
