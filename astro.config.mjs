@@ -41,6 +41,4 @@ export default defineConfig({
   // @astrojs/mdx 8 compiles with Sätteri and ignores remark/rehype plugins, so the content allowlist
   // (MDX is data, not code) is a Sätteri mdast plugin on the processor MDX really runs.
   integrations: [mdx({ processor: satteri({ mdastPlugins: [mdxAllowlist] }) }), sitemap({ filter: inSitemap }), sitemapAlias(), redirectsFile(redirects), ogImages(site), pagefindIndex(), offlineCache(), deployHeaders()],
-  // Scripts stay external files, however small: the content security policy allows no inline script.
-  vite: { build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) } },
 });
