@@ -80,8 +80,9 @@ export function figuresFrom(list: readonly Observation[]): Figure[] {
   return figures;
 }
 
-const measureSlugs: Record<FigureMeasure, string> = { downloads: 'tai', registered_with_phone: 'co-sdt', active: 'hoat-dong' };
-const basisSlugs: Record<FigureBasis, string> = { population: 'dan-so', smartphones: 'smartphone', adults_15_60: '15-60-tuoi', not_stated: 'chua-ro-co-so' };
+/** URL words of measures and bases, shared by chart and map ids (`ty-le-tai-dan-so`, `ban-do-tai-dan-so`). */
+export const measureSlugs: Record<FigureMeasure, string> = { downloads: 'tai', registered_with_phone: 'co-sdt', active: 'hoat-dong' };
+export const basisSlugs: Record<FigureBasis, string> = { population: 'dan-so', smartphones: 'smartphone', adults_15_60: '15-60-tuoi', not_stated: 'chua-ro-co-so' };
 
 /** Both languages of a UI template filled with per-language values. */
 function both(key: Parameters<typeof t>[1], values: (lang: Lang) => Record<string, string>): Record<Lang, string> {

@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { MEASURES, RATE_BASES, type Measure, type RateBasis } from '../schemas/snapshot.ts';
+import { basisSlugs, chartSource, measureSlugs } from './chart-series.ts';
+import { MIN_PROVINCES_FOR_MAP, parseProvinceShapes, type MapLayer, type MapRecord, type ProvinceShape } from './map.ts';
+import { loadRegions } from './regions.ts';
+import { latestByRegion, type Observation } from './stats.ts';
+
+/** Where the boundaries live (copied from the shared data folder; see its README). */
+export const MAP_FILE = 'content/map/provinces-2020.topo.json';
+
+const shapesCache = new Map<string, ProvinceShape[]>();
+
+/** The 63 province shapes, checked against the regions reference; read once per project root. */
+export function loadProvinceShapes(root: string = process.cwd()): ProvinceShape[] {
+  const cached = shapesCache.get(root);
+  if (cached) return cached;
+  const shapes = parseProvinceShapes(readFileSync(join(root, MAP_FILE), 'utf8'), loadRegions(root).provinces, MAP_FILE);
+  shapesCache.set(root, shapes);
+  return shapes;
+}
+
+/** THE adapter from the statistics data to map records: the latest rate of each province on one measure and basis. */
+export function mapRecords(list: readonly Observation[], measure: Measure, basis: RateBasis): MapRecord[] {
+  return [...latestByRegion(list, { measure, kind: 'rate', basis, level: 'province' }).values()].map(({ observation, point }) => {
+    const source = chartSource(observation.source);
+    return {
+      provinceCode: observation.row.region.code,
+      value: point.value,
+      qualifier: point.qualifier ?? 'exact',
+      date: point.asOf,
+      basis,
+      source: { name: source.name, url: source.url },
+    };
+  });
+}
+
+/**
+ * Every map the data supports: one per measure × stated basis with figures for at least
+ * `MIN_PROVINCES_FOR_MAP` provinces (a rate without a stated basis is never mapped), the
+ * population basis of downloads first, then by number of provinces.
+ */
+export function mapLayers(list: readonly Observation[]): MapLayer[] {
+  const layers: MapLayer[] = [];
+  for (const measure of MEASURES) {
+    for (const basis of RATE_BASES) {
+      if (basis === 'not_stated') continue;
+      const records = mapRecords(list, measure, basis);
+      if (records.length < MIN_PROVINCES_FOR_MAP) continue;
+      layers.push({ id: `ban-do-${measureSlugs[measure]}-${basisSlugs[basis]}`, measure, basis, records });
+    }
+  }
+  const lead = (layer: MapLayer) => Number(!(layer.measure === 'downloads' && layer.basis === 'population'));
+  return layers.sort((a, b) => lead(a) - lead(b) || b.records.length - a.records.length);
+}
