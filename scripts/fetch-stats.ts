@@ -104,7 +104,7 @@ function parseCommandLine() {
       strict: true,
     }).values;
   } catch (error) {
-    throw new FetchError('usage', (error as Error).message);
+    throw new FetchError('usage', `${(error as Error).message} (see --help)`);
   }
 }
 
@@ -167,7 +167,14 @@ function readConfig(args: ReturnType<typeof parseCommandLine>, configured: strin
     id: args['source-id'] ?? (process.env.STATS_SOURCE_ID || slugify(url ? url.hostname : basename(configured, extname(configured)))),
     name: args['source-name'] ?? (process.env.STATS_SOURCE_NAME || (url ? url.hostname : basename(configured))),
   };
-  if (citedUrl !== undefined) source.url = normaliseUrl(checkSourceUrl(citedUrl).href);
+  if (citedUrl !== undefined) {
+    // Only cited, never fetched (a local file's original address): any http(s) address the schema accepts.
+    try {
+      source.url = normaliseUrl(citedUrl);
+    } catch {
+      throw new FetchError('usage', `--source-url: "${citedUrl}" is not a valid address`);
+    }
+  }
   if (args['source-document'] !== undefined) source.document = args['source-document'];
   if (citedUrl === undefined && source.document === undefined) source.reference = basename(configured);
   const checked = snapshotSourceSchema.safeParse(source);
@@ -520,7 +527,7 @@ async function main(): Promise<number> {
       console.log(`fetch-stats: no source configured (STATS_SOURCE_URL); using ${folder.summary()}`);
       return EXIT.ok;
     }
-    throw new FetchError('usage', 'no source given (--source or STATS_SOURCE_URL)');
+    throw new FetchError('usage', 'no source given: pass --source or set STATS_SOURCE_URL (see --help)');
   }
   const config = readConfig(args, configured);
   try {
@@ -559,7 +566,7 @@ main().then(
   },
   (error: unknown) => {
     if (error instanceof FetchError) {
-      console.error(`fetch-stats: ${error.message}${error.kind === 'usage' ? `\n${USAGE}` : ''}`);
+      console.error(`fetch-stats: ${error.message}`);
       process.exitCode = EXIT[error.kind];
     } else {
       console.error('fetch-stats: unexpected failure:', error);
