@@ -266,7 +266,7 @@ describe('a refused source is never contacted', () => {
 });
 
 describe('fetch-stats against broken feeds: documented exit code, one line naming the cause, folder byte-identical', () => {
-  const cases: [string, string[], number, RegExp][] = [
+  const cases: [string, [string, ...string[]], number, RegExp][] = [
     ['a redirect to another host', ['/to-other-host'], 4, /redirect refused: 302 .* to http:\/\/localhost:\d+\/good\.csv \(only the same host over https: is followed\)/],
     ['a redirect from https: to http:', ['tls:/to-http'], 4, /redirect refused: 302 .* to http:\/\/127\.0\.0\.1/],
     ['more than 3 redirects', ['/r1'], 4, /more than 3 redirects/],
