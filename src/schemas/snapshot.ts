@@ -212,6 +212,8 @@ export const snapshotSchema = z
     method: z.enum(METHODS).optional(),
     /** Context for the whole snapshot (aggregates that are not a region, caveats). */
     note: z.string().min(2).max(1000).optional(),
+    /** Why a figure changed more than tenfold since the previous one of its series (`PLAUSIBLE.jumpFactor`); without it the jump is refused. */
+    jumpReason: z.string().min(10).max(500).optional(),
     /** One row per region × measure × basis. */
     rows: z.array(snapshotRowSchema).min(1, 'a snapshot needs at least one row'),
   })
