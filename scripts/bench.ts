@@ -4,6 +4,8 @@
  * rows/s and peak RSS. Targets: under 10 s and under 300 MB. Exits 1 when a target is missed.
  *
  *   node scripts/bench.ts [--rows 1000000] [--keep]
+ *
+ * With `--serve`, it benchmarks the built site served by nginx instead (scripts/bench-serve.ts).
  */
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +19,10 @@ import { CSV_COLUMNS, formatProblem, importCsv } from '../src/lib/stats-import.t
 const TARGET_SECONDS = 10;
 const TARGET_MB = 300;
 
+if (process.argv.includes('--serve')) {
+  await import('./bench-serve.ts');
+  process.exit();
+}
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, keep: { type: 'boolean', default: false } } });
 const total = Number(values.rows);
 const regions = loadRegions();
