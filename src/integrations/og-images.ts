@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { renderOgCard } from '../lib/og.ts';
+import { cachedRender } from '../lib/render-cache.ts';
 
 const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" };
 
@@ -38,7 +39,7 @@ export function ogImages(site: string): AstroIntegration {
           if (!title || !siteName) throw new Error(`${file}: og:image without og:title or og:site_name`);
           const target = join(root, path);
           await mkdir(dirname(target), { recursive: true });
-          await writeFile(target, await renderOgCard({ title, siteName, host }));
+          await writeFile(target, await cachedRender('og-card', [title, siteName, host], () => renderOgCard({ title, siteName, host })));
           count += 1;
         }
         logger.info(`${count} Open Graph cards drawn`);
