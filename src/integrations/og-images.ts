@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { renderOgCard } from '../lib/og.ts';
+import { cachedRender } from '../lib/render-cache.ts';
 
 /**
  * The `<meta property="…" content="…">` pairs of a built page's head, read with an HTML parser:
@@ -45,7 +46,7 @@ export function ogImages(site: string): AstroIntegration {
           if (!title || !siteName) throw new Error(`${file}: og:image without og:title or og:site_name`);
           const target = join(root, path);
           await mkdir(dirname(target), { recursive: true });
-          await writeFile(target, await renderOgCard({ title, siteName, host }));
+          await writeFile(target, await cachedRender('og-card', [title, siteName, host], () => renderOgCard({ title, siteName, host })));
           count += 1;
         }
         logger.info(`${count} Open Graph cards drawn`);

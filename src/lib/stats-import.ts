@@ -261,9 +261,12 @@ export function parseCsvRecord(
   return { row: { asOf, row }, problems };
 }
 
-/** Region code and basis as one integer: `VN` → 0, GSO codes are numbers below 1000. */
+/**
+ * Region code and basis as one integer: `VN` → 0, provinces (2 digits) 1–100, districts (3 digits)
+ * 1001–2000: province `60` and district `060` are different places.
+ */
 function duplicateKey(row: SnapshotRow): number {
-  const code = row.region.code === 'VN' ? 0 : Number(row.region.code) + 1;
+  const code = row.region.code === 'VN' ? 0 : Number(row.region.code) + 1 + (row.region.code.length === 3 ? 1000 : 0);
   return code * RATE_BASES.length + RATE_BASES.indexOf(row.rateBasis ?? 'not_stated');
 }
 

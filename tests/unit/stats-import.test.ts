@@ -146,6 +146,12 @@ describe('CSV import', () => {
     );
   });
 
+  it('tells a province from the district whose code has the same digits (60 Bình Thuận, 060 Pác Nặm)', async () => {
+    const result = await run(csv('2020-08-20,60,Bình Thuận,province,1000,,,,,,,', '2020-08-20,060,Pác Nặm,district,100,,,,,,,'));
+    expect(result.problems.map(formatProblem)).toEqual([]);
+    expect(result.snapshots[0]!.rows.map((row) => row.region.code)).toEqual(['60', '060']);
+  });
+
   it('rejects a wrong header, an empty file, a file with only a header, and broken quoting', async () => {
     expect((await run('date,code\n2020-08-20,01\n')).problems.map(formatProblem)).toEqual(expect.arrayContaining(['line 1, as_of: column missing from the header', 'line 1, date: unknown column']));
     expect((await run('')).problems.map(formatProblem)).toEqual(['line 1, (file): empty file: expected the header row']);
