@@ -1,13 +1,17 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import { redirects } from './src/redirects.ts';
 import { redirectsFile } from './src/integrations/redirects-file.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { ogImages } from './src/integrations/og-images.ts';
 import { sitemapAlias } from './src/integrations/sitemap-alias.ts';
+import { offlineCache } from './src/integrations/offline.ts';
 import { inSitemap } from './src/lib/sitemap.ts';
+import { mdxAllowlist } from './src/lib/mdx-allowlist.ts';
+import { deployHeaders } from './src/integrations/deploy-headers.ts';
 
 /**
  * Every absolute URL (canonical links, feeds, QR codes, share snippets) derives from `site`.
@@ -23,13 +27,18 @@ export default defineConfig({
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   build: {
     format: 'directory',
-    // One request fewer on a weak mobile link: the whole stylesheet is small enough to inline.
-    inlineStylesheets: 'always',
+    // Stylesheets and scripts are external files (never inlined, whatever their size), so the
+    // Content-Security-Policy (src/deploy/headers.ts) needs no 'unsafe-inline'; they are
+    // content-hashed under /_astro/ and cached for a year.
+    inlineStylesheets: 'never',
   },
+  vite: { build: { assetsInlineLimit: 0 } },
   redirects,
   // Guide illustrations are our own SVG drawings (content/images/guides/); rasterising them to
   // AVIF/WebP at phone sizes keeps them small and lets <Picture> pick a format. Only trusted,
   // committed SVGs go through astro:assets, so the denial-of-service risk this flag guards is moot.
   image: { dangerouslyProcessSVG: true },
-  integrations: [mdx(), sitemap({ filter: inSitemap }), sitemapAlias(), redirectsFile(redirects), ogImages(site), pagefindIndex()],
+  // @astrojs/mdx 8 compiles with Sätteri and ignores remark/rehype plugins, so the content allowlist
+  // (MDX is data, not code) is a Sätteri mdast plugin on the processor MDX really runs.
+  integrations: [mdx({ processor: satteri({ mdastPlugins: [mdxAllowlist] }) }), sitemap({ filter: inSitemap }), sitemapAlias(), redirectsFile(redirects), ogImages(site), pagefindIndex(), offlineCache(), deployHeaders()],
 });

@@ -1,111 +1,67 @@
-import type { ActiveElement } from 'chart.js';
-import { Chart } from '../lib/chart-parts.ts';
-import { chartConfig, chartHeight } from '../lib/chart-config.ts';
-import type { ChartSpec } from '../lib/chart-spec.ts';
+import type { Chart } from 'chart.js';
+import type { LiveChart } from './chart-engine.ts';
 
 /**
- * `<chart-live>`: turns the static chart (inline SVG drawn at build time from the same spec and
- * the same `chartConfig`) into an interactive one: tooltips on hover and touch, and keyboard
- * focus (Tab to the chart, arrows move between figures, Escape hides the tooltip).
+ * `<chart-live>`: the static chart (inline SVG drawn at build time) is the chart; this element
+ * only decides WHEN the interactive one (tooltips, keyboard) is worth its cost. Chart.js is
+ * ~60 KB gzipped and ~150 ms of script on a cheap phone per chart, so the engine
+ * (`chart-engine.ts`) is fetched and run only when the reader reaches for the chart: pointer
+ * over it, a touch, or keyboard focus. Until then the page runs no chart script at all.
  * Without JavaScript, or if anything fails, the SVG simply stays.
  *
  * Markup: `<chart-live><div class="chart-frame"><svg …/></div><script type="application/json">spec</script></chart-live>`
  */
 
-class ChartLive extends HTMLElement {
-  private chart: Chart | undefined;
-  private kind: ChartSpec['kind'] = 'timeline';
-  private position = -1;
+const TRIGGERS = ['pointerenter', 'pointerdown', 'focusin'] as const;
+
+class ChartLiveElement extends HTMLElement {
+  private live: LiveChart | undefined;
+  private starting = false;
+  private readonly onTrigger = (event: Event) => void this.start(event);
+
+  /** The Chart.js instance once live (tests and the engine's keyboard handling read it). */
+  get chart(): Chart | undefined {
+    return this.live?.chart;
+  }
 
   connectedCallback(): void {
-    if (this.chart) return;
-    const specText = this.querySelector('script[type="application/json"]')?.textContent;
     const frame = this.querySelector<HTMLElement>('.chart-frame');
-    if (!specText || !frame) return;
-    const spec = JSON.parse(specText) as ChartSpec;
-    this.kind = spec.kind;
-    const lang = document.documentElement.lang === 'en' ? 'en' : 'vi';
-    const width = frame.clientWidth || 360;
-    const box = document.createElement('div');
-    box.className = 'chart-canvas';
-    box.style.position = 'relative';
-    box.style.height = `${chartHeight(spec, width)}px`;
-    const canvas = document.createElement('canvas');
-    canvas.tabIndex = 0;
-    canvas.setAttribute('role', 'img');
-    canvas.setAttribute('aria-label', `${spec.title[lang]}. ${spec.summary[lang]}`);
-    box.append(canvas);
-    const config = chartConfig(spec, {
-      lang,
-      fontFamily: getComputedStyle(this).fontFamily,
-      scale: width < 500 ? 1 : 1.1,
-      padding: { top: 8, right: spec.kind === 'bar' ? 56 : 12, bottom: 4, left: 4 },
-      responsive: true,
-      compact: width < 500,
-    });
-    frame.append(box);
-    try {
-      this.chart = new Chart(canvas, config);
-    } catch (error) {
-      box.remove();
-      throw error;
-    }
-    frame.classList.add('is-live');
-    canvas.addEventListener('keydown', (event) => this.onKey(event));
-    canvas.addEventListener('blur', () => this.show(-1));
+    if (!frame || this.live) return;
+    // A tab stop for keyboard readers, named like the live canvas that takes its place.
+    frame.tabIndex = 0;
+    frame.setAttribute('role', 'img');
+    frame.setAttribute('aria-label', this.closest('figure')?.querySelector('.chart-summary')?.textContent ?? '');
+    for (const type of TRIGGERS) this.addEventListener(type, this.onTrigger, { passive: true });
   }
 
   disconnectedCallback(): void {
-    this.chart?.destroy();
-    this.chart = undefined;
+    for (const type of TRIGGERS) this.removeEventListener(type, this.onTrigger);
+    this.live?.destroy();
+    this.live = undefined;
   }
 
-  /** Every measured figure in reading order (by position on the x axis, then dataset). */
-  private figures(): ActiveElement[] {
-    const chart = this.chart;
-    if (!chart) return [];
-    const list: ActiveElement[] = [];
-    chart.data.datasets.forEach((dataset, datasetIndex) => {
-      const meta = chart.getDatasetMeta(datasetIndex);
-      // Target lines are not measurements (their legend explains them).
-      if (meta.type === 'line' && (dataset as { borderDash?: unknown }).borderDash) return;
-      meta.data.forEach((element, index) => list.push({ datasetIndex, index, element }));
-    });
-    return this.kind === 'bar' ? list : list.sort((a, b) => a.element.x - b.element.x);
-  }
-
-  private show(position: number): void {
-    const chart = this.chart;
-    if (!chart) return;
-    const figures = this.figures();
-    this.position = position;
-    const active = figures[position];
-    const elements = active ? [{ datasetIndex: active.datasetIndex, index: active.index }] : [];
-    chart.setActiveElements(elements);
-    chart.tooltip?.setActiveElements(elements, active ? { x: active.element.x, y: active.element.y } : { x: 0, y: 0 });
-    chart.update();
-  }
-
-  private onKey(event: KeyboardEvent): void {
-    const count = this.figures().length;
-    if (count === 0) return;
-    const moves: Record<string, number> = {
-      ArrowRight: this.position + 1,
-      ArrowDown: this.position + 1,
-      ArrowLeft: this.position - 1,
-      ArrowUp: this.position - 1,
-      Home: 0,
-      End: count - 1,
-    };
-    if (event.key === 'Escape') {
-      this.show(-1);
-      return;
+  private async start(event: Event): Promise<void> {
+    if (this.starting || this.live) return;
+    this.starting = true;
+    for (const type of TRIGGERS) this.removeEventListener(type, this.onTrigger);
+    try {
+      const engine = await import('./chart-engine.ts');
+      if (!this.isConnected) return;
+      this.live = new engine.LiveChart(this);
+    } finally {
+      this.starting = false;
     }
-    const next = moves[event.key];
-    if (next === undefined) return;
-    event.preventDefault();
-    this.show(Math.min(count - 1, Math.max(0, next)));
+    const canvas = this.live?.chart.canvas;
+    const frame = this.querySelector<HTMLElement>('.chart-frame');
+    if (!canvas || !frame) return;
+    const focused = document.activeElement === frame;
+    for (const name of ['tabindex', 'role', 'aria-label']) frame.removeAttribute(name);
+    if (focused) canvas.focus();
+    // The touch or pointer that woke the chart also shows its tooltip, without a second tap.
+    if (event instanceof PointerEvent && event.type !== 'focusin') {
+      canvas.dispatchEvent(new MouseEvent('mousemove', { clientX: event.clientX, clientY: event.clientY, bubbles: true }));
+    }
   }
 }
 
-if (!customElements.get('chart-live')) customElements.define('chart-live', ChartLive);
+if (!customElements.get('chart-live')) customElements.define('chart-live', ChartLiveElement);

@@ -2,15 +2,14 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { unescapeMarkup } from '../lib/escape.ts';
 import { renderOgCard } from '../lib/og.ts';
-
-const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" };
 
 /** The `content` of `<meta property="…">` in a built page, entities decoded. */
 export function metaProperty(html: string, property: string): string | undefined {
   const tag = new RegExp(`<meta\\s[^>]*property="${property}"[^>]*>`).exec(html)?.[0];
   const content = tag && /\scontent="([^"]*)"/.exec(tag)?.[1];
-  return content?.replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_, name: string) => entities[name] ?? '');
+  return content === undefined ? undefined : unescapeMarkup(content);
 }
 
 /**

@@ -1,8 +1,17 @@
 import { writeFile } from 'node:fs/promises';
 import type { AstroIntegration } from 'astro';
 
-/** Renders the redirect list in the `_redirects` format read by most static hosts. */
+/**
+ * Renders the redirect list in the `_redirects` format read by most static hosts. The format is
+ * one rule per line, fields split on white space, so a path that is not a plain site path (space,
+ * line break, control character, another origin) would write a different rule: it is refused.
+ */
 export function formatRedirects(redirects: Record<string, string>): string {
+  for (const path of Object.entries(redirects).flat()) {
+    if (!/^\/(?!\/)[^\s\u0000-\u001f\u007f]*$/.test(path)) {
+      throw new Error(`src/redirects.ts: ${JSON.stringify(path)} is not a site path (one "/…" without spaces or control characters)`);
+    }
+  }
   return Object.entries(redirects)
     .map(([from, to]) => `${from} ${to} 301`)
     .join('\n')

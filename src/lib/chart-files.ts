@@ -1,5 +1,6 @@
 import type { Lang } from '../i18n/index.ts';
 import { chartRows, type ChartSpec, type ChartSource } from './chart-spec.ts';
+import { csvCell } from './escape.ts';
 
 /**
  * The data behind each chart as files for newsrooms: CSV for spreadsheets, JSON for graphics
@@ -8,18 +9,6 @@ import { chartRows, type ChartSpec, type ChartSource } from './chart-spec.ts';
 
 /** Byte-order mark: Excel only reads a CSV as UTF-8 (Vietnamese letters intact) when it starts with one. */
 export const BOM = '\uFEFF';
-
-/**
- * A CSV cell. Text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR at the
- * start) is prefixed with `'`; quotes, commas and line breaks are quoted. Numbers are written
- * plainly (`16.08`, machine-readable), never through this function's neutraliser.
- */
-export function csvCell(value: string | number | null): string {
-  if (value === null) return '';
-  if (typeof value === 'number') return String(value);
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 /** Absolute form of a source URL (letters are cited by their page on this site). */
 function absolute(url: string | null, site: URL | string): string | null {

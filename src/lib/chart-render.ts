@@ -8,6 +8,7 @@ import { Chart } from './chart-parts.ts';
 import { fill, type ChartSpec } from './chart-spec.ts';
 import { formatDate } from './format.ts';
 import { registerFonts } from './fonts.ts';
+import { escapeMarkup } from './escape.ts';
 
 /**
  * Build-time drawing of chart specs: Chart.js itself on @napi-rs/canvas's SVG backend, with the
@@ -105,10 +106,6 @@ function captureText(ctx: SKRSContext2D, captured: CapturedText[]): void {
   });
 }
 
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
 const anchors: Record<string, string> = { left: 'start', start: 'start', center: 'middle', right: 'end', end: 'end' };
 const baselines: Record<string, string> = { top: 'hanging', hanging: 'hanging', middle: 'central', bottom: 'text-after-edge', ideographic: 'text-after-edge' };
 
@@ -122,8 +119,8 @@ export function textElement(label: CapturedText): string {
   const anchor = anchors[label.align] ?? 'start';
   const baseline = baselines[label.baseline];
   return (
-    `<text x="${round(label.x)}" y="${round(label.y)}" font-size="${size}"${bold ? ' font-weight="700"' : ''} fill="${escapeXml(label.fill)}"` +
-    `${anchor === 'start' ? '' : ` text-anchor="${anchor}"`}${baseline ? ` dominant-baseline="${baseline}"` : ''}${transform}>${escapeXml(label.text)}</text>`
+    `<text x="${round(label.x)}" y="${round(label.y)}" font-size="${size}"${bold ? ' font-weight="700"' : ''} fill="${escapeMarkup(label.fill)}"` +
+    `${anchor === 'start' ? '' : ` text-anchor="${anchor}"`}${baseline ? ` dominant-baseline="${baseline}"` : ''}${transform}>${escapeMarkup(label.text)}</text>`
   );
 }
 
@@ -133,7 +130,7 @@ export function textElement(label: CapturedText): string {
  */
 export function webSvg(svg: string, width: number, height: number, attributes: Record<string, string>, labels: CapturedText[]): string {
   const attrs = Object.entries(attributes)
-    .map(([name, value]) => ` ${name}="${escapeXml(value)}"`)
+    .map(([name, value]) => ` ${name}="${escapeMarkup(value)}"`)
     .join('');
   return svg
     .replace(/^<\?xml[^>]*\?>\s*/, '')

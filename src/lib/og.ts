@@ -20,23 +20,48 @@ export interface OgCard {
   host: string;
 }
 
-/** Splits text into at most `maxLines` lines that fit `width`, ending with "…" if cut. */
+/** How many of `chars` fit on one line (at least one, so a line always makes progress). */
+function fittingPrefix(chars: string[], fits: (line: string) => boolean): number {
+  let low = 1;
+  let high = chars.length;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (fits(chars.slice(0, mid).join(''))) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+/**
+ * Splits text into at most `maxLines` lines that fit `width`, ending with "…" if cut. A word wider
+ * than a line (a long address, a run without spaces) is cut between characters; measuring stops
+ * once the text is known not to fit, so a 4 000-character title costs no more than a short one.
+ */
 export function wrapLines(text: string, fits: (line: string) => boolean, maxLines: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (lines.length > maxLines) break;
     const candidate = line ? `${line} ${word}` : word;
-    if (fits(candidate) || !line) line = candidate;
-    else {
-      lines.push(line);
-      line = word;
+    if (fits(candidate)) {
+      line = candidate;
+      continue;
     }
+    if (line) lines.push(line);
+    let rest = Array.from(word);
+    while (!fits(rest.join('')) && lines.length <= maxLines) {
+      const n = fittingPrefix(rest, fits);
+      lines.push(rest.slice(0, n).join(''));
+      rest = rest.slice(n);
+    }
+    line = rest.join('');
   }
   if (line) lines.push(line);
   if (lines.length <= maxLines) return lines;
   const kept = lines.slice(0, maxLines);
   let last = kept[maxLines - 1]!;
   while (last.includes(' ') && !fits(`${last} …`)) last = last.slice(0, last.lastIndexOf(' '));
+  if (!fits(`${last} …`)) last = Array.from(last).slice(0, fittingPrefix(Array.from(last), (part) => fits(`${part} …`))).join('');
   kept[maxLines - 1] = `${last} …`;
   return kept;
 }

@@ -1,6 +1,7 @@
 import QRCode from 'qrcode';
 import { absoluteUrl } from './routes.ts';
 import { officialStores } from './guides.ts';
+import { escapeMarkup } from './escape.ts';
 
 /**
  * QR codes for the leaflet, the share kit and anyone who prints: made at build time with the
@@ -49,6 +50,5 @@ export async function qrPng(url: string, width = 600): Promise<Buffer> {
  */
 export async function qrSvgInline(url: string, label: string): Promise<string> {
   const svg = await qrSvg(url);
-  const safeLabel = label.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
-  return svg.replace(/^<svg /, `<svg role="img" aria-label="${safeLabel}" `).replace(/\s*width="\d+"\s*height="\d+"/, '');
+  return svg.replace(/^<svg /, `<svg role="img" aria-label="${escapeMarkup(label)}" `).replace(/\s*width="\d+"\s*height="\d+"/, '');
 }

@@ -5,6 +5,7 @@
  * in the copy handed to Pagefind only (the published HTML is untouched, so no page grows).
  * In the browser, `cleanExcerpt` removes the twins again and moves their highlight to the word.
  */
+import { escapeMarkup } from './escape.ts';
 import { foldVietnamese } from './slug.ts';
 
 /** A word (letters, marks, digits) that contains `đ` or `Đ`. */
@@ -92,7 +93,7 @@ function isTwinOf(token: string, previous: string): boolean {
 
 /** Removes the folded twins from plain text (titles of results and sub-results). */
 export function cleanText(text: string): string {
-  return cleanExcerpt(text.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;')))
+  return cleanExcerpt(escapeMarkup(text))
     .map((token) => token.text)
     .join(' ');
 }

@@ -1,4 +1,5 @@
 import type { Lang } from '../i18n/index.ts';
+import { escapeMarkup } from './escape.ts';
 
 /**
  * Ready-to-paste HTML for officials' web pages (a Front or province portal, a commune page).
@@ -7,22 +8,17 @@ import type { Lang } from '../i18n/index.ts';
  * code to copy, or as paths for the live preview on our own page (no request leaves the site).
  */
 
-/** Escapes text for HTML content and double-quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
-
 /** A plain link: `<a href="…">text</a>`. */
 export function linkSnippet(url: string, text: string): string {
-  return `<a href="${escapeHtml(url)}">${escapeHtml(text)}</a>`;
+  return `<a href="${escapeMarkup(url)}">${escapeMarkup(text)}</a>`;
 }
 
 /** An image that links to a page (a banner, a chart picture), with its size and alt text set. */
 export function imageLinkSnippet(options: { href: string; src: string; width: number; height: number; alt: string }): string {
   const { href, src, width, height, alt } = options;
   return (
-    `<a href="${escapeHtml(href)}">` +
-    `<img src="${escapeHtml(src)}" width="${width}" height="${height}" alt="${escapeHtml(alt)}" style="max-width:100%;height:auto;border:0">` +
+    `<a href="${escapeMarkup(href)}">` +
+    `<img src="${escapeMarkup(src)}" width="${width}" height="${height}" alt="${escapeMarkup(alt)}" style="max-width:100%;height:auto;border:0">` +
     `</a>`
   );
 }
@@ -57,20 +53,48 @@ export interface CardLinks {
 }
 
 /**
- * The "install Bluezone" card: a box with two store links, the guide link and a QR code.
- * Inline styles only, no class names a host stylesheet could clash with, no script.
+ * The card's look, one entry per part. The code to copy carries it as `style` attributes (a
+ * host CMS may strip style sheets); the preview on our own page carries it as classes from the
+ * stylesheet `installCardCss()` (served at `/chia-se/the-cai-dat.css`), because our
+ * Content-Security-Policy forbids inline styles. Both come from this one table.
  */
-export function installCardHtml(lang: Lang, links: CardLinks): string {
+const cardStyles = {
+  box: "box-sizing:border-box;max-width:360px;border:2px solid #0b5cad;border-radius:8px;padding:16px;background:#ffffff;color:#1b1f24;font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;font-size:16px;line-height:1.5;",
+  title: 'margin:0 0 8px;font-size:20px;font-weight:700;color:#0b5cad;',
+  text: 'margin:0 0 12px;',
+  item: 'margin:0 0 6px;',
+  link: 'color:#0b5cad;font-weight:700;',
+  qr: 'display:block;border:0;',
+} as const;
+type CardPart = keyof typeof cardStyles;
+
+/** Where the preview's stylesheet is served. */
+export const installCardCssPath = '/chia-se/the-cai-dat.css';
+
+/** The preview's stylesheet: one class per card part, the same declarations as the inline styles. */
+export function installCardCss(): string {
+  return Object.entries(cardStyles)
+    .map(([part, style]) => `.install-card-${part}{${style}}`)
+    .join('\n');
+}
+
+/**
+ * The "install Bluezone" card: a box with two store links, the guide link and a QR code, no
+ * script. `inline` (the code to copy): inline styles and no class names a host stylesheet could
+ * clash with. `classes` (the preview on our page): the same look through `installCardCss()`.
+ */
+export function installCardHtml(lang: Lang, links: CardLinks, styling: 'inline' | 'classes' = 'inline'): string {
   const t = cardTexts[lang];
-  const a = 'color:#0b5cad;font-weight:700;';
+  const look = (part: CardPart) => (styling === 'inline' ? `style="${cardStyles[part]}"` : `class="install-card-${part}"`);
+  const item = (href: string, text: string, part: CardPart) => `<p ${look(part)}><a href="${escapeMarkup(href)}" ${look('link')}>${escapeMarkup(text)}</a></p>`;
   return [
-    `<div lang="${lang}" style="box-sizing:border-box;max-width:360px;border:2px solid #0b5cad;border-radius:8px;padding:16px;background:#ffffff;color:#1b1f24;font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;font-size:16px;line-height:1.5;">`,
-    `<p style="margin:0 0 8px;font-size:20px;font-weight:700;color:#0b5cad;">${escapeHtml(t.title)}</p>`,
-    `<p style="margin:0 0 12px;">${escapeHtml(t.body)}</p>`,
-    `<p style="margin:0 0 6px;"><a href="${escapeHtml(links.googlePlay)}" style="${a}">${escapeHtml(t.android)}</a></p>`,
-    `<p style="margin:0 0 6px;"><a href="${escapeHtml(links.appStore)}" style="${a}">${escapeHtml(t.iphone)}</a></p>`,
-    `<p style="margin:0 0 12px;"><a href="${escapeHtml(links.guide)}" style="${a}">${escapeHtml(t.guide)}</a></p>`,
-    `<img src="${escapeHtml(links.qrImage)}" width="120" height="120" alt="${escapeHtml(t.qrAlt)}" style="display:block;border:0;">`,
+    `<div lang="${lang}" ${look('box')}>`,
+    `<p ${look('title')}>${escapeMarkup(t.title)}</p>`,
+    `<p ${look('text')}>${escapeMarkup(t.body)}</p>`,
+    item(links.googlePlay, t.android, 'item'),
+    item(links.appStore, t.iphone, 'item'),
+    item(links.guide, t.guide, 'text'),
+    `<img src="${escapeMarkup(links.qrImage)}" width="120" height="120" alt="${escapeMarkup(t.qrAlt)}" ${look('qr')}>`,
     `</div>`,
   ].join('\n');
 }

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { sourcesField } from './source.ts';
 
 /** The FAQ page is grouped by these topics, in this order; a new topic needs its heading in i18n. */
 export const faqTopics = ['privacy', 'phone', 'using', 'alert', 'help'] as const;
@@ -18,6 +19,8 @@ export const faqSchema = z.strictObject({
   topic: z.enum(faqTopics),
   /** Position within its topic (1 = first). */
   order: z.number().int().positive(),
+  /** Sources of the answer's factual claims, each cited in the text with `<Cite source="<id>" />`. */
+  sources: sourcesField,
 });
 
 export type Faq = z.infer<typeof faqSchema>;

@@ -1,10 +1,5 @@
 import { z } from 'astro/zod';
-
-/** URL segments and anchors: lowercase ASCII words joined by single hyphens (see `slugify`). */
-const kebab = z
-  .string()
-  .max(60)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lowercase ASCII words joined by hyphens, e.g. "khac-phuc-loi"');
+import { calendarDay, kebab, sourcesField } from './source.ts';
 
 /**
  * A how-to guide page (`content/guides/{vi,en}/<key>.mdx`). The same file name in both language
@@ -23,12 +18,24 @@ export const guideSchema = z.strictObject({
   slug: kebab,
   /** Position in the guide index (1 = first). */
   order: z.number().int().positive(),
-  /** Day the steps were last checked against the app and the stores (ISO `yyyy-mm-dd`), shown to readers so they can judge freshness. */
-  reviewed: z.preprocess(
-    // YAML reads an unquoted 2020-08-21 as a Date; keep the plain calendar day either way.
-    (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
-    z.iso.date(),
-  ),
+  /**
+   * The app and period the steps describe, shown under the title ("Hướng dẫn này mô tả Bluezone
+   * (18/4/2020–30/9/2021)"), so a reader years later knows the screens may have changed.
+   */
+  describes: z
+    .strictObject({
+      /** App name, with the version where it is known: "Bluezone", "Bluezone 1.0.4". */
+      app: z.string().trim().min(3).max(60),
+      /** First day the description holds (ISO `yyyy-mm-dd`). */
+      from: calendarDay,
+      /** Last day it holds. */
+      to: calendarDay,
+    })
+    .refine((period) => period.from <= period.to, { message: 'from must not be after to', path: ['to'] }),
+  /** Day the listed sources were last read again (ISO `yyyy-mm-dd`); not a claim that the app was tested that day. */
+  sourcesChecked: calendarDay,
+  /** Sources of the page's factual claims, each cited in the text with `<Cite source="<id>" />`. */
+  sources: sourcesField,
 });
 
 export type Guide = z.infer<typeof guideSchema>;

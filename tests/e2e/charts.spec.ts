@@ -145,10 +145,11 @@ test('live chart: keyboard focus shows tooltips with the same numbers', async ({
   const id = 'ty-le-tai-dan-so';
   const json = JSON.parse(read(`nhung/${id}/moi-nhat.json`)) as ChartJson;
   const canvas = page.locator(`#${id} chart-live canvas`);
-  await expect(canvas).toBeVisible();
+  // Keyboard readers reach the static chart first; focusing it wakes the live one, focus follows.
+  await page.locator(`#${id} chart-live .chart-frame`).focus();
+  await expect(canvas).toBeFocused();
   await expect(page.locator(`#${id} .chart-frame svg`).first()).toBeHidden();
   await expect(canvas).toHaveAttribute('aria-label', new RegExp(json.summary.vi.slice(0, 20)));
-  await canvas.focus();
   for (const row of json.rows) {
     await page.keyboard.press('ArrowDown');
     const lines = await tooltipLines(page, id);
@@ -157,7 +158,8 @@ test('live chart: keyboard focus shows tooltips with the same numbers', async ({
   // The national timeline: tooltips read each measured figure, lower bounds in words.
   const national = JSON.parse(read('nhung/luot-tai-toan-quoc/moi-nhat.json')) as ChartJson;
   const timeline = page.locator('#luot-tai-toan-quoc chart-live canvas');
-  await timeline.focus();
+  await page.locator('#luot-tai-toan-quoc chart-live .chart-frame').focus();
+  await expect(timeline).toBeFocused();
   const seen: string[] = [];
   for (let i = 0; i < national.rows.length; i++) {
     await page.keyboard.press('ArrowRight');
@@ -184,6 +186,23 @@ test('without JavaScript the SVG chart, summary, source and table are there', as
   await context.close();
 });
 
+test('chart pages run no chart script until the reader reaches for a chart', async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() === 'script') scripts.push(response.url());
+  });
+  await page.goto('/so-lieu/', { waitUntil: 'networkidle' });
+  const loadedAtFirst = scripts.length;
+  await expect(page.locator('chart-live canvas')).toHaveCount(0);
+  await expect(page.locator('chart-live svg.chart-svg:visible').first()).toBeVisible();
+  // A touch or pointer on one chart brings the engine, for that chart only, with its tooltip.
+  const frame = page.locator('#ty-le-tai-dan-so chart-live .chart-frame');
+  await frame.hover();
+  await expect(page.locator('#ty-le-tai-dan-so chart-live canvas')).toBeVisible();
+  expect(scripts.length).toBeGreaterThan(loadedAtFirst);
+  await expect(page.locator('chart-live canvas')).toHaveCount(1);
+});
+
 test('JavaScript on chart pages stays within 70 KB gzipped', async ({ browser }) => {
   for (const path of ['/so-lieu/', '/so-lieu/quang-ninh/', '/en/statistics/', '/nhung/luot-tai-toan-quoc/']) {
     // A fresh context per page: nothing comes from the cache, every script is counted.
@@ -195,6 +214,9 @@ test('JavaScript on chart pages stays within 70 KB gzipped', async ({ browser })
       if (response.request().resourceType() === 'script' && response.status() < 300) scripts.push(response.body());
     });
     await page.goto(path, { waitUntil: 'networkidle' });
+    // Everything a reader who uses the chart downloads: the live chart loads on hover.
+    await page.locator('chart-live .chart-frame').first().hover();
+    await expect(page.locator('chart-live canvas').first()).toBeVisible();
     const bodies = await Promise.all(scripts);
     const inline = await page.evaluate(() => [...document.querySelectorAll('script:not([src]):not([type="application/json"])')].map((s) => s.textContent ?? '').join('\n'));
     const total = bodies.reduce((sum, body) => sum + gzipSync(body).length, 0) + gzipSync(inline).length;

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { BOM, chartCsv, chartJson, csvCell } from '../../src/lib/chart-files.ts';
+import { BOM, chartCsv, chartJson } from '../../src/lib/chart-files.ts';
+import { csvCell } from '../../src/lib/escape.ts';
 import { latestRatesChart, type Figure } from '../../src/lib/chart-spec.ts';
 
 /** Synthetic figures with hostile text (test data, not published figures). */

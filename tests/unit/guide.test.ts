@@ -7,7 +7,9 @@ const valid = {
   description: 'Tải Bluezone từ App Store và cho phép Bluetooth.',
   slug: 'iphone',
   order: 2,
-  reviewed: '2020-08-21',
+  describes: { app: 'Bluezone', from: '2020-04-18', to: '2021-09-30' },
+  sourcesChecked: '2026-12-02',
+  sources: [],
 };
 
 describe('guide frontmatter', () => {
@@ -15,7 +17,15 @@ describe('guide frontmatter', () => {
     expect(guideSchema.parse(valid)).toEqual(valid);
   });
   it('keeps an unquoted YAML date as the same calendar day', () => {
-    expect(guideSchema.parse({ ...valid, reviewed: new Date('2020-08-21') }).reviewed).toBe('2020-08-21');
+    expect(guideSchema.parse({ ...valid, sourcesChecked: new Date('2026-12-02') }).sourcesChecked).toBe('2026-12-02');
+    expect(guideSchema.parse({ ...valid, describes: { ...valid.describes, to: new Date('2021-09-30') } }).describes.to).toBe('2021-09-30');
+  });
+  it('has no `reviewed` date any more: it read as if the 2021 app had been checked that day', () => {
+    expect(guideSchema.safeParse({ ...valid, reviewed: '2026-11-23' }).success).toBe(false);
+  });
+  it('names the field of a period that ends before it starts', () => {
+    const result = guideSchema.safeParse({ ...valid, describes: { ...valid.describes, from: '2021-10-01' } });
+    expect(result.error?.issues[0]?.path).toEqual(['describes', 'to']);
   });
   it('names the field that is wrong', () => {
     const result = guideSchema.safeParse({ ...valid, slug: 'Khắc phục lỗi' });
@@ -28,7 +38,9 @@ describe('guide frontmatter', () => {
     ['a title too long for a tab', { ...valid, title: 'Giúp người khác cài đặt – danh sách cho tình nguyện viên' }],
     ['empty description', { ...valid, description: '' }],
     ['order 0', { ...valid, order: 0 }],
-    ['date not ISO', { ...valid, reviewed: '21/08/2020' }],
+    ['date not ISO', { ...valid, sourcesChecked: '02/12/2026' }],
+    ['no period described', { ...valid, describes: undefined }],
+    ['a period without its app', { ...valid, describes: { from: '2020-04-18', to: '2021-09-30' } }],
     ['unknown field (typo)', { ...valid, titel: 'x' }],
     ['slug with trailing hyphen', { ...valid, slug: 'android-' }],
   ])('rejects %s', (_, data) => {

@@ -31,4 +31,19 @@ describe('Open Graph card', () => {
     const meta = await sharp(png).metadata();
     expect([meta.format, meta.width, meta.height]).toEqual(['png', OG_WIDTH, OG_HEIGHT]);
   });
+
+  it('draws a 4 000-character title without a space, and one with hostile characters, inside the frame', async () => {
+    for (const title of ['W'.repeat(4000), `<img src=x onerror=alert(1)> "=HYPERLINK()" \u202e${'Trà Vinh '.repeat(450)}`]) {
+      const png = await renderOgCard({ title, siteName: 'Bluezone', host: 'bluezone.example' });
+      const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
+      // The right margin (x ≥ 1120) stays the background blue on every row above the green band: no text runs off the card.
+      const blue = [0x0b, 0x5c, 0xad];
+      for (let y = 0; y < OG_HEIGHT - 24; y += 3) {
+        for (let x = OG_WIDTH - 80; x < OG_WIDTH; x += 2) {
+          const i = (y * info.width + x) * info.channels;
+          expect([data[i], data[i + 1], data[i + 2]], `pixel ${x},${y}`).toEqual(blue);
+        }
+      }
+    }
+  });
 });

@@ -76,4 +76,17 @@ describe('sitemap and cards', () => {
     expect(cut).toHaveLength(3);
     expect(cut[2]!.endsWith('…')).toBe(true);
   });
+
+  it('cuts a word wider than a line and stops early on a 4 000-character title', () => {
+    let measured = 0;
+    const fits = (line: string) => (measured++, line.length <= 20);
+    const words = wrapLines('x'.repeat(4000), fits, 3);
+    expect(words).toHaveLength(3);
+    for (const line of words) expect(line.length).toBeLessThanOrEqual(20);
+    expect(words[2]!.endsWith('…')).toBe(true);
+    const mixed = wrapLines(`Trà Vinh ${'ảnh'.repeat(30)} ${'dài '.repeat(1000)}`, fits, 3);
+    expect(mixed[0]).toBe('Trà Vinh');
+    for (const line of mixed) expect(line.length).toBeLessThanOrEqual(20);
+    expect(measured).toBeLessThan(200);
+  });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bannerFile, bannerPath, bannerSizes, renderBanner } from '../../src/lib/banner.ts';
-import { imageLinkSnippet, escapeHtml, installCardHtml, linkSnippet } from '../../src/lib/share.ts';
+import { escapeMarkup } from '../../src/lib/escape.ts';
+import { imageLinkSnippet, installCardHtml, linkSnippet } from '../../src/lib/share.ts';
 
 const links = {
   guide: 'https://bluezone.example/huong-dan/',
@@ -11,7 +12,7 @@ const links = {
 
 describe('share snippets', () => {
   it('escape what they quote', () => {
-    expect(escapeHtml(`<a href="x">&'`)).toBe('&lt;a href=&quot;x&quot;&gt;&amp;&#39;');
+    expect(escapeMarkup(`<a href="x">&'`)).toBe('&lt;a href=&quot;x&quot;&gt;&amp;&#39;');
     expect(linkSnippet('https://bluezone.example/huong-dan/?a=1&b=2', 'Hướng dẫn "Bluezone"')).toBe(
       '<a href="https://bluezone.example/huong-dan/?a=1&amp;b=2">Hướng dẫn &quot;Bluezone&quot;</a>',
     );
@@ -26,7 +27,7 @@ describe('share snippets', () => {
     for (const lang of ['vi', 'en'] as const) {
       const html = installCardHtml(lang, links);
       expect(html).not.toMatch(/<script|<style|class=|on\w+=/i);
-      for (const url of Object.values(links)) expect(html).toContain(escapeHtml(url));
+      for (const url of Object.values(links)) expect(html).toContain(escapeMarkup(url));
       expect(html).toContain(`lang="${lang}"`);
     }
     expect(installCardHtml('vi', links)).toContain('CH Play');

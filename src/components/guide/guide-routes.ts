@@ -1,6 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { otherLang, type Lang } from '../../i18n/index.ts';
 import { assertUnique, entriesIn, guidePath, twinsOf } from '../../lib/guides.ts';
+import { assertCitations } from '../../lib/citations.ts';
 
 /** A neighbouring guide for the "previous / next" links. */
 export interface GuideLink {
@@ -15,12 +16,13 @@ export interface GuidePageProps {
   next: GuideLink | null;
 }
 
-/** All guides, checked: at least one, slugs unique per language, every page translated. */
+/** All guides, checked: at least one, slugs unique per language, every page translated, every citation backed by a listed source. */
 export async function loadGuides(): Promise<CollectionEntry<'guides'>[]> {
   const all = await getCollection('guides');
   if (all.length === 0) throw new Error('No guide found in content/guides/{vi,en}/');
   assertUnique(all, 'slug');
   twinsOf(all);
+  assertCitations(all, 'content/guides');
   return all;
 }
 

@@ -1,0 +1,56 @@
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { join, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { offlineVersion, precacheList, workerScript } from '../lib/offline.ts';
+
+/** `OFFLINE_CACHE=off` at build time: the kill switch (README, "Offline"). */
+export function offlineEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.OFFLINE_CACHE !== 'off';
+}
+
+/**
+ * Writes `/sw.js` after the build: the offline worker with the list of files to save and a
+ * version hashed from their bytes, or, switched off, a worker that removes itself. Pages learn
+ * which through `__OFFLINE_CACHE__` (register, or unregister what an earlier build installed).
+ */
+export function offlineCache(): AstroIntegration {
+  const enabled = offlineEnabled();
+  return {
+    name: 'bluezone:offline',
+    hooks: {
+      'astro:config:setup': ({ updateConfig }) => {
+        updateConfig({ vite: { define: { __OFFLINE_CACHE__: JSON.stringify(enabled) } } });
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const root = fileURLToPath(dir);
+        const source = (name: string) => readFile(new URL(`../offline/${name}`, import.meta.url), 'utf8');
+        const sources = { worker: await source('worker.js'), killSwitch: await source('kill-switch.js') };
+        if (!enabled) {
+          await writeFile(join(root, 'sw.js'), workerScript('off', sources));
+          logger.info('offline cache switched off: sw.js removes itself from browsers');
+          return;
+        }
+        const htmlFiles = (await readdir(root, { recursive: true })).filter((file) => file.endsWith('index.html'));
+        const pages = await Promise.all(
+          htmlFiles.map(async (file) => ({ path: `/${file.split(sep).join('/').replace(/index\.html$/, '')}`, html: await readFile(join(root, file), 'utf8') })),
+        );
+        const precache = precacheList(pages);
+        const files = await Promise.all(
+          precache.map(async (url) => {
+            const file = join(root, decodeURIComponent(url), url.endsWith('/') ? 'index.html' : '');
+            try {
+              return { url, bytes: await readFile(file) };
+            } catch {
+              throw new Error(`offline cache: ${url} is referenced by a saved page but ${file} was not built`);
+            }
+          }),
+        );
+        const version = offlineVersion(files, sources.worker);
+        await writeFile(join(root, 'sw.js'), workerScript({ version, precache }, sources));
+        const kb = files.reduce((sum, file) => sum + file.bytes.byteLength, 0) / 1024;
+        logger.info(`sw.js: ${precache.length} files saved for offline (${kb.toFixed(1)} KB before compression), version ${version}`);
+      },
+    },
+  };
+}
