@@ -426,6 +426,7 @@ export const en: Record<UiKey, string> = {
   'map.locator': 'Where {name} is in Viet Nam',
   'stats.headline.label': 'Bluezone downloads, whole country',
   'stats.headline.asOf': 'as of {date}',
+  'stats.headline.note': 'Downloads, not the number of people using Bluezone.',
   'stats.map.heading': 'Map by province',
   // — errors —
   'error.notFound.title': 'Page not found',

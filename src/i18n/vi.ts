@@ -429,6 +429,7 @@ export const vi = {
   'map.locator': 'Vị trí của {name} trên bản đồ Việt Nam',
   'stats.headline.label': 'Lượt tải Bluezone cả nước',
   'stats.headline.asOf': 'tính đến ngày {date}',
+  'stats.headline.note': 'Lượt tải, không phải số người đang dùng Bluezone.',
   'stats.map.heading': 'Bản đồ theo tỉnh, thành phố',
   // — errors —
   'error.notFound.title': 'Không tìm thấy trang',

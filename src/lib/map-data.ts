@@ -1,9 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MEASURES, RATE_BASES, type Measure, type RateBasis } from '../schemas/snapshot.ts';
+import { t, type Lang } from '../i18n/index.ts';
 import { basisSlugs, chartSource, measureSlugs } from './chart-series.ts';
+import { basisLabel, measureLabel } from './chart-spec.ts';
+import { embedPath } from './chart-catalogue.ts';
+import { fill } from './chart-text.ts';
 import { MIN_PROVINCES_FOR_MAP, parseProvinceShapes, type MapLayer, type MapRecord, type ProvinceShape } from './map.ts';
 import { loadRegions } from './regions.ts';
+import { sectionPath } from './routes.ts';
 import { latestByRegion, type Observation } from './stats.ts';
 
 /** Where the boundaries live (copied from the shared data folder; see its README). */
@@ -53,3 +58,16 @@ export function mapLayers(list: readonly Observation[]): MapLayer[] {
   const lead = (layer: MapLayer) => Number(!(layer.measure === 'downloads' && layer.basis === 'population'));
   return layers.sort((a, b) => lead(a) - lead(b) || b.records.length - a.records.length);
 }
+
+/** "Tỷ lệ lượt tải theo tỉnh, thành phố (% dân số)": what a map shows, its basis always named. */
+export function mapTitle(layer: Pick<MapLayer, 'measure' | 'basis'>, lang: Lang): string {
+  return fill(t(lang, 'map.title'), { measure: measureLabel(layer.measure, lang), basis: basisLabel(layer.basis, lang) });
+}
+
+/** The map page: `/so-lieu/ban-do/`, `/en/statistics/map/`. */
+export function mapPagePath(lang: Lang): string {
+  return lang === 'vi' ? `${sectionPath('statistics', 'vi')}ban-do/` : `${sectionPath('statistics', 'en')}map/`;
+}
+
+/** A map's embed page, next to the charts' (`/nhung/ban-do-tai-dan-so/`, `/en/embed/ban-do-tai-dan-so/`). */
+export const mapEmbedPath = embedPath;

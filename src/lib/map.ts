@@ -146,6 +146,8 @@ export function mapBins(records: readonly MapRecord[]): Bin[] {
   const points = records.filter((r) => r.qualifier === 'exact' || r.qualifier === 'about').map((r) => r.value);
   const low = upper.length > 0 ? Math.max(...upper) : 0;
   const high = lower.length > 0 ? Math.min(...lower) : undefined;
+  // "hơn 5%" and "dưới 14%" overlap: no split of the scale can hold both, so one class holds all.
+  if (high !== undefined && high <= low) return [{ from: 0, to: null, colour: schemeBlues[3]![2]! }];
   const top = Math.max(low, ...points, ...lower);
   const edgesFor = (step: number): number[] => {
     const edges = [0];
