@@ -5,7 +5,8 @@ import type { Lang } from '../i18n/index.ts';
 import { t } from '../i18n/index.ts';
 import { chartConfig, chartHeight } from './chart-config.ts';
 import { Chart } from './chart-parts.ts';
-import { fill, type ChartSpec } from './chart-spec.ts';
+import type { ChartSpec } from './chart-spec.ts';
+import { fill } from './chart-text.ts';
 import { formatDate } from './format.ts';
 import { registerFonts } from './fonts.ts';
 
