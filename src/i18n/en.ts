@@ -125,7 +125,7 @@ export const en: Record<UiKey, string> = {
   'directives.target.atLeast': 'at least',
   'directives.target.basis.smartphone_users': 'of smartphone users',
   'directives.target.basis.staff_with_smartphones': 'of public staff with a smartphone',
-  'directives.target.basis.workers_with_smartphones': 'of workers in businesses',
+  'directives.target.basis.workers_with_smartphones': 'of workers with smartphones in businesses',
   'directives.target.by': 'by',
   'directives.target.noDeadline': 'no deadline given',
   'directives.stat.rank': 'rank',

@@ -128,7 +128,7 @@ export const vi = {
   'directives.target.atLeast': 'tối thiểu',
   'directives.target.basis.smartphone_users': 'người dùng điện thoại thông minh',
   'directives.target.basis.staff_with_smartphones': 'cán bộ, công chức, viên chức, người lao động có điện thoại thông minh',
-  'directives.target.basis.workers_with_smartphones': 'người lao động của doanh nghiệp, cơ sở sản xuất kinh doanh',
+  'directives.target.basis.workers_with_smartphones': 'người lao động có điện thoại thông minh của doanh nghiệp, cơ sở sản xuất kinh doanh',
   'directives.target.by': 'đến ngày',
   'directives.target.noDeadline': 'không nêu thời hạn',
   'directives.stat.rank': 'xếp hạng',
@@ -388,7 +388,7 @@ export const vi = {
   'leaflet.footer': 'Thông tin và hướng dẫn:',
   // — share: radio —
   'radio.title': 'Bài phát thanh cài đặt Bluezone',
-  'radio.description': 'Bài đọc khoảng một phút cho loa truyền thanh cơ sở và đài địa phương, đọc vào đầu và cuối mỗi buổi phát thanh, cập nhật số liệu mới nhất mỗi lần xây dựng trang.',
+  'radio.description': 'Bài đọc ngắn cho loa truyền thanh cơ sở và đài địa phương: bài của cả nước và của từng tỉnh, thành phố, mỗi bài chỉ với số liệu, chỉ tiêu và thời hạn của nơi đó, cập nhật mỗi lần xây dựng trang.',
   // — errors —
   'error.notFound.title': 'Không tìm thấy trang',
 } as const;
