@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { renderOgCard } from '../lib/og.ts';
+import { publicHost } from '../lib/routes.ts';
 
 const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" };
 
@@ -24,7 +25,8 @@ export function ogImages(site: string): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
-        const host = new URL(site).host;
+        // A placeholder address (no SITE_URL) is never printed on a card.
+        const host = publicHost(site) ?? '';
         const files = (await readdir(root, { recursive: true })).filter((file) => file.endsWith('.html'));
         let count = 0;
         for (const file of files) {

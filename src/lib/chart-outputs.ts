@@ -2,6 +2,7 @@ import type { Lang } from '../i18n/index.ts';
 import type { ChartBundle } from './chart-catalogue.ts';
 import { chartCsv, chartJson, datedNames, latestNames } from './chart-files.ts';
 import { renderImage, renderSvg } from './chart-render.ts';
+import { publicHost } from './routes.ts';
 
 /**
  * Every file published next to a chart's embed page, as lazy producers: the static endpoints
@@ -20,8 +21,8 @@ export function chartOutputs(bundle: ChartBundle, lang: Lang): ChartOutput[] {
   return bundle.charts.flatMap(({ spec, versions }) => {
     const images: ChartOutput[] = [
       { id: spec.id, file: names.svg, contentType: 'image/svg+xml', body: async () => renderSvg(spec, lang, 720) },
-      { id: spec.id, file: names.tv, contentType: 'image/png', body: async (site) => new Uint8Array(await renderImage(spec, lang, 'tv', site.host)) },
-      { id: spec.id, file: names.social, contentType: 'image/png', body: async (site) => new Uint8Array(await renderImage(spec, lang, 'social', site.host)) },
+      { id: spec.id, file: names.tv, contentType: 'image/png', body: async (site) => new Uint8Array(await renderImage(spec, lang, 'tv', publicHost(site) ?? '')) },
+      { id: spec.id, file: names.social, contentType: 'image/png', body: async (site) => new Uint8Array(await renderImage(spec, lang, 'social', publicHost(site) ?? '')) },
     ];
     if (lang === 'en') return images;
     const data: ChartOutput[] = [

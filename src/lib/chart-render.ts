@@ -232,7 +232,7 @@ export async function renderImage(spec: ChartSpec, lang: Lang, size: ImageSize, 
     ctx.font = `${metaSize}px "${fontFamily}"`;
     ctx.fillStyle = '#4a5560';
     ctx.fillText(fill(t(lang, 'chart.image.asOf'), { date: formatDate(spec.asOf, lang) }), margin.x, margin.y + titleLines.length * titleSize * 1.2 + metaSize * 0.4);
-    const sourceLines = wrap(ctx, `${sourceLine(spec, lang)} · ${siteHost}`, maxWidth, 2);
+    const sourceLines = wrap(ctx, siteHost ? `${sourceLine(spec, lang)} · ${siteHost}` : sourceLine(spec, lang), maxWidth, 2);
     sourceLines.forEach((line, index) =>
       ctx.fillText(line, margin.x, height - margin.y - (sourceLines.length - index) * metaSize * 1.3),
     );
