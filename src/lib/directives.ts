@@ -338,12 +338,10 @@ export function describeStatistic(statistic: Statistic, regions: RegionIndex, la
   const figures = figuresFromLetter({ slug: '', issuer: '', numberSymbol: '', statistics: [statistic] }, regions);
   const rate = figures.find((f) => f.kind === 'rate');
   const count = figures.find((f) => f.kind === 'count');
-  const countText = count
-    ? statistic.denominator !== undefined
-      ? `${valueWords(count, lang)}/${formatNumber(statistic.denominator, lang)} ${measureName(count.measure, lang)}`
-      : figureWords(count, lang)
-    : '';
-  const parts = [rate ? figureWords(rate, lang) : '', rate && countText ? `(${countText})` : countText].filter((part) => part !== '');
+  const denominator = statistic.denominator !== undefined ? `/${formatNumber(statistic.denominator, lang)}` : '';
+  const countText = count ? `${valueWords(count, lang)}${denominator} ${measureName(count.measure, lang)}` : '';
+  // The count names what was counted, so the rate beside it does not repeat it.
+  const parts = [rate ? figureWords(rate, lang, !count) : '', rate && countText ? `(${countText})` : countText].filter((part) => part !== '');
   let text = `${parts.join(' ')}, ${regionName(statistic.region, regions, lang)}, ${t(lang, 'directives.stat.asOf')} ${formatDate(statistic.date, lang)}`;
   if (statistic.rank) {
     const among = t(lang, statistic.rank.among === 'provinces' ? 'directives.stat.amongProvinces' : 'directives.stat.amongDistricts');

@@ -51,16 +51,21 @@ export function valueWords(figure: Pick<Figure, 'value' | 'kind' | 'qualifier' |
 
 /**
  * The value with what it counts: "khoảng 145.800 lượt tải", "5,06 % dân số",
- * "16,08 % (cơ sở tính chưa rõ)". A rate always carries its basis.
+ * "16,08 % (cơ sở tính chưa rõ)", "37,86 % dân số (tài khoản có số điện thoại)". A rate always
+ * carries its basis; `withMeasure: false` leaves out a rate's measure when the sentence names it.
  */
-export function figureWords(figure: Pick<Figure, 'value' | 'kind' | 'measure' | 'basis' | 'qualifier' | 'printedIn' | 'decimals'>, lang: Lang): string {
+export function figureWords(figure: Pick<Figure, 'value' | 'kind' | 'measure' | 'basis' | 'qualifier' | 'printedIn' | 'decimals'>, lang: Lang, withMeasure = true): string {
   const value = valueWords(figure, lang);
   if (figure.kind === 'count') return `${value} ${measureName(figure.measure, lang)}`;
   const basis = figure.basis ?? 'not_stated';
-  const name = rateName(figure.measure, basis, lang);
-  if (basis === 'not_stated' || figure.measure !== 'downloads') return value ? `${value} (${name})` : name;
+  const measure = withMeasure && figure.measure !== 'downloads' ? measureName(figure.measure, lang) : '';
+  if (basis === 'not_stated') {
+    const note = [measure, basisName(basis, lang)].filter(Boolean).join(', ');
+    return value ? `${value} (${note})` : note;
+  }
   // "16,08 %" + "% dân số" → "16,08 % dân số"; "16.08%" + "% of population" → "16.08% of population".
-  return value ? `${value.replace(/\s?%$/u, '')}${lang === 'vi' ? '\u00a0' : ''}${name}` : name;
+  const rate = value ? `${value.replace(/\s?%$/u, '')}${lang === 'vi' ? '\u00a0' : ''}${basisName(basis, lang)}` : basisName(basis, lang);
+  return measure ? `${rate} (${measure})` : rate;
 }
 
 /** A published standing: "59/63", "9", "trong nhóm 5 thấp nhất"; empty when none. */
