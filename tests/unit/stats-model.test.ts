@@ -174,6 +174,8 @@ describe('comparisons', () => {
       if (chart.kind !== 'bar') continue;
       const dates = new Set(chart.bars.map((b) => b.point.date));
       if (dates.size > 1) expect(chart.summary.vi, chart.id).toMatch(/ngày riêng|Trong \d+ ngày/);
+      // Every template placeholder is filled.
+      expect(chart.summary.vi + chart.summary.en, chart.id).not.toMatch(/\{\w+\}/);
     }
   });
 });

@@ -21,7 +21,7 @@ import type { RegionIndex } from '../regions.ts';
 import { sectionPath } from '../routes.ts';
 import type { Figure } from './figures.ts';
 import { figuresFromSnapshots, type SnapshotEntry } from './load.ts';
-import { comparableGroups, figureBasisOfTarget, figuresForTarget, isDrawable, isStatedBasis, latestByPlace, seriesOf, type FigureSeries } from './model.ts';
+import { COMPARISON_WINDOW_DAYS, comparableGroups, figureBasisOfTarget, figuresForTarget, isDrawable, isStatedBasis, latestByPlace, seriesOf, type FigureSeries } from './model.ts';
 import { chartWords, figureSentence, figureWords, rateName, whatName } from './words.ts';
 
 /**
@@ -171,7 +171,8 @@ function barSummary(figures: (Figure & { value: number })[], measure: Measure, b
   if (newestGroup.length > 1) {
     const sorted = [...newestGroup].sort((a, b) => b.value - a.value);
     const describe = (f: Figure) => `${name(f)} ${figureWords(f, lang)}`;
-    parts.push(fill(t(lang, 'chart.summary.highestLowest'), { date: formatDate(sorted[0]!.date, lang), highest: describe(sorted[0]!), lowest: describe(sorted.at(-1)!) }));
+    const until = newest(newestGroup.map((f) => f.date));
+    parts.push(fill(t(lang, 'chart.summary.highestLowest'), { days: String(COMPARISON_WINDOW_DAYS), date: formatDate(until, lang), highest: describe(sorted[0]!), lowest: describe(sorted.at(-1)!) }));
   }
   const others = figures.filter((f) => newestGroup.length < 2 || !newestGroup.includes(f));
   if (others.length > 0) parts.push(fill(t(lang, 'chart.summary.ownDates'), { figures: others.map((f) => `${name(f)} ${figureWords(f, lang)} (${formatDate(f.date, lang)})`).join('; ') }));
