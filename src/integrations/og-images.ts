@@ -5,6 +5,7 @@ import type { AstroIntegration } from 'astro';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { renderOgCard } from '../lib/og.ts';
 import { cachedRender } from '../lib/render-cache.ts';
+import { publicHost } from '../lib/routes.ts';
 
 /**
  * The `<meta property="…" content="…">` pairs of a built page's head, read with an HTML parser:
@@ -34,7 +35,8 @@ export function ogImages(site: string): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
-        const host = new URL(site).host;
+        // A placeholder address (no SITE_URL) is never printed on a card.
+        const host = publicHost(site) ?? '';
         const files = (await readdir(root, { recursive: true })).filter((file) => file.endsWith('.html'));
         let count = 0;
         for (const file of files) {

@@ -5,7 +5,7 @@ import { chartBundle } from '../../src/lib/chart-catalogue.ts';
 import { chartCsv, chartJson } from '../../src/lib/chart-files.ts';
 import { renderImage } from '../../src/lib/chart-render.ts';
 import { loadRegions } from '../../src/lib/regions.ts';
-import type { SnapshotEntry } from '../../src/lib/stats.ts';
+import type { SnapshotEntry } from '../../src/lib/stats/load.ts';
 import { snapshotSchemaWith } from '../../src/schemas/snapshot.ts';
 import { statementTargetSchema } from '../../src/schemas/statement-target.ts';
 import { formatNumber, isoDateInVietnam } from '../../src/lib/format.ts';
