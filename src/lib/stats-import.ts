@@ -15,7 +15,7 @@ import {
   type SnapshotSource,
   rowKey,
 } from '../schemas/snapshot.ts';
-import { LAUNCH, populationLookup } from './stats.ts';
+import { LAUNCH } from './stats/charts.ts';
 
 /**
  * Turning a statistics feed (CSV reporting template or snapshot JSON) into validated snapshots.
@@ -559,7 +559,7 @@ export const PLAUSIBLE = {
 /** Populations the count check knows: the confirmed 2019 census figures of the regions reference. */
 export interface PlausibilityContext {
   today: string;
-  regions: Parameters<typeof populationLookup>[0];
+  regions: { provinces: readonly { code: string; population2019: { count: number } | null }[] };
 }
 
 /**
@@ -570,9 +570,9 @@ export function plausibilityProblems(snapshot: Snapshot, context: PlausibilityCo
   const problems: ImportProblem[] = [];
   if (snapshot.asOf < PLAUSIBLE.earliest) problems.push({ field: 'asOf', message: `${snapshot.asOf} is before Bluezone's launch (${PLAUSIBLE.earliest})` });
   if (snapshot.asOf > context.today) problems.push({ field: 'asOf', message: `${snapshot.asOf} is in the future (today is ${context.today})` });
-  const populations = populationLookup(context.regions);
+  const populations = new Map(context.regions.provinces.flatMap((p) => (p.population2019 ? [[p.code, p.population2019.count] as const] : [])));
   snapshot.rows.forEach((row, index) => {
-    const population = populations.populationOf(row.region.code);
+    const population = populations.get(row.region.code);
     if (row.installs !== undefined && population !== undefined && row.installs > population) {
       problems.push({ row: index + 1, field: 'installs', message: `${row.installs} is more than the population of ${row.region.name} (${population})` });
     }
