@@ -137,8 +137,9 @@ function describe(path: string, problem: MdxProblem): string {
  * remark plugins): the build stops on the first file with a refused construct, listing each one.
  */
 export function mdxAllowlist(factory: PluginFactoryContext): MdastPluginDefinition | false {
-  if (factory.sourceFormat !== 'mdx' || factory.fileURL === undefined) return false;
-  const path = fileURLToPath(factory.fileURL);
+  if (factory.sourceFormat !== 'mdx') return false;
+  // Without a file there is no collection, so no component is allowed: stricter, never looser.
+  const path = factory.fileURL ? fileURLToPath(factory.fileURL) : '(MDX without a file)';
   return {
     name: 'content-mdx-allowlist',
     options: { position: true },
