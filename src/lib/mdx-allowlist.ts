@@ -145,7 +145,9 @@ export function mdxAllowlist(factory: PluginFactoryContext): MdastPluginDefiniti
     options: { position: true },
     before(root) {
       const problems = mdxProblems(root as Root, path);
-      if (problems.length > 0) throw new Error(problems.map((problem) => describe(path, problem)).join('\n'));
+      if (problems.length === 0) return;
+      // `line`/`column` become the error's location in Astro's build output (`file:line:column`).
+      throw Object.assign(new Error(problems.map((problem) => describe(path, problem)).join('\n')), { line: problems[0]!.line, column: 1 });
     },
   };
 }
