@@ -143,8 +143,12 @@ export function mdxAllowlist(factory: PluginFactoryContext): MdastPluginDefiniti
   return {
     name: 'content-mdx-allowlist',
     options: { position: true },
-    before(root) {
+    before(root, ctx) {
       const problems = mdxProblems(root as Root, path);
+      // `layout:` makes @astrojs/mdx import that module; the schemas refuse unknown keys too, but
+      // only after compiling, so the compiler itself says no first.
+      const frontmatter = (ctx.data.astro as { frontmatter?: Record<string, unknown> } | undefined)?.frontmatter;
+      if (frontmatter?.layout !== undefined) problems.unshift({ line: 1, message: '`layout:` is not allowed in content frontmatter: it imports code; each page chooses its layout.' });
       if (problems.length === 0) return;
       // `line`/`column` become the error's location in Astro's build output (`file:line:column`).
       throw Object.assign(new Error(problems.map((problem) => describe(path, problem)).join('\n')), { line: problems[0]!.line, column: 1 });
