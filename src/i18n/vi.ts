@@ -164,7 +164,7 @@ export const vi = {
   'stats.title': 'Số liệu cài đặt Bluezone',
   'stats.description': 'Tiến độ cài đặt Bluezone cả nước và từng địa phương, so với chỉ tiêu; mỗi số liệu ghi rõ ngày và nguồn.',
   'stats.lead': 'Số lượt tải Bluezone từ khi ra mắt, tỷ lệ cài đặt mới nhất của từng địa phương và tiến độ so với chỉ tiêu trong các văn bản chỉ đạo.',
-  'stats.caveat': 'Lượt tải không phải là số người đang dùng. Mỗi tỷ lệ có cơ sở tính riêng (dân số, dân số 15–60 tuổi, số máy điện thoại thông minh) và không so sánh được với tỷ lệ có cơ sở khác; tỷ lệ có cơ sở tính chưa rõ không được xếp hạng hay vẽ cùng các tỷ lệ khác. Từ 29/6/2021 cách đếm thay đổi nên số liệu trước và sau không nối liền.',
+  'stats.caveat': 'Lượt tải không phải là số người đang dùng. Mỗi tỷ lệ có cơ sở tính riêng (dân số, dân số 15–60 tuổi, số máy điện thoại thông minh) và không so sánh được với tỷ lệ có cơ sở khác; tỷ lệ có cơ sở tính chưa rõ không được xếp hạng hay vẽ cùng các tỷ lệ khác.',
   'stats.toc': 'Trên trang này',
   'stats.national.heading': 'Cả nước',
   'stats.national.intro': 'Số lượt tải do Bộ Thông tin và Truyền thông công bố, qua báo chí; các mốc chỉ tiêu được nêu trong phát biểu chính thức.',
