@@ -283,7 +283,7 @@ export const en: Record<UiKey, string> = {
   'data.col.region_code': 'Administrative unit code of the General Statistics Office (2020 list): 2 digits for a province, 3 for a district-level unit; VN for the whole country.',
   'data.col.region_name': 'Name of the place; may be left empty, the site fills it in from the code.',
   'data.col.level': 'country, province or district.',
-  'data.col.installs': 'Number of installs: a whole number, 72014 or 72.014.',
+  'data.col.installs': 'Number of downloads: a whole number, e.g. 72014 (Vietnamese thousands grouping, 72.014, is accepted too).',
   'data.col.population': 'Population used as the denominator, if any.',
   'data.col.adults_15_60': 'People aged 15 to 60, if the rate is a share of that group.',
   'data.col.smartphones': 'Number of smartphones, if the rate is a share of devices.',
