@@ -169,7 +169,7 @@ export const en: Record<UiKey, string> = {
   'stats.title': 'Bluezone install figures',
   'stats.description': 'Bluezone installs nationwide and by province, against the targets set; every figure with its date and source.',
   'stats.lead': 'Bluezone downloads since launch, the latest install rate of each place and progress toward the targets set in official letters.',
-  'stats.caveat': 'Downloads are not active users. Each rate has its own basis (population, people aged 15–60, smartphones) and cannot be compared with a rate on another basis; a rate whose basis is not stated is never ranked or drawn with the others. Counting changed on 29 June 2021, so figures before and after are not joined.',
+  'stats.caveat': 'Downloads are not active users. Each rate has its own basis (population, people aged 15–60, smartphones) and cannot be compared with a rate on another basis; a rate whose basis is not stated is never ranked or drawn with the others.',
   'stats.dataAge': 'Newest figure: {date}, {days} days before this page was built.',
   'stats.toc': 'On this page',
   'stats.national.heading': 'Whole country',

@@ -14,8 +14,8 @@ import { stripControls } from './escape.ts';
 
 /** Components each collection renders (the props each one accepts); files elsewhere get none. */
 const componentsByCollection: Record<string, Record<string, readonly string[]>> = {
-  guides: { StepList: [], Step: ['title', 'image', 'alt'], StoreLink: ['store'], Illustration: ['image', 'alt'] },
-  faq: { StoreLink: ['store'] },
+  guides: { StepList: [], Step: ['title', 'image', 'alt'], StoreLink: ['store'], Illustration: ['image', 'alt'], Cite: ['source'] },
+  faq: { StoreLink: ['store'], Cite: ['source'] },
   directives: {},
 };
 
