@@ -13,7 +13,7 @@ export const en: Record<UiKey, string> = {
   'site.footer.about':
     'An open-source information site that helps people install and use Bluezone. Content is based on official letters and published figures; every figure names its source.',
   'site.footer.appSource': 'Bluezone was released by the Ministry of Information and Communications and the Ministry of Health (2020).',
-  'offline.savedCopy': 'No connection: this is the copy saved on {date} and may be out of date; each figure states its own date.',
+  'offline.savedCopy': 'No connection: copy saved on {date}.',
   'site.footer.built': 'Site built on',
   'site.footer.sources': 'Sources of figures and letters',
   'nav.home': 'Home',

@@ -16,7 +16,7 @@ export const vi = {
   'site.footer.about':
     'Trang thông tin mã nguồn mở, giúp người dân cài đặt và sử dụng Bluezone. Nội dung dựa trên văn bản chính thức của cơ quan nhà nước và số liệu đã công bố; mỗi số liệu đều ghi nguồn.',
   'site.footer.appSource': 'Bluezone do Bộ Thông tin và Truyền thông cùng Bộ Y tế phát hành (2020).',
-  'offline.savedCopy': 'Không có mạng: đây là bản đã lưu ngày {date}, có thể đã cũ; mỗi số liệu ghi rõ ngày của nó.',
+  'offline.savedCopy': 'Không có mạng: bản lưu ngày {date}.',
   'site.footer.built': 'Trang được tạo ngày',
   'site.footer.sources': 'Nguồn số liệu và văn bản',
   'nav.home': 'Trang chủ',
