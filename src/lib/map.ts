@@ -7,7 +7,7 @@ import { t, type Lang } from '../i18n/index.ts';
 import type { Measure, RateBasis } from '../schemas/snapshot.ts';
 import { formatDate, formatPercent } from './format.ts';
 import { shortRegionName } from './regions.ts';
-import { escapeHtml } from './share.ts';
+import { escapeMarkup } from './escape.ts';
 
 /**
  * The province map (choropleth and locator), drawn at build time as plain SVG. Pure: the
@@ -291,13 +291,13 @@ function drawProvinces(shapes: readonly ProvinceShape[], frame: Frame, paint: Pa
     const title = paint.title(shape.code);
     const highlighted = paint.highlight === shape.code;
     const data = Object.entries(paint.data?.(shape.code) ?? {})
-      .map(([key, value]) => ` data-${key}="${escapeHtml(value)}"`)
+      .map(([key, value]) => ` data-${key}="${escapeMarkup(value)}"`)
       .join('');
     return (
-      `<${element} ${element === 'path' ? `d="${drawing}" ` : 'data-inset="true" '}fill="${escapeHtml(paint.fill(shape.code))}"` +
+      `<${element} ${element === 'path' ? `d="${drawing}" ` : 'data-inset="true" '}fill="${escapeMarkup(paint.fill(shape.code))}"` +
       ` stroke="${highlighted ? '#000' : '#fff'}" stroke-width="${round(highlighted ? stroke * 3 : stroke)}"` +
-      ` data-code="${escapeHtml(shape.code)}" data-name="${escapeHtml(shape.name)}"${data}>` +
-      (title ? `<title>${escapeHtml(title)}</title>` : '') +
+      ` data-code="${escapeMarkup(shape.code)}" data-name="${escapeMarkup(shape.name)}"${data}>` +
+      (title ? `<title>${escapeMarkup(title)}</title>` : '') +
       (element === 'g' ? drawing : '') +
       `</${element}>`
     );
@@ -323,8 +323,8 @@ function drawProvinces(shapes: readonly ProvinceShape[], frame: Frame, paint: Pa
         `<rect x="${round(inset.x)}" y="${round(inset.y)}" width="${round(inset.width)}" height="${round(inset.height)}" fill="#fff" stroke="#6b6b6b" stroke-width="${round(stroke * 1.5)}"/>` +
         (frame.labels
           ? `<text x="${centre}" y="${round(inset.y + fontSize * 1.3)}" font-size="${fontSize}" font-family="${FONT}" text-anchor="middle" fill="#222">` +
-            `<tspan>${escapeHtml(label)}</tspan>` +
-            `<tspan x="${centre}" dy="${round(fontSize * 1.15)}">(${escapeHtml(owner.name)})</tspan></text>`
+            `<tspan>${escapeMarkup(label)}</tspan>` +
+            `<tspan x="${centre}" dy="${round(fontSize * 1.15)}">(${escapeMarkup(owner.name)})</tspan></text>`
           : '') +
         province(owner, 'g', dots) +
         `</g>`
@@ -337,8 +337,8 @@ function drawProvinces(shapes: readonly ProvinceShape[], frame: Frame, paint: Pa
 function svgDocument(size: MapSize, idPrefix: string, title: string, description: string, body: string): string {
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${size.width} ${size.height}" width="${size.width}" height="${size.height}"` +
-    ` role="img" aria-labelledby="${escapeHtml(idPrefix)}-title ${escapeHtml(idPrefix)}-desc" class="province-map">` +
-    `<title id="${escapeHtml(idPrefix)}-title">${escapeHtml(title)}</title><desc id="${escapeHtml(idPrefix)}-desc">${escapeHtml(description)}</desc>` +
+    ` role="img" aria-labelledby="${escapeMarkup(idPrefix)}-title ${escapeMarkup(idPrefix)}-desc" class="province-map">` +
+    `<title id="${escapeMarkup(idPrefix)}-title">${escapeMarkup(title)}</title><desc id="${escapeMarkup(idPrefix)}-desc">${escapeMarkup(description)}</desc>` +
     body +
     `</svg>`
   );
@@ -351,7 +351,7 @@ export const NO_FIGURE_HATCH = { background: '#ffffff', line: '#7a7a7a' };
 export function hatchPattern(id: string, scale = 1): string {
   const s = round(6 * scale);
   return (
-    `<pattern id="${escapeHtml(id)}" patternUnits="userSpaceOnUse" width="${s}" height="${s}" patternTransform="rotate(45)">` +
+    `<pattern id="${escapeMarkup(id)}" patternUnits="userSpaceOnUse" width="${s}" height="${s}" patternTransform="rotate(45)">` +
     `<rect width="${s}" height="${s}" fill="${NO_FIGURE_HATCH.background}"/>` +
     `<line x1="0" y1="0" x2="0" y2="${s}" stroke="${NO_FIGURE_HATCH.line}" stroke-width="${round(1.6 * scale)}"/></pattern>`
   );
