@@ -12,12 +12,14 @@ import { offlineCache } from './src/integrations/offline.ts';
 import { inSitemap } from './src/lib/sitemap.ts';
 import { mdxAllowlist } from './src/lib/mdx-allowlist.ts';
 import { deployHeaders } from './src/integrations/deploy-headers.ts';
+import { checkBuildEnv } from './src/lib/build-env.ts';
 
 /**
  * Every absolute URL (canonical links, feeds, QR codes, share snippets) derives from `site`.
- * Deployers set SITE_URL to the address the portal is published at.
+ * Deployers set SITE_URL to the address the portal is published at. A bad SITE_URL or
+ * SOURCE_DATE_EPOCH ends the build here with one line naming it.
  */
-const site = process.env.SITE_URL ?? 'https://bluezone.example';
+const { site } = checkBuildEnv();
 
 export default defineConfig({
   site,

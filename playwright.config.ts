@@ -3,7 +3,9 @@ import { defineConfig, devices } from '@playwright/test';
 import { headlessFlags } from './tests/e2e/support/site.ts';
 
 /**
- * Browser tests run against the production build (`dist/`), served by `astro preview`.
+ * Browser tests run against the production build (`dist/`), served by Debian's nginx with the
+ * generated deploy configuration (`npm run serve`: src/deploy/headers.ts), so every page is
+ * checked with the headers a real server sends.
  * Chromium: $CHROMIUM_PATH, else Debian's /usr/bin/chromium, else Playwright's own browser
  * (on machines where `npx playwright install` works).
  */
@@ -33,7 +35,8 @@ export default defineConfig({
     { name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 900 } } },
   ],
   webServer: {
-    command: `astro preview --host 127.0.0.1 --port ${port} --ignore-lock`,
+    command: 'node scripts/serve.ts',
+    env: { PREVIEW_PORT: String(port) },
     url: `${baseURL}/`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -4,6 +4,9 @@
  * rows/s and peak RSS. Targets: under 10 s and under 300 MB. Exits 1 when a target is missed.
  *
  *   node scripts/bench.ts [--rows 1000000] [--keep]
+ *
+ * With `--serve`, it benchmarks the built site served by nginx instead (scripts/bench-serve.ts).
+ * With `--scale N` it benchmarks the whole production build instead (scripts/bench-scale.ts).
  */
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +20,16 @@ import { CSV_COLUMNS, formatProblem, importCsv } from '../src/lib/stats-import.t
 const TARGET_SECONDS = 10;
 const TARGET_MB = 300;
 
-const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, keep: { type: 'boolean', default: false } } });
+if (process.argv.includes('--serve')) {
+  await import('./bench-serve.ts');
+  process.exit();
+}
+const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, keep: { type: 'boolean', default: false }, scale: { type: 'string' } } });
+if (values.scale !== undefined) {
+  const { benchScale } = await import('./bench-scale.ts');
+  await benchScale(Number(values.scale), values.keep);
+  process.exit(0);
+}
 const total = Number(values.rows);
 const regions = loadRegions();
 const districts = regions.provinces.flatMap((p) => regions.districtsOf(p.code));

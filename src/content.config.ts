@@ -1,49 +1,25 @@
 import { defineCollection } from 'astro:content';
-import { z } from 'astro/zod';
 import { glob } from 'astro/loaders';
-import { guideSchema } from './schemas/guide.ts';
-import { faqSchema } from './schemas/faq.ts';
-import { directiveSchema } from './schemas/directive.ts';
-import { snapshotSchemaWith } from './schemas/snapshot.ts';
-import { statementTargetSchema } from './schemas/statement-target.ts';
-import { loadRegions } from './lib/regions.ts';
-import { stripControlsDeep } from './lib/escape.ts';
+import { contentFolders as folders } from './schemas/content-folders.ts';
 
 /**
- * Wires the folders of `content/` (data only) to the schemas of `src/schemas/` (one per concern).
- * A file that does not match its schema fails the build, naming the file and the field.
+ * Wires the folders of `content/` (data only) to the schemas of `src/schemas/` (one per concern,
+ * the table in `content-folders.ts`). A file that does not match its schema fails the build,
+ * naming the file and the field.
  */
 
-/** Every string of an entry loses hidden control and bidi characters before the schema sees it (they could reorder text). */
-const clean = <T extends z.ZodType>(schema: T) => z.preprocess(stripControlsDeep, schema);
-const guides = defineCollection({
-  // Id = path without extension (`vi/android`): the folder is the language, the file name pairs
-  // translations. The default would take the frontmatter `slug`, which is translated.
-  loader: glob({ base: './content/guides', pattern: '**/*.mdx', generateId: ({ entry }) => entry.replace(/\.mdx$/, '') }),
-  schema: clean(guideSchema),
-});
+/**
+ * Guides and FAQ: id = path without extension (`vi/android`): the folder is the language, the
+ * file name pairs translations. The default would take the frontmatter `slug`, which is translated.
+ */
+const byPath = ({ entry }: { entry: string }) => entry.replace(/\.mdx$/, '');
+/** The glob options of a folder (its schema goes to the collection, not the loader). */
+const files = ({ base, pattern }: { base: string; pattern: string }) => ({ base, pattern });
 
-const faq = defineCollection({
-  loader: glob({ base: './content/faq', pattern: '**/*.mdx', generateId: ({ entry }) => entry.replace(/\.mdx$/, '') }),
-  schema: clean(faqSchema),
-});
-
-/** Statistics snapshots, one JSON file per source and date (append-only); codes checked against the regions reference. */
-const snapshots = defineCollection({
-  loader: glob({ base: './content/stats', pattern: '*.json' }),
-  schema: clean(snapshotSchemaWith(loadRegions())),
-});
-
-/** Official letters: one MDX file per letter; the entry id is the frontmatter `slug`. */
-const directives = defineCollection({
-  loader: glob({ base: './content/directives', pattern: '*.mdx' }),
-  schema: clean(directiveSchema),
-});
-
-/** National install targets named in official statements (charts mark them on the download series). */
-const statementTargets = defineCollection({
-  loader: glob({ base: './content/targets', pattern: '*.json' }),
-  schema: clean(statementTargetSchema),
-});
-
-export const collections = { guides, faq, directives, snapshots, statementTargets };
+export const collections = {
+  guides: defineCollection({ loader: glob({ ...files(folders.guides), generateId: byPath }), schema: folders.guides.schema }),
+  faq: defineCollection({ loader: glob({ ...files(folders.faq), generateId: byPath }), schema: folders.faq.schema }),
+  directives: defineCollection({ loader: glob(files(folders.directives)), schema: folders.directives.schema }),
+  snapshots: defineCollection({ loader: glob(files(folders.snapshots)), schema: folders.snapshots.schema }),
+  statementTargets: defineCollection({ loader: glob(files(folders.statementTargets)), schema: folders.statementTargets.schema }),
+};

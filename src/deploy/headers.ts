@@ -16,8 +16,9 @@ export const routeKinds: readonly { kind: RouteKind; prefixes: readonly string[]
   { kind: 'asset', prefixes: ['/_astro/'] },
   // Chart embeds live inside other sites' iframes (TV stations, newspapers).
   { kind: 'embed', prefixes: ['/nhung/', '/en/embed/'] },
-  // Pagefind compiles its WebAssembly here, and only here.
-  { kind: 'search', prefixes: ['/tim-kiem/', '/en/search/'] },
+  // Pagefind compiles its WebAssembly on the search pages, and only there, in a worker whose
+  // policy is that of its script in /pagefind/.
+  { kind: 'search', prefixes: ['/tim-kiem/', '/en/search/', '/pagefind/'] },
   { kind: 'page', prefixes: ['/'] },
 ];
 
@@ -125,7 +126,10 @@ export function netlifyHeaders(paths: readonly string[]): string {
   const pagePatterns = new Set<string>();
   for (const path of paths) {
     if (routeKindOf(path) !== 'page') continue;
-    pagePatterns.add(pagePattern(path, special.map(({ prefix }) => prefix)));
+    const pattern = pagePattern(path, special.map(({ prefix }) => prefix));
+    pagePatterns.add(pattern);
+    // `/en/index.html` is also asked for as `/en/`.
+    if (pattern === path && path.endsWith('/index.html')) pagePatterns.add(path.slice(0, -'index.html'.length));
   }
   const rules: [string, Record<string, string>][] = [
     ['/*', { ...commonHeaders }],
@@ -141,7 +145,7 @@ export function netlifyHeaders(paths: readonly string[]): string {
 /**
  * The widest pattern that covers `path` and no path under a special prefix: the path's first
  * folder (`/huong-dan/*`), or one level deeper where a special prefix sits inside it
- * (`/en/guide/*` beside `/en/embed/`); a file at that level, or the folder's own page, exactly.
+ * (`/en/guide/*` beside `/en/embed/`); a file at that level exactly.
  */
 function pagePattern(path: string, specialPrefixes: readonly string[]): string {
   const segments = path.split('/').slice(1);
@@ -151,8 +155,8 @@ function pagePattern(path: string, specialPrefixes: readonly string[]): string {
     if (!specialPrefixes.some((prefix) => prefix.startsWith(next) && prefix !== next)) return `${next}*`;
     folder = next;
   }
-  // A file directly in a folder that holds a special prefix (`/en/index.html`): its page URL.
-  return path.endsWith('/index.html') ? path.slice(0, -'index.html'.length) : path;
+  // A file directly in a folder that holds a special prefix (`/en/index.html`, `/favicon.svg`).
+  return path;
 }
 
 function nginxString(value: string): string {

@@ -4,7 +4,7 @@
  * Used by the browser tests, `npm run serve` and `npm run bench -- --serve`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -54,7 +54,9 @@ export async function startNginx(options: { root: string; port: number; workers?
   const server = nginxConf({ ...committedNginxOptions, listen: `127.0.0.1:${options.port}`, root: resolve(options.root) });
   const conf = join(prefix, 'nginx.conf');
   writeFileSync(conf, mainConf(prefix, server, options.workers ?? 1));
-  const child = spawn('nginx', ['-p', prefix, '-c', conf, '-e', join(prefix, 'error.log')], { stdio: ['ignore', 'inherit', 'inherit'] });
+  // $NGINX_PATH, else Debian's (/usr/sbin is not on every user's PATH), else whatever PATH finds.
+  const binary = process.env.NGINX_PATH || (existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx');
+  const child = spawn(binary, ['-p', prefix, '-c', conf, '-e', join(prefix, 'error.log')], { stdio: ['ignore', 'inherit', 'inherit'] });
   let exited: string | undefined;
   child.once('error', (error) => (exited = `${error.message} (install Debian's nginx: apt-get install nginx)`));
   child.once('exit', (code, signal) => (exited ??= `nginx exited (${signal ?? code})`));

@@ -2,14 +2,26 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { unescapeMarkup } from '../lib/escape.ts';
+import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { renderOgCard } from '../lib/og.ts';
+import { cachedRender } from '../lib/render-cache.ts';
+import { publicHost } from '../lib/routes.ts';
 
-/** The `content` of `<meta property="…">` in a built page, entities decoded. */
-export function metaProperty(html: string, property: string): string | undefined {
-  const tag = new RegExp(`<meta\\s[^>]*property="${property}"[^>]*>`).exec(html)?.[0];
-  const content = tag && /\scontent="([^"]*)"/.exec(tag)?.[1];
-  return content === undefined ? undefined : unescapeMarkup(content);
+/**
+ * The `<meta property="…" content="…">` pairs of a built page's head, read with an HTML parser:
+ * a title may hold any character (`>` is legal in an attribute), so no pattern over the text.
+ */
+export function metaProperties(html: string): Record<string, string> {
+  type Element = DefaultTreeAdapterMap['element'];
+  const document = parse(html).childNodes.find((node) => node.nodeName === 'html') as Element | undefined;
+  const head = document?.childNodes.find((node) => node.nodeName === 'head') as Element | undefined;
+  const found: Record<string, string> = {};
+  for (const node of head?.childNodes ?? []) {
+    if (node.nodeName !== 'meta') continue;
+    const attrs = Object.fromEntries((node as Element).attrs.map((a) => [a.name, a.value]));
+    if (attrs.property !== undefined && attrs.content !== undefined) found[attrs.property] = attrs.content;
+  }
+  return found;
 }
 
 /**
@@ -23,21 +35,20 @@ export function ogImages(site: string): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
-        const host = new URL(site).host;
+        // A placeholder address (no SITE_URL) is never printed on a card.
+        const host = publicHost(site) ?? '';
         const files = (await readdir(root, { recursive: true })).filter((file) => file.endsWith('.html'));
         let count = 0;
         for (const file of files) {
           const html = await readFile(join(root, file), 'utf8');
-          const image = metaProperty(html, 'og:image');
+          const { 'og:image': image, 'og:title': title, 'og:site_name': siteName } = metaProperties(html);
           if (!image) continue;
           const path = new URL(image).pathname;
           if (!path.startsWith('/og/')) continue;
-          const title = metaProperty(html, 'og:title');
-          const siteName = metaProperty(html, 'og:site_name');
           if (!title || !siteName) throw new Error(`${file}: og:image without og:title or og:site_name`);
           const target = join(root, path);
           await mkdir(dirname(target), { recursive: true });
-          await writeFile(target, await renderOgCard({ title, siteName, host }));
+          await writeFile(target, await cachedRender('og-card', [title, siteName, host], () => renderOgCard({ title, siteName, host })));
           count += 1;
         }
         logger.info(`${count} Open Graph cards drawn`);

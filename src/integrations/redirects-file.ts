@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import type { AstroIntegration } from 'astro';
 
 /**
@@ -18,13 +18,27 @@ export function formatRedirects(redirects: Record<string, string>): string {
     .concat('\n');
 }
 
-/** Writes `_redirects` next to the static fallback pages Astro already generates. */
+/**
+ * Astro's fallback page says `content="0;url=…"`, which the HTML standard (and the Nu checker)
+ * reject: the syntax wants a space after the semicolon. Browsers accept both.
+ */
+export function fixRefresh(html: string, to: string): string {
+  const astro = `content="0;url=${to}"`;
+  if (!html.includes(astro)) throw new Error(`redirect page for ${to}: Astro's meta refresh changed; update fixRefresh()`);
+  return html.replace(astro, `content="0; url=${to}"`);
+}
+
+/** Writes `_redirects` next to the static fallback pages Astro already generates, and fixes those. */
 export function redirectsFile(redirects: Record<string, string>): AstroIntegration {
   return {
     name: 'bluezone:redirects-file',
     hooks: {
       'astro:build:done': async ({ dir }) => {
         await writeFile(new URL('_redirects', dir), formatRedirects(redirects));
+        for (const [from, to] of Object.entries(redirects)) {
+          const page = new URL(`.${from}index.html`, dir);
+          await writeFile(page, fixRefresh(await readFile(page, 'utf8'), to));
+        }
       },
     },
   };

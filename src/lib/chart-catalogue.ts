@@ -1,6 +1,8 @@
 import { getCollection } from 'astro:content';
 import type { Lang } from '../i18n/index.ts';
-import { buildCharts, type ChartInputs } from './chart-series.ts';
+import { buildCharts, type ChartInputs } from './stats/charts.ts';
+import type { Figure } from './stats/figures.ts';
+import { figuresFromSnapshots } from './stats/load.ts';
 import type { ChartSpec } from './chart-spec.ts';
 import { datedNames, latestNames } from './chart-files.ts';
 import { loadRegions, type Region, type RegionIndex } from './regions.ts';
@@ -22,6 +24,8 @@ export interface ChartWithVersions {
 export interface ChartBundle {
   charts: ChartWithVersions[];
   inputs: ChartInputs;
+  /** Every figure of the snapshots (the figure model's input for pages, tables and radio text). */
+  figures: Figure[];
 }
 
 /**
@@ -42,6 +46,7 @@ export function chartBundle(inputs: ChartInputs): ChartBundle {
   }
   return {
     inputs,
+    figures: figuresFromSnapshots(inputs.snapshots),
     charts: current.map((spec) => ({
       spec,
       versions: [...(history.get(spec.id)?.entries() ?? [])].map(([asOf, version]) => ({ asOf, spec: version })).sort((a, b) => a.asOf.localeCompare(b.asOf)),

@@ -2,7 +2,8 @@ import type { ChartConfiguration, ChartDataset, Plugin, Scale, TooltipItem } fro
 import type { Lang } from '../i18n/index.ts';
 import { formatDate, formatNumber, formatPercent } from './format.ts';
 import { fill, wordValue, type ChartWords } from './chart-text.ts';
-import type { BarChartSpec, ChartSpec, ChartSeries, FigureQualifier, TimelineChartSpec } from './chart-spec.ts';
+import type { BarChartSpec, ChartSpec, ChartSeries, TimelineChartSpec } from './chart-spec.ts';
+import type { FigureQualifier, PrintedIn } from './stats/figures.ts';
 
 /**
  * THE function from a chart spec to a Chart.js configuration. The build renders it on a canvas
@@ -36,6 +37,10 @@ export interface PointDatum {
   y: number;
   /** Qualifier of the published value (`more_than` = lower bound). */
   q: FigureQualifier;
+  /** How the value was printed (a count in millions keeps its rounding in the tooltip). */
+  p: PrintedIn;
+  /** Decimals printed for a rate. */
+  dc: number | null;
   /** ISO date. */
   d: string;
 }
@@ -111,7 +116,7 @@ function pointStyle(q: FigureQualifier): 'triangle' | 'circle' {
 
 function seriesDataset(series: ChartSeries, index: number, look: ChartLook): ChartDataset<'line', PointDatum[]> {
   const colour = series.role === 'country' ? palette[3] : palette[index % palette.length]!;
-  const data = series.points.map((point) => ({ x: dateValue(point.date), y: point.value, q: point.qualifier, d: point.date }));
+  const data = series.points.map((point) => ({ x: dateValue(point.date), y: point.value, q: point.qualifier, p: point.printedIn, dc: point.decimals, d: point.date }));
   return {
     type: 'line',
     label: series.label[look.lang],
@@ -157,8 +162,8 @@ function targetDatasets(spec: TimelineChartSpec, range: { min: number; max: numb
       type: 'line',
       label: target.label[look.lang],
       data: [
-        { x: from, y: target.value, q: null, d: target.from ?? '' },
-        { x: to, y: target.value, q: null, d: target.deadline ?? '' },
+        { x: from, y: target.value, q: 'exact', p: 'units', dc: null, d: target.from ?? '' },
+        { x: to, y: target.value, q: 'exact', p: 'units', dc: null, d: target.deadline ?? '' },
       ],
       borderColor: targetColour,
       backgroundColor: targetColour,
@@ -223,7 +228,7 @@ function barValuesPlugin(spec: BarChartSpec, look: ChartLook): Plugin<'bar'> {
         const bar = spec.bars[index];
         if (!bar) return;
         const { x, y } = element.getProps(['x', 'y'], true) as { x: number; y: number };
-        ctx.fillText(wordValue(bar.point.value, 'percent', bar.point.qualifier, look.lang, spec.words[look.lang]), x + 5 * look.scale, y);
+        ctx.fillText(wordValue(bar.point, 'percent', look.lang, spec.words[look.lang]), x + 5 * look.scale, y);
       });
       ctx.restore();
     },
@@ -295,12 +300,12 @@ export function barTooltip(spec: BarChartSpec, index: number, lang: Lang): strin
   if (!bar) return '';
   const words = spec.words[lang];
   const rank = bar.point.rank !== null && bar.point.rankOf !== null ? ` · ${fill(words.rank, { rank: String(bar.point.rank), of: String(bar.point.rankOf) })}` : '';
-  return `${wordValue(bar.point.value, 'percent', bar.point.qualifier, lang, words)} (${words.valueAxis}), ${formatDate(bar.point.date, lang)}${rank}`;
+  return `${wordValue(bar.point, 'percent', lang, words)} (${words.valueAxis}), ${formatDate(bar.point.date, lang)}${rank}`;
 }
 
 /** Tooltip line of a timeline point: series, value with qualifier. */
 export function pointTooltip(label: string, datum: PointDatum, spec: TimelineChartSpec, lang: Lang): string {
-  return `${label}: ${wordValue(datum.y, spec.unit, datum.q, lang, spec.words[lang])}`;
+  return `${label}: ${wordValue({ value: datum.y, qualifier: datum.q, printedIn: datum.p, decimals: datum.dc }, spec.unit, lang, spec.words[lang])}`;
 }
 
 function timelineConfig(spec: TimelineChartSpec, look: ChartLook): ChartConfiguration<'line', PointDatum[]> {

@@ -1,6 +1,7 @@
 import type { Lang } from '../i18n/index.ts';
 import { chartRows, type ChartSpec, type ChartSource } from './chart-spec.ts';
 import { csvCell } from './escape.ts';
+import { valueWords } from './stats/words.ts';
 
 /**
  * The data behind each chart as files for newsrooms: CSV for spreadsheets, JSON for graphics
@@ -27,6 +28,9 @@ export const csvColumns = [
   'basis',
   'value',
   'qualifier',
+  'printed_in',
+  'as_published_vi',
+  'as_published_en',
   'rank',
   'rank_of',
   'source_name',
@@ -51,6 +55,9 @@ export function chartCsv(spec: ChartSpec, site: URL | string): string {
         row.basis,
         row.value,
         row.qualifier,
+        row.printedIn,
+        valueWords(row, 'vi'),
+        valueWords(row, 'en'),
         row.rank,
         row.rankOf,
         row.source.name,
@@ -83,6 +90,7 @@ export function chartJson(spec: ChartSpec, site: URL | string): object {
         ? spec.targets.map((target) => ({ value: target.value, unit: target.unit, from: target.from, deadline: target.deadline, label: target.label, source: sourceJson(spec.sources[target.source]!, site) }))
         : [],
     breaks: spec.kind === 'timeline' ? spec.breaks : [],
+    missing: spec.kind === 'timeline' ? spec.missing : null,
     rows: chartRows(spec).map((row) => ({
       series: row.series,
       regionCode: row.regionCode,
@@ -93,6 +101,9 @@ export function chartJson(spec: ChartSpec, site: URL | string): object {
       basis: row.basis,
       value: row.value,
       qualifier: row.qualifier,
+      printedIn: row.printedIn,
+      asPublished: { vi: valueWords(row, 'vi'), en: valueWords(row, 'en') },
+      figure: row.figure,
       rank: row.rank,
       rankOf: row.rankOf,
       source: sourceJson(row.source, site),

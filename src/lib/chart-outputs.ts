@@ -2,6 +2,8 @@ import type { Lang } from '../i18n/index.ts';
 import type { ChartBundle } from './chart-catalogue.ts';
 import { chartCsv, chartJson, datedNames, latestNames } from './chart-files.ts';
 import { renderImage, renderSvg } from './chart-render.ts';
+import { cachedRender, cachedText } from './render-cache.ts';
+import { publicHost } from './routes.ts';
 
 /**
  * Every file published next to a chart's embed page, as lazy producers: the static endpoints
@@ -19,9 +21,9 @@ export function chartOutputs(bundle: ChartBundle, lang: Lang): ChartOutput[] {
   const names = latestNames(lang);
   return bundle.charts.flatMap(({ spec, versions }) => {
     const images: ChartOutput[] = [
-      { id: spec.id, file: names.svg, contentType: 'image/svg+xml', body: async () => renderSvg(spec, lang, 720) },
-      { id: spec.id, file: names.tv, contentType: 'image/png', body: async (site) => new Uint8Array(await renderImage(spec, lang, 'tv', site.host)) },
-      { id: spec.id, file: names.social, contentType: 'image/png', body: async (site) => new Uint8Array(await renderImage(spec, lang, 'social', site.host)) },
+      { id: spec.id, file: names.svg, contentType: 'image/svg+xml', body: async () => cachedText('chart-svg', [spec, lang, 720], () => renderSvg(spec, lang, 720)) },
+      { id: spec.id, file: names.tv, contentType: 'image/png', body: (site) => cachedRender('chart-png', [spec, lang, 'tv', publicHost(site) ?? ''], async () => new Uint8Array(await renderImage(spec, lang, 'tv', publicHost(site) ?? ''))) },
+      { id: spec.id, file: names.social, contentType: 'image/png', body: (site) => cachedRender('chart-png', [spec, lang, 'social', publicHost(site) ?? ''], async () => new Uint8Array(await renderImage(spec, lang, 'social', publicHost(site) ?? ''))) },
     ];
     if (lang === 'en') return images;
     const data: ChartOutput[] = [

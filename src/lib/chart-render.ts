@@ -5,7 +5,8 @@ import type { Lang } from '../i18n/index.ts';
 import { t } from '../i18n/index.ts';
 import { chartConfig, chartHeight } from './chart-config.ts';
 import { Chart } from './chart-parts.ts';
-import { fill, type ChartSpec } from './chart-spec.ts';
+import type { ChartSpec } from './chart-spec.ts';
+import { fill } from './chart-text.ts';
 import { formatDate } from './format.ts';
 import { registerFonts } from './fonts.ts';
 import { escapeMarkup } from './escape.ts';
@@ -228,7 +229,7 @@ export async function renderImage(spec: ChartSpec, lang: Lang, size: ImageSize, 
     ctx.font = `${metaSize}px "${fontFamily}"`;
     ctx.fillStyle = '#4a5560';
     ctx.fillText(fill(t(lang, 'chart.image.asOf'), { date: formatDate(spec.asOf, lang) }), margin.x, margin.y + titleLines.length * titleSize * 1.2 + metaSize * 0.4);
-    const sourceLines = wrap(ctx, `${sourceLine(spec, lang)} · ${siteHost}`, maxWidth, 2);
+    const sourceLines = wrap(ctx, siteHost ? `${sourceLine(spec, lang)} · ${siteHost}` : sourceLine(spec, lang), maxWidth, 2);
     sourceLines.forEach((line, index) =>
       ctx.fillText(line, margin.x, height - margin.y - (sourceLines.length - index) * metaSize * 1.3),
     );

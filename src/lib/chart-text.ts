@@ -1,8 +1,9 @@
 import type { Lang } from '../i18n/index.ts';
+import type { FigureQualifier, PrintedIn } from './stats/figures.ts';
 import { formatNumber, formatPercent } from './format.ts';
 
 /**
- * Wording helpers shared by the chart spec (build) and the Chart.js configuration (build AND
+ * Wording helpers shared by the figure words (build) and the Chart.js configuration (build AND
  * browser). No UI dictionary is imported here: the words a chart needs travel inside its spec
  * (`ChartWords`), so the browser bundle stays small.
  */
@@ -11,12 +12,10 @@ import { formatNumber, formatPercent } from './format.ts';
 export interface ChartWords {
   /** Title of the value axis ("% dân số", "Số lượng"). */
   valueAxis: string;
-  /** Axis tick for millions: "{n} triệu". */
+  /** A count printed in millions: "{n} triệu". */
   millions: string;
-  /** "hơn" / "more than" before a lower bound. */
-  moreThan: string;
-  /** "khoảng" / "about" before an approximate figure. */
-  about: string;
+  /** Words before a qualified value: "hơn", "khoảng", "dưới". */
+  qualifier: Record<Exclude<FigureQualifier, 'exact'>, string>;
   /** "xếp thứ {rank}/{of}". */
   rank: string;
 }
@@ -26,10 +25,25 @@ export function fill(template: string, values: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 }
 
-/** A value as read aloud: `16,08%`, `hơn 20.000.000`, `khoảng 145.800`. */
-export function wordValue(value: number, unit: 'percent' | 'count', qualifier: 'about' | 'more_than' | null, lang: Lang, words: ChartWords): string {
-  const number = unit === 'percent' ? formatPercent(value, lang) : formatNumber(value, lang);
-  if (qualifier === 'more_than') return `${words.moreThan} ${number}`;
-  if (qualifier === 'about') return `${words.about} ${number}`;
-  return number;
+/** A value with how it was published: qualifier and rounding. */
+export interface PublishedValue {
+  value: number;
+  qualifier: FigureQualifier;
+  printedIn: PrintedIn;
+  /** Decimals printed for a rate; null = as the value needs (at most 2). */
+  decimals: number | null;
+}
+
+/**
+ * A value as published and as read aloud: `16,08 %`, `hơn 38 triệu`, `khoảng 145.800`,
+ * `2,8 triệu`. The qualifier is never dropped and a rounded count never printed in full.
+ */
+export function wordValue(figure: PublishedValue, unit: 'percent' | 'count', lang: Lang, words: ChartWords): string {
+  const number =
+    unit === 'percent'
+      ? formatPercent(figure.value, lang, figure.decimals ?? 2, figure.decimals ?? 0)
+      : figure.printedIn === 'millions'
+        ? fill(words.millions, { n: formatNumber(figure.value / 1_000_000, lang, 3) })
+        : formatNumber(figure.value, lang);
+  return figure.qualifier === 'exact' ? number : `${words.qualifier[figure.qualifier]} ${number}`;
 }

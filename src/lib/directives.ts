@@ -13,6 +13,8 @@ import { formatDate, formatNumber, formatPercent } from './format.ts';
 import type { Province, RegionIndex } from './regions.ts';
 import { absoluteUrl, sectionPath } from './routes.ts';
 import { slugify, vietnameseCollator } from './slug.ts';
+import { figuresFromLetter } from './stats/load.ts';
+import { figureWords, measureName, valueWords } from './stats/words.ts';
 
 /**
  * The directives library as pure functions over collection entries: slugs, order, the
@@ -47,8 +49,8 @@ export function directiveSlug(letter: SlugInput): string {
 }
 
 /** `1119/UBND-KGVX`; an unnumbered letter as printed, with its blank: `…/STTTT-BCVTCNTT`. */
-export function numberSymbol(letter: { number: string | null; symbol: string }): string {
-  return `${letter.number ?? '…'}/${letter.symbol}`;
+export function numberSymbol(letter: { number: string | null; symbol: string; separator?: '/' | '-' }): string {
+  return `${letter.number ?? '…'}${letter.separator ?? '/'}${letter.symbol}`;
 }
 
 /** Newest first; same day: issuer, then number/symbol, in Vietnamese dictionary order. */
@@ -329,21 +331,17 @@ export function citationText(data: Directive, lang: Lang, site: URL | string): s
 }
 
 /**
- * A quoted figure as one sentence fragment, never without its basis:
- * `13% dân số từ 15 đến 60 tuổi (145.800 lượt cài đặt), Kiên Giang, đến ngày 16/08/2020`.
+ * A quoted figure as one sentence fragment, with its qualifier and never without its basis:
+ * `13 % dân số 15–60 tuổi (khoảng 145.800 lượt tải), Kiên Giang, đến ngày 16/8/2020`.
  */
 export function describeStatistic(statistic: Statistic, regions: RegionIndex, lang: Lang): string {
-  const parts: string[] = [];
-  const basis = t(lang, `directives.basis.${statistic.basis}`);
-  if (statistic.percent !== null) {
-    parts.push(statistic.basis === 'not_stated' ? `${formatPercent(statistic.percent, lang)} (${basis})` : `${formatPercent(statistic.percent, lang)} ${basis}`);
-  }
-  if (statistic.count !== undefined) {
-    const count = statistic.denominator !== undefined
-      ? `${formatNumber(statistic.count, lang)}/${formatNumber(statistic.denominator, lang)}`
-      : formatNumber(statistic.count, lang);
-    parts.push(`(${count} ${t(lang, 'directives.stat.installs')})`);
-  }
+  const figures = figuresFromLetter({ slug: '', issuer: '', numberSymbol: '', statistics: [statistic] }, regions);
+  const rate = figures.find((f) => f.kind === 'rate');
+  const count = figures.find((f) => f.kind === 'count');
+  const denominator = statistic.denominator !== undefined ? `/${formatNumber(statistic.denominator, lang)}` : '';
+  const countText = count ? `${valueWords(count, lang)}${denominator} ${measureName(count.measure, lang)}` : '';
+  // The count names what was counted, so the rate beside it does not repeat it.
+  const parts = [rate ? figureWords(rate, lang, !count) : '', rate && countText ? `(${countText})` : countText].filter((part) => part !== '');
   let text = `${parts.join(' ')}, ${regionName(statistic.region, regions, lang)}, ${t(lang, 'directives.stat.asOf')} ${formatDate(statistic.date, lang)}`;
   if (statistic.rank) {
     const among = t(lang, statistic.rank.among === 'provinces' ? 'directives.stat.amongProvinces' : 'directives.stat.amongDistricts');
@@ -450,7 +448,9 @@ export function directiveRecord(entry: DirectiveEntry, graph: CitationGraph, reg
     })),
     statistics: data.statistics.map((s) => ({
       percent: s.percent,
+      percent_qualifier: s.percentQualifier ?? null,
       count: s.count ?? null,
+      count_qualifier: s.countQualifier ?? null,
       denominator: s.denominator ?? null,
       basis: s.basis,
       region: region(s.region),

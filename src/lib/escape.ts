@@ -1,4 +1,4 @@
-import { escape, unescape } from 'html-escaper';
+import { escape } from 'html-escaper';
 
 /**
  * The one place strings from content and data are made safe for the output they land in. Astro
@@ -11,9 +11,6 @@ import { escape, unescape } from 'html-escaper';
  * (html-escaper, the escaper Astro itself uses).
  */
 export const escapeMarkup: (text: string) => string = escape;
-
-/** The inverse of `escapeMarkup` (and of Astro's attribute escaping): reads back a value from built HTML. */
-export const unescapeMarkup: (text: string) => string = unescape;
 
 /**
  * JSON to put inside `<script type="application/json">`: no `<` at all (so neither `</script>` nor

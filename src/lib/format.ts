@@ -10,13 +10,16 @@ export function formatNumber(value: number, lang: Lang, maximumFractionDigits = 
   return new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits }).format(value);
 }
 
-/** A percentage given in percent units: `16,08%` in Vietnamese, `16.08%` in English. */
-export function formatPercent(percent: number, lang: Lang, fractionDigits = 2): string {
+/**
+ * A percentage given in percent units: `16,08 %` in Vietnamese (a no-break space before the sign,
+ * as Vietnamese typography sets it), `16.08%` in English.
+ */
+export function formatPercent(percent: number, lang: Lang, fractionDigits = 2, minimumFractionDigits = 0): string {
   const number = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US', {
-    minimumFractionDigits: 0,
-    maximumFractionDigits: fractionDigits,
+    minimumFractionDigits,
+    maximumFractionDigits: Math.max(fractionDigits, minimumFractionDigits),
   }).format(percent);
-  return `${number}%`;
+  return lang === 'vi' ? `${number}\u00a0%` : `${number}%`;
 }
 
 /** Parses an ISO calendar date `yyyy-mm-dd` as noon in Vietnam, so no zone shifts the day. */
@@ -27,7 +30,7 @@ export function parseIsoDate(isoDate: string): Date {
 }
 
 /**
- * A date as readers expect it: `21/8/2020`-style `dd/mm/yyyy` (`21/08/2020`) in Vietnamese,
+ * A date as readers expect it: `21/8/2020` in Vietnamese (no leading zeros, the house style),
  * `21 August 2020` in English. Accepts an ISO date string or a Date (shown in Vietnam's zone).
  */
 export function formatDate(date: string | Date, lang: Lang): string {
@@ -35,8 +38,8 @@ export function formatDate(date: string | Date, lang: Lang): string {
   if (lang === 'vi') {
     return new Intl.DateTimeFormat('vi-VN', {
       timeZone: SITE_TIME_ZONE,
-      day: '2-digit',
-      month: '2-digit',
+      day: 'numeric',
+      month: 'numeric',
       year: 'numeric',
     }).format(value);
   }

@@ -2,14 +2,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MEASURES, RATE_BASES, type Measure, type RateBasis } from '../schemas/snapshot.ts';
 import { t, type Lang } from '../i18n/index.ts';
-import { basisSlugs, chartSource, measureSlugs } from './chart-series.ts';
-import { basisLabel, measureLabel } from './chart-spec.ts';
+import { basisSlugs, measureSlugs } from './stats/charts.ts';
+import type { Figure } from './stats/figures.ts';
+import { latestByPlace } from './stats/model.ts';
+import { basisName, measureName } from './stats/words.ts';
 import { embedPath } from './chart-catalogue.ts';
 import { fill } from './chart-text.ts';
 import { MIN_PROVINCES_FOR_MAP, parseProvinceShapes, type MapLayer, type MapRecord, type ProvinceShape } from './map.ts';
 import { loadRegions } from './regions.ts';
 import { sectionPath } from './routes.ts';
-import { latestByRegion, type Observation } from './stats.ts';
 
 /** Where the boundaries live (copied from the shared data folder; see its README). */
 export const MAP_FILE = 'content/map/provinces-2020.topo.json';
@@ -25,19 +26,16 @@ export function loadProvinceShapes(root: string = process.cwd()): ProvinceShape[
   return shapes;
 }
 
-/** THE adapter from the statistics data to map records: the latest rate of each province on one measure and basis. */
-export function mapRecords(list: readonly Observation[], measure: Measure, basis: RateBasis): MapRecord[] {
-  return [...latestByRegion(list, { measure, kind: 'rate', basis, level: 'province' }).values()].map(({ observation, point }) => {
-    const source = chartSource(observation.source);
-    return {
-      provinceCode: observation.row.region.code,
-      value: point.value,
-      qualifier: point.qualifier ?? 'exact',
-      date: point.asOf,
-      basis,
-      source: { name: source.name, url: source.url },
-    };
-  });
+/** THE adapter from the figure model to map records: the latest rate of each province on one measure and basis. */
+export function mapRecords(figures: readonly Figure[], measure: Measure, basis: RateBasis): MapRecord[] {
+  return [...latestByPlace(figures, { kind: 'rate', measure, basis, level: 'province', upperBounds: true }).values()].map((figure) => ({
+    provinceCode: figure.place.code,
+    value: figure.value,
+    qualifier: figure.qualifier,
+    date: figure.date,
+    basis,
+    source: { name: figure.source.name, url: figure.source.url },
+  }));
 }
 
 /**
@@ -45,12 +43,12 @@ export function mapRecords(list: readonly Observation[], measure: Measure, basis
  * `MIN_PROVINCES_FOR_MAP` provinces (a rate without a stated basis is never mapped), the
  * population basis of downloads first, then by number of provinces.
  */
-export function mapLayers(list: readonly Observation[]): MapLayer[] {
+export function mapLayers(figures: readonly Figure[]): MapLayer[] {
   const layers: MapLayer[] = [];
   for (const measure of MEASURES) {
     for (const basis of RATE_BASES) {
       if (basis === 'not_stated') continue;
-      const records = mapRecords(list, measure, basis);
+      const records = mapRecords(figures, measure, basis);
       if (records.length < MIN_PROVINCES_FOR_MAP) continue;
       layers.push({ id: `ban-do-${measureSlugs[measure]}-${basisSlugs[basis]}`, measure, basis, records });
     }
@@ -61,7 +59,7 @@ export function mapLayers(list: readonly Observation[]): MapLayer[] {
 
 /** "Tỷ lệ lượt tải theo tỉnh, thành phố (% dân số)": what a map shows, its basis always named. */
 export function mapTitle(layer: Pick<MapLayer, 'measure' | 'basis'>, lang: Lang): string {
-  return fill(t(lang, 'map.title'), { measure: measureLabel(layer.measure, lang), basis: basisLabel(layer.basis, lang) });
+  return fill(t(lang, 'map.title'), { measure: measureName(layer.measure, lang), basis: basisName(layer.basis, lang) });
 }
 
 /** The map page: `/so-lieu/ban-do/`, `/en/statistics/map/`. */

@@ -26,3 +26,20 @@ export function sectionPath(section: Section, lang: Lang): string {
 export function absoluteUrl(path: string, site: URL | string): string {
   return new URL(path, site).href;
 }
+
+/**
+ * The site's host name when it is a real address, for text people read or hear ("trang
+ * bluezone.gov.vn"); undefined for a placeholder or local address (`*.example`, `*.test`,
+ * `*.invalid`, `localhost`, loopback), so no citizen is ever sent to an address that does not exist.
+ */
+export function publicHost(site: URL | string | undefined): string | undefined {
+  if (site === undefined) return undefined;
+  const { hostname, host } = new URL(site);
+  if (/(^|\.)(example|test|invalid|localhost)$/i.test(hostname) || /^127\.|^\[?::1\]?$|^0\.0\.0\.0$/.test(hostname)) return undefined;
+  return host;
+}
+
+/** The loudspeaker text of the country (`/phat-thanh/`) or of a province (`/phat-thanh/kien-giang/`); Vietnamese only. */
+export function radioPath(provinceSlug?: string): string {
+  return provinceSlug ? `/phat-thanh/${provinceSlug}/` : '/phat-thanh/';
+}

@@ -13,7 +13,9 @@ import {
   type Snapshot,
   type SnapshotRow,
   type SnapshotSource,
+  rowKey,
 } from '../schemas/snapshot.ts';
+import { LAUNCH } from './stats/charts.ts';
 
 /**
  * Turning a statistics feed (CSV reporting template or snapshot JSON) into validated snapshots.
@@ -52,8 +54,10 @@ export const CSV_EXAMPLE = [
   '2021-01-31,195,Cẩm Phả,district,72014,,,192789,"37,35",smartphones,5,',
 ].join('\n');
 
-/** One problem in the input: where (line/row of a CSV, row of a JSON snapshot) and which field. */
+/** One problem in the input: where (file, line/row of a CSV, row of a JSON snapshot) and which field. */
 export interface ImportProblem {
+  /** The snapshot file it concerns (`2021-06-25-feed.json`), when there is one. */
+  file?: string;
   /** CSV: the line in the file (header = line 1). JSON: undefined. */
   line?: number;
   /** 1-based data row (CSV data row or index in a JSON snapshot's `rows` + 1); undefined for file-level problems. */
@@ -70,8 +74,10 @@ export function formatProblem(problem: ImportProblem): string {
       ? `line ${problem.line}${problem.row !== undefined ? ` (row ${problem.row})` : ''}`
       : problem.row !== undefined
         ? `row ${problem.row}`
-        : 'file';
-  return `${where}, ${problem.field}: ${problem.message}`;
+        : problem.file === undefined
+          ? 'file'
+          : undefined;
+  return [problem.file, where, problem.field].filter((part) => part !== undefined).join(', ') + `: ${problem.message}`;
 }
 
 // ─── numbers ────────────────────────────────────────────────────────────────
@@ -255,9 +261,12 @@ export function parseCsvRecord(
   return { row: { asOf, row }, problems };
 }
 
-/** Region code and basis as one integer: `VN` → 0, GSO codes are numbers below 1000. */
+/**
+ * Region code and basis as one integer: `VN` → 0, provinces (2 digits) 1–100, districts (3 digits)
+ * 1001–2000: province `60` and district `060` are different places.
+ */
 function duplicateKey(row: SnapshotRow): number {
-  const code = row.region.code === 'VN' ? 0 : Number(row.region.code) + 1;
+  const code = row.region.code === 'VN' ? 0 : Number(row.region.code) + 1 + (row.region.code.length === 3 ? 1000 : 0);
   return code * RATE_BASES.length + RATE_BASES.indexOf(row.rateBasis ?? 'not_stated');
 }
 
@@ -271,6 +280,8 @@ export interface CsvImportOptions extends ImportContext {
   collect?: boolean;
   /** Stop listing problems after this many (the rest are counted). Default 100. */
   maxProblems?: number;
+  /** Refuse a file with more data rows than this (the fetch's cap); unlimited when absent (the benchmark). */
+  maxRows?: number;
 }
 
 /** Outcome of an import: snapshots (one per `as_of` date) when there are no problems. */
@@ -280,6 +291,11 @@ export interface ImportResult {
   /** Problems beyond `maxProblems`, counted but not listed. */
   moreProblems: number;
   rows: number;
+  /**
+   * Set when the body is not the format at all (not the template's header, not JSON in the
+   * snapshot shape: an HTML error page served with status 200, say). The fetch exits with its own code.
+   */
+  unrecognised?: string;
 }
 
 /**
@@ -305,6 +321,7 @@ export async function importCsv(chunks: AsyncIterable<Uint8Array | string> | Ite
   const context: ImportContext = { ...options, dateCache: new Map() };
   let positions: Record<CsvColumn, number> | undefined;
   let rows = 0;
+  let unrecognised: string | undefined;
 
   const parser = parse({ bom: true, relax_column_count: true, info: true, skip_empty_lines: true });
   const input = Readable.from(chunks, { objectMode: false });
@@ -316,12 +333,17 @@ export async function importCsv(chunks: AsyncIterable<Uint8Array | string> | Ite
       const header = checkHeader(record);
       if (!header.ok) {
         report(header.problems);
+        unrecognised = `the first line is not the reporting template's header (${formatProblem(header.problems[0]!)})`;
         return false;
       }
       positions = header.positions;
       return true;
     }
     rows++;
+    if (options.maxRows !== undefined && rows > options.maxRows) {
+      report([{ line, field: '(file)', message: `more than ${options.maxRows} data rows` }]);
+      return false;
+    }
     const where = { line, row: rows };
     const parsed = parseCsvRecord(record, positions, where, context);
     if (!parsed.row) {
@@ -363,8 +385,12 @@ export async function importCsv(chunks: AsyncIterable<Uint8Array | string> | Ite
     const e = error as { code?: string; message: string; lines?: number };
     if (!e.code?.startsWith('CSV_')) throw error; // transport errors belong to the caller
     report([{ line: e.lines, field: '(file)', message: e.message }]);
+    unrecognised ??= `not CSV (${e.message})`;
   }
-  if (positions === undefined && problems.length === 0) report([{ line: 1, field: '(file)', message: 'empty file: expected the header row' }]);
+  if (positions === undefined && problems.length === 0) {
+    report([{ line: 1, field: '(file)', message: 'empty file: expected the header row' }]);
+    unrecognised = 'empty body';
+  }
   else if (positions !== undefined && rows === 0) report([{ line: 2, field: '(file)', message: 'no data rows' }]);
 
   const snapshots: Snapshot[] = [];
@@ -373,7 +399,7 @@ export async function importCsv(chunks: AsyncIterable<Uint8Array | string> | Ite
       snapshots.push({ asOf, source: options.source, measure: options.measure ?? 'downloads', method: methodOnDate(asOf), rows: list });
     }
   }
-  return { snapshots: problems.length ? [] : snapshots, problems, moreProblems, rows };
+  return { snapshots: problems.length ? [] : snapshots, problems, moreProblems, rows, ...(unrecognised ? { unrecognised } : {}) };
 }
 
 // ─── JSON ───────────────────────────────────────────────────────────────────
@@ -386,35 +412,47 @@ function problemFromPath(path: readonly PropertyKey[], message: string): ImportP
   return { field: path.map(String).join('.') || '(snapshot)', message };
 }
 
+/** Options of a JSON import: the provenance every snapshot gets, whatever the feed says. */
+export interface JsonImportOptions {
+  regions: RegionLookup;
+  /** The configured source; a `source` in the feed is ignored (a feed never decides its own provenance). */
+  source: SnapshotSource;
+  /** Refuse a feed with more rows in all than this. */
+  maxRows?: number;
+}
+
+/** True for a value that looks like a snapshot at all: an object with `asOf` and a `rows` array. */
+function snapshotShaped(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'asOf' in value && Array.isArray((value as { rows?: unknown }).rows);
+}
+
 /**
- * Validates a JSON feed: one snapshot object or an array of them, in the snapshot shape, against
- * the regions reference, plus the checks the schema cannot make alone (future dates).
+ * Validates a JSON feed: one snapshot object or an array of them, in the snapshot shape (its
+ * `source` is replaced by the configured one), against the regions reference and the row cap.
+ * Dates and counts are then checked by `plausibilityProblems`.
  */
-export function importJson(text: string, context: ImportContext): ImportResult {
+export function importJson(text: string, options: JsonImportOptions): ImportResult {
+  const fail = (message: string): ImportResult => ({ snapshots: [], problems: [{ field: '(file)', message }], moreProblems: 0, rows: 0, unrecognised: message });
   let value: unknown;
   try {
     value = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    return { snapshots: [], problems: [{ field: '(file)', message: `invalid JSON: ${(error as Error).message}` }], moreProblems: 0, rows: 0 };
+    return fail(`invalid JSON: ${(error as Error).message}`);
   }
   const list = Array.isArray(value) ? value : [value];
-  const schema = snapshotSchemaWith(context.regions);
+  if (list.length === 0 || !list.every(snapshotShaped)) return fail('JSON, but not in the snapshot shape (an object, or a list of objects, with asOf and rows)');
+  const rows = list.reduce((sum, item) => sum + (item.rows as unknown[]).length, 0);
+  if (options.maxRows !== undefined && rows > options.maxRows) {
+    return { snapshots: [], problems: [{ field: 'rows', message: `${rows} rows in all, more than ${options.maxRows}` }], moreProblems: 0, rows };
+  }
+  const schema = snapshotSchemaWith(options.regions);
   const snapshots: Snapshot[] = [];
   const problems: ImportProblem[] = [];
-  let rows = 0;
   list.forEach((item, index) => {
     const prefix = list.length > 1 ? `snapshot ${index + 1}: ` : '';
-    const result = schema.safeParse(item);
+    const result = schema.safeParse({ ...item, source: options.source });
     if (!result.success) {
-      for (const issue of result.error.issues) {
-        const p = problemFromPath(issue.path, prefix + issue.message);
-        problems.push(p);
-      }
-      return;
-    }
-    rows += result.data.rows.length;
-    if (result.data.asOf > context.today) {
-      problems.push({ field: 'asOf', message: `${prefix}${result.data.asOf} is in the future (today is ${context.today})` });
+      for (const issue of result.error.issues) problems.push(problemFromPath(issue.path, prefix + issue.message));
       return;
     }
     snapshots.push(result.data);
@@ -435,10 +473,24 @@ export function snapshotFileName(snapshot: Pick<Snapshot, 'asOf' | 'source'>): s
   return `${snapshot.asOf}-${snapshot.source.id}.json`;
 }
 
-/** What the data says, without when it was read: two fetches of the same data compare equal. */
+/**
+ * One spelling per address, so `HTTPS://Example.org:443/a/../feed.csv#x` and
+ * `https://example.org/feed.csv` are the same source (WHATWG URL: lower-case scheme and host,
+ * default port dropped, dot segments resolved; the fragment never reaches a server).
+ */
+export function normaliseUrl(url: string): string {
+  const parsed = new URL(url);
+  parsed.hash = '';
+  return parsed.href;
+}
+
+/** What the data says, without when it was read, in one order and one URL spelling: two fetches of the same data compare equal. */
 function comparable(snapshot: Snapshot): string {
   const { retrievedAt: _ignored, ...source } = snapshot.source;
-  return stableJson({ ...snapshot, source, method: snapshot.method ?? methodOnDate(snapshot.asOf) });
+  if (source.url !== undefined) source.url = normaliseUrl(source.url);
+  if (source.alsoAt !== undefined) source.alsoAt = source.alsoAt.map(normaliseUrl).sort();
+  const rows = snapshot.rows.map((row) => ({ key: rowKey(row, snapshot.measure), json: stableJson(row) })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.json < b.json ? -1 : 1));
+  return stableJson({ ...snapshot, source, method: snapshot.method ?? methodOnDate(snapshot.asOf), rows: rows.map((r) => r.json) });
 }
 
 /** JSON with object keys sorted, so equal data gives equal text whatever the key order. */
@@ -453,24 +505,131 @@ export type AppendDecision = { kind: 'new' } | { kind: 'same' } | { kind: 'rejec
 
 /**
  * Append-only rule: a snapshot is new only when it is newer than every committed snapshot of the
- * same source. The same data again (same date, same rows) is "nothing new", not an error; an
- * older date, or the same date with different figures, is rejected (committed data never changes).
+ * same source. The same data again (same date, same rows in any order, same address however
+ * spelled) is "nothing new", not an error; a second, different snapshot for a committed day and
+ * an older date are refused (committed data never changes).
  */
 export function decideAppend(incoming: Snapshot, existing: readonly Snapshot[]): AppendDecision {
   const sameSource = existing.filter((s) => s.source.id === incoming.source.id);
-  const identical = sameSource.find((s) => s.asOf === incoming.asOf && comparable(s) === comparable(incoming));
-  if (identical) return { kind: 'same' };
-  const newest = sameSource.reduce<string | undefined>((max, s) => (max === undefined || s.asOf > max ? s.asOf : max), undefined);
-  if (newest !== undefined && incoming.asOf <= newest) {
+  const sameDay = sameSource.filter((s) => s.asOf === incoming.asOf);
+  if (sameDay.some((s) => comparable(s) === comparable(incoming))) return { kind: 'same' };
+  if (sameDay.length) {
     return {
       kind: 'rejected',
       problem: {
         field: 'as_of',
-        message: `${incoming.asOf} is not newer than the newest committed snapshot of source "${incoming.source.id}" (${newest}); committed snapshots are never changed`,
+        message: `a second snapshot for ${incoming.asOf} from source "${incoming.source.id}" with other figures than the committed one; committed snapshots are never changed (a correction is a snapshot of a later date or another source id, with a note)`,
+      },
+    };
+  }
+  const newest = sameSource.reduce<string | undefined>((max, s) => (max === undefined || s.asOf > max ? s.asOf : max), undefined);
+  if (newest !== undefined && incoming.asOf < newest) {
+    return {
+      kind: 'rejected',
+      problem: {
+        field: 'as_of',
+        message: `${incoming.asOf} is older than the newest committed snapshot of source "${incoming.source.id}" (${newest}); committed snapshots are never changed`,
       },
     };
   }
   return { kind: 'new' };
+}
+
+// ─── plausibility ───────────────────────────────────────────────────────────
+
+/**
+ * Bounds a figure must stay within to be believed (README, "Plausibility bounds"). The largest
+ * real jump in the committed data is ×7,3 (national downloads, 02/08 → 09/08/2020), so ×10 refuses typos (an extra zero) and
+ * unit mix-ups while letting a real surge through; a real larger jump needs `jumpReason`.
+ */
+export const PLAUSIBLE = {
+  /** Bluezone's launch: no figure can be older. */
+  earliest: LAUNCH.date,
+  /** Largest change between two consecutive figures of one series, either way, without a `jumpReason`. */
+  jumpFactor: 10,
+  /**
+   * Rows per feed: every region of 2020 (1 country + 63 provinces + 705 districts) on all three
+   * bases is 2 307 rows; the whole committed history is about 150.
+   */
+  maxRows: 2500,
+  /** Bytes per feed: 2 500 template rows at ~100 bytes; the whole committed history is ~40 KB of JSON. */
+  maxBytes: 256 * 1024,
+} as const;
+
+/** Populations the count check knows: the confirmed 2019 census figures of the regions reference. */
+export interface PlausibilityContext {
+  today: string;
+  regions: { provinces: readonly { code: string; population2019: { count: number } | null }[] };
+}
+
+/**
+ * Checks one snapshot against the bounds that need no other snapshot: a date between launch and
+ * today, no count above the place's known population. (No rate above 100 %: the schema.)
+ */
+export function plausibilityProblems(snapshot: Snapshot, context: PlausibilityContext): ImportProblem[] {
+  const problems: ImportProblem[] = [];
+  if (snapshot.asOf < PLAUSIBLE.earliest) problems.push({ field: 'asOf', message: `${snapshot.asOf} is before Bluezone's launch (${PLAUSIBLE.earliest})` });
+  if (snapshot.asOf > context.today) problems.push({ field: 'asOf', message: `${snapshot.asOf} is in the future (today is ${context.today})` });
+  const populations = new Map(context.regions.provinces.flatMap((p) => (p.population2019 ? [[p.code, p.population2019.count] as const] : [])));
+  snapshot.rows.forEach((row, index) => {
+    const population = populations.get(row.region.code);
+    if (row.installs !== undefined && population !== undefined && row.installs > population) {
+      problems.push({ row: index + 1, field: 'installs', message: `${row.installs} is more than the population of ${row.region.name} (${population})` });
+    }
+  });
+  return problems;
+}
+
+/** A jump refused by `jumpProblems`: the later snapshot of the pair carries the problem. */
+export interface Jump<T> {
+  earlier: T;
+  later: T;
+  problem: ImportProblem;
+}
+
+/**
+ * Consecutive figures of one series (place × measure × counting method for counts; × basis for
+ * rates) that change by more than `PLAUSIBLE.jumpFactor` either way, unless the later snapshot
+ * gives a `jumpReason`. Upper bounds ("<8%") are not figures to compare.
+ */
+export function jumpProblems<T extends { snapshot: Snapshot }>(entries: readonly T[]): Jump<T>[] {
+  const series = new Map<string, { entry: T; value: number; row: number }[]>();
+  for (const entry of entries) {
+    const { snapshot } = entry;
+    const method = snapshot.method ?? methodOnDate(snapshot.asOf);
+    snapshot.rows.forEach((row, index) => {
+      const measure = row.measure ?? snapshot.measure;
+      const add = (key: string, value: number | undefined) => {
+        if (value === undefined || value === 0) return;
+        let list = series.get(key);
+        if (!list) series.set(key, (list = []));
+        list.push({ entry, value, row: index + 1 });
+      };
+      add(`installs|${row.region.code}|${measure}|${method}`, row.installsQualifier === 'less_than' ? undefined : row.installs);
+      add(`ratePercent|${row.region.code}|${measure}|${row.rateBasis}|${method}`, row.rateQualifier === 'less_than' ? undefined : row.ratePercent);
+    });
+  }
+  const jumps: Jump<T>[] = [];
+  for (const [key, list] of series) {
+    list.sort((a, b) => (a.entry.snapshot.asOf < b.entry.snapshot.asOf ? -1 : a.entry.snapshot.asOf > b.entry.snapshot.asOf ? 1 : 0));
+    for (let i = 1; i < list.length; i++) {
+      const before = list[i - 1]!;
+      const after = list[i]!;
+      const factor = Math.max(after.value / before.value, before.value / after.value);
+      if (factor <= PLAUSIBLE.jumpFactor || after.entry.snapshot.jumpReason !== undefined) continue;
+      const field = key.slice(0, key.indexOf('|'));
+      jumps.push({
+        earlier: before.entry,
+        later: after.entry,
+        problem: {
+          row: after.row,
+          field,
+          message: `${after.value} on ${after.entry.snapshot.asOf} is ×${factor.toFixed(1)} ${after.value > before.value ? 'up' : 'down'} from ${before.value} on ${before.entry.snapshot.asOf} (more than ×${PLAUSIBLE.jumpFactor}); give the snapshot a jumpReason if it is real`,
+        },
+      });
+    }
+  }
+  return jumps;
 }
 
 /** Measures accepted by `--measure` (re-exported for the script's usage text). */

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { gsoCodeSchema } from './region.ts';
+import { MEASURES, QUALIFIERS, RATE_BASES } from './snapshot.ts';
 
 /**
  * An official letter of the Bluezone install campaign (`content/directives/<slug>.mdx`):
@@ -40,9 +41,6 @@ export type DirectiveLevel = (typeof directiveLevels)[number];
 /** Urgency marks printed on Vietnamese official letters (Decree 30/2020/NĐ-CP). */
 export const urgencyMarks = ['HỎA TỐC', 'THƯỢNG KHẨN', 'KHẨN'] as const;
 
-/** The base a percentage is computed on; a rate is never shown without it. */
-export const statisticBases = ['population', 'adults_15_60', 'smartphones', 'not_stated'] as const;
-export type StatisticBasis = (typeof statisticBases)[number];
 
 /** Who a target counts: everybody with a smartphone, or the staff/workers of an organisation. */
 export const targetBases = ['smartphone_users', 'staff_with_smartphones', 'workers_with_smartphones'] as const;
@@ -77,8 +75,10 @@ export type RegionRef = z.infer<typeof regionRefSchema>;
 export const citedLetterSchema = z.strictObject({
   /** Number as printed (`2841`); null when the citation gives none. */
   number: z.string().regex(/^\d+$/, 'digits only, as printed').nullable(),
-  /** Symbol as printed after the slash (`BTTTT-THH`). */
+  /** Symbol as printed after the number (`BTTTT-THH`). */
   symbol: text,
+  /** What the citation prints between number and symbol (`/`, or `-` as in `901-CV/TĐTN-BTG`). */
+  separator: z.enum(['/', '-']).default('/'),
   /** Date of the cited letter; null when the citation does not give it. */
   date: isoDateSchema.nullable(),
   /** Who issued it, in Vietnamese (`Bộ Thông tin và Truyền thông`). */
@@ -135,15 +135,22 @@ export const targetSchema = z.strictObject({
 export type Target = z.infer<typeof targetSchema>;
 
 /** A figure the letter quotes. Shown with its basis, region, date and the letter as source. */
-export const statisticSchema = z.strictObject({
+export const statisticSchema = z
+  .strictObject({
+  /** What was counted, when not downloads (`registered_with_phone` for "Bluezoner có điện thoại"). */
+  measure: z.enum(MEASURES).optional(),
   /** The rate in percent as printed (13 = 13%); null when only a count is quoted. */
   percent: z.number().min(0).max(100).nullable(),
+  /** How the letter words the rate: `about` for "khoảng 5,06%"; absent = exact as printed. */
+  percentQualifier: z.enum(QUALIFIERS).optional(),
   /** The count of installs/downloads when printed (145800). */
   count: z.number().int().nonnegative().optional(),
+  /** How the letter words the count: `about` for "khoảng 145.800"; absent = exact as printed. */
+  countQualifier: z.enum(QUALIFIERS).optional(),
   /** The denominator when printed (190232 people, 192789 smartphones). */
   denominator: z.number().int().positive().optional(),
   /** What the rate is a share of; `not_stated` when the letter does not say. */
-  basis: z.enum(statisticBases),
+  basis: z.enum(RATE_BASES),
   /** Where the figure applies. */
   region: regionRefSchema,
   /** The day the figure describes ("tính đến ngày ..."). */
@@ -163,7 +170,9 @@ export const statisticSchema = z.strictObject({
   source: text.optional(),
   /** The same in English. */
   sourceEn: text.optional(),
-});
+})
+  .refine((s) => s.percentQualifier === undefined || s.percent !== null, { message: 'a qualifier needs the value it qualifies (percent)', path: ['percentQualifier'] })
+  .refine((s) => s.countQualifier === undefined || s.count !== undefined, { message: 'a qualifier needs the value it qualifies (count)', path: ['countQualifier'] });
 export type Statistic = z.infer<typeof statisticSchema>;
 
 export const directiveSchema = z
@@ -176,8 +185,10 @@ export const directiveSchema = z
     slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lowercase ASCII words joined by hyphens'),
     /** Number as printed (`1119`); null when the copy leaves it blank ("Số: /STTTT-..."). */
     number: z.string().regex(/^\d+$/, 'digits only, as printed').nullable(),
-    /** Symbol as printed after the slash (`UBND-KGVX`, `CV/TĐTN-BTG`). */
+    /** Symbol as printed after the number (`UBND-KGVX`, `CV/TĐTN-BTG`). */
     symbol: text,
+    /** What the letter prints between number and symbol: `/` (`1119/UBND-KGVX`) or `-` (Party and Youth Union letters: `901-CV/TĐTN-BTG`). */
+    separator: z.enum(['/', '-']).default('/'),
     /** The issuing body as printed in the letterhead, in full words (`Ủy ban nhân dân tỉnh Kiên Giang`). */
     issuer: text,
     /** The issuing body in English. */

@@ -138,6 +138,8 @@ export const snapshotRowSchema = z
     installs: count.optional(),
     /** How `installs` was worded (`more_than` for ">20 triệu"); absent = exact as printed. */
     installsQualifier: z.enum(QUALIFIERS).optional(),
+    /** How `installs` was printed: `millions` for "2,8 triệu" (a rounded figure, printed so again); absent = in full. */
+    installsPrintedIn: z.enum(['units', 'millions']).optional(),
     /** Population denominator the SOURCE gave (province populations otherwise come from the regions reference). */
     population: count.optional(),
     /** Adults aged 15–60, when the source gives that denominator. */
@@ -148,6 +150,8 @@ export const snapshotRowSchema = z
     ratePercent: z.number().min(0, 'a rate cannot be negative').max(100, 'a rate cannot exceed 100%').optional(),
     /** How `ratePercent` was worded (`less_than` for "<8%"); absent = exact as printed. */
     rateQualifier: z.enum(QUALIFIERS).optional(),
+    /** Decimals the source printed (2 for "44,70%"), when a trailing zero must be kept. */
+    rateDecimals: z.number().int().min(0).max(3).optional(),
     /** Denominator of `ratePercent`, `rank` and `group`; `not_stated` when the source gives none. Required with any of them. */
     rateBasis: z.enum(RATE_BASES).optional(),
     /** Rank as published (1 = highest rate), among regions of the same level in the parent region. */
@@ -166,6 +170,12 @@ export const snapshotRowSchema = z
     }
     if (row.installsQualifier !== undefined && row.installs === undefined) {
       ctx.addIssue({ code: 'custom', path: ['installsQualifier'], message: 'a qualifier needs the value it qualifies (installs)' });
+    }
+    if (row.installsPrintedIn !== undefined && row.installs === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['installsPrintedIn'], message: 'a printed form needs the value it describes (installs)' });
+    }
+    if (row.rateDecimals !== undefined && row.ratePercent === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['rateDecimals'], message: 'decimals need the value they describe (ratePercent)' });
     }
     if (row.rateQualifier !== undefined && row.ratePercent === undefined) {
       ctx.addIssue({ code: 'custom', path: ['rateQualifier'], message: 'a qualifier needs the value it qualifies (ratePercent)' });
@@ -212,6 +222,8 @@ export const snapshotSchema = z
     method: z.enum(METHODS).optional(),
     /** Context for the whole snapshot (aggregates that are not a region, caveats). */
     note: z.string().min(2).max(1000).optional(),
+    /** Why a figure changed more than tenfold since the previous one of its series (`PLAUSIBLE.jumpFactor`); without it the jump is refused. */
+    jumpReason: z.string().min(10).max(500).optional(),
     /** One row per region × measure × basis. */
     rows: z.array(snapshotRowSchema).min(1, 'a snapshot needs at least one row'),
   })

@@ -132,6 +132,43 @@ test('the guide prints cleanly: no navigation chrome, illustrations kept', async
   await page.screenshot({ path: testInfo.outputPath('android-print.png'), fullPage: true });
 });
 
+test.describe('facts are cited to the sources listed on the page', () => {
+  for (const path of [...stepPages, '/hoi-dap/', '/en/faq/']) {
+    test(path, async ({ page }) => {
+      await page.goto(path);
+      const citations = page.locator('main sup.cite a');
+      const count = await citations.count();
+      expect(count, 'the page cites its facts').toBeGreaterThan(0);
+      const list = page.locator('main section.sources ol > li');
+      const listed = await list.count();
+      expect(listed).toBeGreaterThan(0);
+      // Every citation jumps to a line of the list and shows that line's number.
+      for (let i = 0; i < count; i++) {
+        const link = citations.nth(i);
+        const target = (await link.getAttribute('href'))!.slice(1);
+        const index = await list.evaluateAll((items, id) => items.findIndex((item) => item.id === id), target);
+        expect(index, `${target} is listed`).toBeGreaterThanOrEqual(0);
+        await expect(link).toHaveText(`[${index + 1}]`);
+      }
+      // Every listed source is cited at least once, and names where to read it or what it is.
+      for (let i = 0; i < listed; i++) {
+        const id = await list.nth(i).getAttribute('id');
+        await expect(page.locator(`main sup.cite a[href="#${id}"]`).first()).toBeAttached();
+      }
+    });
+  }
+
+  test('guides say which app and period they describe, not a day the app was checked', async ({ page }) => {
+    for (const [path, words] of [['/huong-dan/android/', 'Hướng dẫn này mô tả Bluezone'], ['/en/guide/android/', 'This guide describes Bluezone']] as const) {
+      await page.goto(path);
+      const line = page.locator('main p.describes');
+      await expect(line).toContainText(words);
+      await expect(line.locator('time')).toHaveCount(3);
+      await expect(page.locator('main')).not.toContainText(/kiểm tra lần cuối|last checked on 23/);
+    }
+  });
+});
+
 test.describe('FAQ answers have stable anchors', () => {
   for (const [path, anchors] of Object.entries(faqAnchors)) {
     test(path, async ({ page }) => {

@@ -2,16 +2,18 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { LinkChecker } from 'linkinator';
 import { redirects } from '../../src/redirects.ts';
-import { builtPages } from './support/site.ts';
+import { builtPages, watchPageProblems } from './support/site.ts';
+import { headersFor } from '../../src/deploy/headers.ts';
 
 const pages = builtPages();
 
 test.describe('every page', () => {
   for (const path of pages) {
-    test(`${path}: language, twin, accessibility, own origin only`, async ({ browser, baseURL }) => {
+    test(`${path}: language, twin, accessibility, own origin only, deploy headers, no CSP violation`, async ({ browser, baseURL }) => {
       // AxeBuilder needs a page from an explicit context.
       const context = await browser.newContext();
       const page = await context.newPage();
+      const problems = await watchPageProblems(page);
       const foreignRequests: string[] = [];
       page.on('request', (request) => {
         const url = new URL(request.url());
@@ -21,6 +23,10 @@ test.describe('every page', () => {
       });
       const response = await page.goto(path);
       expect(response?.status(), 'page is served').toBeLessThan(400);
+      const expected = headersFor(path);
+      for (const name of ['Content-Security-Policy', 'Strict-Transport-Security', 'X-Frame-Options', 'Cache-Control']) {
+        expect(response?.headers()[name.toLowerCase()], name).toBe(expected[name]);
+      }
 
       const lang = await page.locator('html').getAttribute('lang');
       expect(lang).toBe(path.startsWith('/en/') ? 'en' : 'vi');
@@ -41,6 +47,7 @@ test.describe('every page', () => {
       const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
       expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
       expect(foreignRequests, 'no request leaves the site').toEqual([]);
+      expect(problems, 'no CSP violation, console error or script error').toEqual([]);
       await context.close();
     });
   }

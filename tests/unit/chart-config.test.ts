@@ -1,32 +1,48 @@
 import { describe, expect, it } from 'vitest';
 import type { ChartConfiguration } from 'chart.js';
 import { barTooltip, chartConfig, dateValue, monthTicks, pointTooltip, type PointDatum } from '../../src/lib/chart-config.ts';
-import { latestRatesChart, timelineChart, countingChange, type Figure, type TimelineChartSpec } from '../../src/lib/chart-spec.ts';
+import type { TimelineChartSpec } from '../../src/lib/chart-spec.ts';
+import { loadRegions } from '../../src/lib/regions.ts';
+import { buildCharts, latestRatesChart } from '../../src/lib/stats/charts.ts';
+import type { SnapshotEntry } from '../../src/lib/stats/load.ts';
+import { snapshotSchemaWith, type Snapshot } from '../../src/schemas/snapshot.ts';
+import { testFigure } from './figure-fixtures.ts';
 
-const source = { name: 'TEST FIXTURE', title: null, url: 'https://example.test/' };
+const regions = loadRegions();
+const schema = snapshotSchemaWith(regions);
 /** Synthetic figures for the honesty rules (test data, not published figures). */
-const f = (over: Partial<Figure>): Figure => ({
-  regionCode: '84', regionName: 'Trà Vinh', level: 'province', date: '2020-08-12', kind: 'rate', measure: 'downloads',
-  basis: 'population', value: 5.06, qualifier: null, method: 'all_installs', rank: 62, rankOf: 63, source, ...over,
-});
+const traVinh = { code: '84', name: 'Trà Vinh', level: 'province' as const };
+const f = (over: Parameters<typeof testFigure>[0]) => testFigure({ place: traVinh, date: '2020-08-12', value: 5.06, rank: 62, ...over });
 const look = { lang: 'vi' as const, fontFamily: 'sans-serif', scale: 1, padding: { top: 0, right: 0, bottom: 0, left: 0 }, responsive: false };
 type Scales = Record<string, { min?: number; max?: number; beginAtZero?: boolean; type?: string }>;
 const scales = (config: ChartConfiguration) => config.options!.scales as Scales;
+const snap = (id: string, asOf: string, rows: Snapshot['rows']): SnapshotEntry => ({
+  id: `${asOf}-${id}`,
+  data: schema.parse({ asOf, source: { id, name: 'TEST FIXTURE', url: 'https://example.test/' }, measure: 'downloads', rows }),
+});
+const caMau = { code: '96', name: 'Cà Mau', level: 'province' as const };
+const country = { code: 'VN', name: 'Việt Nam', level: 'country' as const };
+const built = buildCharts({
+  snapshots: [
+    snap('a', '2020-08-09', [{ region: country, installs: 13_500_000, installsPrintedIn: 'millions' }]),
+    snap('b', '2020-08-20', [{ region: country, installs: 20_000_000, installsQualifier: 'more_than', installsPrintedIn: 'millions' }]),
+    snap('c', '2020-08-27', [{ region: caMau, ratePercent: 10.21, rateBasis: 'population' }]),
+    snap('d', '2020-09-07', [{ region: caMau, ratePercent: 16.08, rateBasis: 'not_stated' }]),
+    snap('e', '2020-09-30', [{ region: caMau, ratePercent: 12, rateBasis: 'population' }]),
+  ],
+  directives: [],
+  statementTargets: [{ data: { installs: 50_000_000, label: '50 triệu', labelEn: '50 million', stated: '2020-08-10', deadline: null, source: { name: 'TEST FIXTURE', title: 'Test', url: 'https://example.test/' } } }],
+  regions,
+});
 
-const bars = latestRatesChart({
-  id: 'bars', measure: 'downloads', basis: 'population', title: { vi: 't', en: 't' },
-  figures: [f({}), f({ regionCode: '48', regionName: 'Đà Nẵng', value: 44.57, date: '2021-06-19', rank: 1 }), f({ regionCode: '91', regionName: 'Kiên Giang', basis: 'adults_15_60', value: 13 })],
-})!;
-const rates = timelineChart({
-  id: 'rates', title: { vi: 't', en: 't' }, regionCode: '96', unit: 'percent',
-  figures: [f({ basis: 'population', date: '2020-08-27', value: 10.21 }), f({ basis: 'not_stated', date: '2020-09-07', value: 16.08 }), f({ basis: 'population', date: '2020-09-30', value: 12 })],
-})!;
-const counts = timelineChart({
-  id: 'counts', title: { vi: 't', en: 't' }, regionCode: 'VN', unit: 'count',
-  figures: [f({ kind: 'count', basis: null, value: 13_500_000, date: '2020-08-09' }), f({ kind: 'count', basis: null, value: 20_000_000, qualifier: 'more_than', date: '2020-08-20' })],
-  targets: [{ value: 50_000_000, unit: 'count', from: '2020-08-10', deadline: null, label: { vi: '50 triệu', en: '50 million' }, source }],
-  methodChanges: [countingChange],
-})! as TimelineChartSpec;
+const bars = latestRatesChart(
+  'bars',
+  [f({}), f({ place: { code: '48', name: 'Đà Nẵng', level: 'province' }, value: 44.57, date: '2021-06-19', rank: 1 }), f({ place: { code: '91', name: 'Kiên Giang', level: 'province' }, basis: 'adults_15_60', value: 13 })],
+  'downloads',
+  'population',
+)!;
+const rates = built.find((c) => c.id === 'chuoi-ca-mau-dan-so') as TimelineChartSpec;
+const counts = built.find((c) => c.id === 'luot-tai-toan-quoc') as TimelineChartSpec;
 
 describe('honest axes', () => {
   it('starts bars at zero on a 0–100 percent axis', () => {
@@ -51,12 +67,13 @@ describe('datasets never mix and never bridge gaps', () => {
   it('draws one bar chart per basis: other bases are left out', () => {
     expect(bars.bars.map((b) => b.regionName)).toEqual(['Đà Nẵng', 'Trà Vinh']);
   });
-  it('gives each basis its own line, with spanGaps off', () => {
+  it('gives each basis its own chart, with spanGaps off', () => {
     const config = chartConfig(rates, look);
     const datasets = config.data.datasets as Array<{ label: string; spanGaps: boolean; data: PointDatum[] }>;
-    expect(datasets).toHaveLength(2);
     expect(datasets.every((d) => d.spanGaps === false)).toBe(true);
-    expect(datasets.map((d) => d.data.map((p) => p.y))).toEqual([[10.21, 12], [16.08]]);
+    expect(datasets.map((d) => d.data.map((p) => p.y))).toEqual([[10.21, 12]]);
+    // The 16,08 % of unstated basis is not on this chart (it has a page table row, not a line here).
+    expect(built.filter((c) => c.kind === 'timeline' && c.regionCode === '96').every((c) => chartConfig(c, look).data.datasets.length === 1)).toBe(true);
   });
   it('marks lower bounds and draws targets as dashed levels', () => {
     const config = chartConfig(counts, look);
@@ -69,11 +86,11 @@ describe('datasets never mix and never bridge gaps', () => {
 
 describe('tooltips carry the same numbers as the spec', () => {
   it('words bar tooltips with basis, date and rank', () => {
-    expect(barTooltip(bars, 1, 'vi')).toBe('5,06% (% dân số), 12/08/2020 · xếp thứ 62/63');
+    expect(barTooltip(bars, 1, 'vi')).toBe('5,06\u00a0% (% dân số), 12/8/2020 · xếp thứ 62/63');
     expect(barTooltip(bars, 0, 'en')).toBe('44.57% (% of population), 19 June 2021 · rank 1 of 63');
   });
   it('words lower bounds in timeline tooltips', () => {
-    const datum: PointDatum = { x: dateValue('2020-08-20'), y: 20_000_000, q: 'more_than', d: '2020-08-20' };
-    expect(pointTooltip('Cả nước: lượt tải', datum, counts, 'vi')).toBe('Cả nước: lượt tải: hơn 20.000.000');
+    const datum: PointDatum = { x: dateValue('2020-08-20'), y: 20_000_000, q: 'more_than', p: 'millions', dc: null, d: '2020-08-20' };
+    expect(pointTooltip('Cả nước: lượt tải', datum, counts, 'vi')).toBe('Cả nước: lượt tải: hơn 20 triệu');
   });
 });

@@ -5,9 +5,10 @@ import { chartBundle } from '../../src/lib/chart-catalogue.ts';
 import { chartCsv, chartJson } from '../../src/lib/chart-files.ts';
 import { renderImage } from '../../src/lib/chart-render.ts';
 import { loadRegions } from '../../src/lib/regions.ts';
-import type { SnapshotEntry } from '../../src/lib/stats.ts';
+import type { SnapshotEntry } from '../../src/lib/stats/load.ts';
 import { snapshotSchemaWith } from '../../src/schemas/snapshot.ts';
 import { statementTargetSchema } from '../../src/schemas/statement-target.ts';
+import { formatNumber, isoDateInVietnam } from '../../src/lib/format.ts';
 import { copyProject, projectRoot as root, removeProject, runAstro } from '../support/temp-project.ts';
 
 /**
@@ -113,5 +114,16 @@ describe('one new snapshot file updates every chart output at the next build', (
     expect(latest.asOf).toBe('2021-06-28');
     expect(latest.charts[0].summary.vi).toMatch(/38\.765\.432|23,45%/);
     expect(text('after', 'so-lieu/rss.xml')).toContain('38.765.432');
+  });
+
+  it('the statistics pages say how old their newest figure is, from the snapshots', () => {
+    const today = Date.parse(isoDateInVietnam(new Date()));
+    // The build ran a moment ago: the page counted from today, or from yesterday across midnight.
+    const ages = [0, 1].map((back) => formatNumber(Math.round((today - back * 86_400_000 - Date.parse('2021-06-28')) / 86_400_000), 'vi'));
+    const age = (page: string) => /<p class="muted data-age"[^>]*>(.*?)<\/p>/s.exec(text('after', page))?.[1];
+    expect(ages.map((days) => `Số liệu mới nhất: ngày 28/06/2021, cách ngày cập nhật trang này ${days} ngày.`)).toContain(age('so-lieu/index.html'));
+    expect(age('en/statistics/index.html')).toMatch(/^Newest figure: 28 June 2021, [\d,]+ days before this page was built\.$/);
+    // A place page counts from the place's own newest figure: Kiên Giang's is 16/08/2020, not the fixture's day.
+    expect(age('so-lieu/kien-giang/index.html')).toMatch(/^Số liệu mới nhất: ngày 16\/08\/2020, /);
   });
 });

@@ -1,25 +1,20 @@
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { renderImage, renderSvg, textElement } from '../../src/lib/chart-render.ts';
-import { latestRatesChart, type Figure } from '../../src/lib/chart-spec.ts';
+import { latestRatesChart } from '../../src/lib/stats/charts.ts';
+import { testFigure as f } from './figure-fixtures.ts';
 
-/** Synthetic figures (test data, not published figures). */
-const f = (over: Partial<Figure>): Figure => ({
-  regionCode: '96', regionName: 'Cà Mau', level: 'province', date: '2020-09-07', kind: 'rate', measure: 'downloads',
-  basis: 'population', value: 16.08, qualifier: null, method: 'all_installs', rank: 59, rankOf: 63,
-  source: { name: 'TEST FIXTURE', title: null, url: 'https://example.test/' }, ...over,
-});
-const spec = latestRatesChart({
-  id: 'render', measure: 'downloads', basis: 'population', title: { vi: 'Tỷ lệ cài đặt: Đắk Lắk, Thừa Thiên Huế', en: 'Install rate' },
-  figures: [f({}), f({ regionCode: '66', regionName: 'Đắk Lắk', value: 12.5 })],
-})!;
+const spec = {
+  ...latestRatesChart('render', [f({}), f({ place: { code: '66', name: 'Đắk Lắk', level: 'province' }, value: 12.5 })], 'downloads', 'population')!,
+  title: { vi: 'Tỷ lệ cài đặt: Đắk Lắk, Thừa Thiên Huế', en: 'Install rate' },
+};
 
 describe('build-time drawing', () => {
   it('draws an SVG with whole Vietnamese labels and the drawn numbers stamped on it', () => {
     const svg = renderSvg(spec, 'vi', 720);
     expect(svg).toMatch(/^<svg [^>]*viewBox="0 0 720 \d+"/);
-    expect(svg).toContain('>Đắk Lắk · 07/09/2020</text>');
-    expect(svg).toContain('>16,08%</text>');
+    expect(svg).toContain('>Đắk Lắk · 7/9/2020</text>');
+    expect(svg).toContain('>16,08\u00a0%</text>');
     expect(svg).toContain('data-values="[[16.08,12.5]]"');
     expect(svg).not.toContain('<?xml');
   });

@@ -124,7 +124,7 @@ describe('citations graph', () => {
       ['2841/BTTTT-THH', ['1119-ubnd-kgvx-2020', 'stttt-bcvtcntt-tra-vinh-2020-08-13']],
       ['3065/UBND-CNXD', ['stttt-bcvtcntt-tra-vinh-2020-08-13']],
       ['4865/UBND-KGVX', ['524-mttq-btt-2020', '5355-ubnd-kgvx-2020']],
-      ['888/CV/TĐTN-BTG', ['901-cv-tdtn-btg-2020']],
+      ['888-CV/TĐTN-BTG', ['901-cv-tdtn-btg-2020']],
       ['1166/STTTT-CNTTBCVT', ['524-mttq-btt-2020', '5355-ubnd-kgvx-2020']],
     ]);
   });
@@ -180,12 +180,12 @@ describe('texts', () => {
   const cp = bySlug('588-tbtt-vhtt-2021');
 
   it('states every figure with its basis, region and date, in both languages', () => {
-    expect(describeStatistic(kg.statistics[0]!, regions, 'vi')).toBe('13% dân số từ 15 đến 60 tuổi (145.800 lượt cài đặt), Kiên Giang, đến ngày 16/08/2020');
-    expect(describeStatistic(kg.statistics[0]!, regions, 'en')).toBe('13% of people aged 15–60 (145,800 installs), Kiên Giang, as of 16 August 2020');
-    expect(describeStatistic(kg.statistics[1]!, regions, 'vi')).toBe('19% (chưa rõ cơ sở tính), cả nước, đến ngày 16/08/2020');
-    expect(describeStatistic(tv.statistics[0]!, regions, 'vi')).toBe('5,06% dân số, Trà Vinh, đến ngày 12/08/2020; xếp hạng 62/63 trong các tỉnh, thành');
+    expect(describeStatistic(kg.statistics[0]!, regions, 'vi')).toBe('13\u00a0% dân số 15–60 tuổi (khoảng 145.800 lượt tải), Kiên Giang, đến ngày 16/8/2020');
+    expect(describeStatistic(kg.statistics[0]!, regions, 'en')).toBe('13% of people aged 15–60 (about 145,800 downloads), Kiên Giang, as of 16 August 2020');
+    expect(describeStatistic(kg.statistics[1]!, regions, 'vi')).toBe('19\u00a0% (cơ sở tính chưa rõ), cả nước, đến ngày 16/8/2020');
+    expect(describeStatistic(tv.statistics[0]!, regions, 'vi')).toBe('khoảng 5,06\u00a0% dân số, Trà Vinh, đến ngày 12/8/2020; xếp hạng 62/63 trong các tỉnh, thành');
     expect(describeStatistic(cp.statistics[0]!, regions, 'vi')).toBe(
-      '37,86% dân số (72.014/190.232 lượt cài đặt), Cẩm Phả (Quảng Ninh), đến ngày 31/01/2021; xếp hạng 2 trong tỉnh',
+      '37,86\u00a0% dân số (72.014/190.232 tài khoản có số điện thoại), Cẩm Phả (Quảng Ninh), đến ngày 31/1/2021; xếp hạng 2 trong tỉnh',
     );
     expect(describeStatistic(cm.statistics[0]!, regions, 'en')).toBe(
       '16.08% (basis not stated), Cà Mau, as of 7 September 2020; rank 59/63 among provinces',
@@ -193,13 +193,13 @@ describe('texts', () => {
   });
 
   it('states targets with whom they count and by when', () => {
-    expect(describeTarget(kg.targets[0]!, regions, 'vi')).toBe('tối thiểu 60% người dùng điện thoại thông minh, Kiên Giang, đến ngày 20/08/2020');
+    expect(describeTarget(kg.targets[0]!, regions, 'vi')).toBe('tối thiểu 60\u00a0% người dùng điện thoại thông minh, Kiên Giang, đến ngày 20/8/2020');
     expect(describeTarget(kg.targets[0]!, regions, 'en')).toBe('at least 60% of smartphone users, Kiên Giang, by 20 August 2020');
   });
 
   it('builds a plain-text citation with the permanent URL', () => {
     expect(citationText(kg, 'vi', site)).toBe(
-      'Ủy ban nhân dân tỉnh Kiên Giang, văn bản số 1119/UBND-KGVX, Kiên Giang, ngày 19/08/2020, V/v đẩy mạnh triển khai ứng dụng, cài đặt ứng dụng Bluezone. https://bluezone.example/van-ban/1119-ubnd-kgvx-2020/',
+      'Ủy ban nhân dân tỉnh Kiên Giang, văn bản số 1119/UBND-KGVX, Kiên Giang, ngày 19/8/2020, V/v đẩy mạnh triển khai ứng dụng, cài đặt ứng dụng Bluezone. https://bluezone.example/van-ban/1119-ubnd-kgvx-2020/',
     );
     expect(citationText(tv, 'en', site)).toMatch(/unnumbered letter …\/STTTT-BCVTCNTT, Trà Vinh, 13 August 2020, .* https:\/\/bluezone\.example\/en\/directives\/stttt-bcvtcntt-tra-vinh-2020-08-13\/$/);
   });

@@ -8,22 +8,24 @@ describe('numbers as Vietnamese and English readers expect', () => {
     expect(formatNumber(145800, 'en')).toBe('145,800');
     expect(formatNumber(37_900_000, 'vi')).toBe('37.900.000');
   });
-  it('writes percentages with a decimal comma in Vietnamese', () => {
-    expect(formatPercent(16.08, 'vi')).toBe('16,08%');
+  it('writes percentages with a decimal comma and a no-break space before % in Vietnamese', () => {
+    expect(formatPercent(16.08, 'vi')).toBe('16,08\u00a0%');
     expect(formatPercent(16.08, 'en')).toBe('16.08%');
-    expect(formatPercent(13, 'vi')).toBe('13%');
+    expect(formatPercent(13, 'vi')).toBe('13\u00a0%');
+    // Decimals as the source printed them (44,70 %).
+    expect(formatPercent(44.7, 'vi', 2, 2)).toBe('44,70\u00a0%');
   });
 });
 
 describe('dates in Vietnam', () => {
-  it('shows ISO dates as dd/mm/yyyy in Vietnamese and d Month yyyy in English', () => {
-    expect(formatDate('2020-08-21', 'vi')).toBe('21/08/2020');
+  it('shows ISO dates as d/m/yyyy (house style, no leading zeros) in Vietnamese and d Month yyyy in English', () => {
+    expect(formatDate('2020-08-21', 'vi')).toBe('21/8/2020');
     expect(formatDate('2020-08-21', 'en')).toBe('21 August 2020');
   });
   it('takes the calendar day in Asia/Ho_Chi_Minh, not the machine zone', () => {
     // 20:00 UTC on 20 August is already 21 August in Vietnam.
     const instant = new Date('2020-08-20T20:00:00Z');
-    expect(formatDate(instant, 'vi')).toBe('21/08/2020');
+    expect(formatDate(instant, 'vi')).toBe('21/8/2020');
     expect(isoDateInVietnam(instant)).toBe('2020-08-21');
   });
   it('rejects a date that is not ISO', () => {

@@ -15,11 +15,11 @@ import {
   type ProvinceShape,
 } from '../../src/lib/map.ts';
 import { loadRegions } from '../../src/lib/regions.ts';
-import { observations, type SnapshotEntry } from '../../src/lib/stats.ts';
+import { figuresFromSnapshots, type SnapshotEntry } from '../../src/lib/stats/load.ts';
 
 const regions = loadRegions();
 const shapes = loadProvinceShapes();
-const committed = observations(
+const committed = figuresFromSnapshots(
   readdirSync('content/stats').map((file) => ({ id: file.replace(/\.json$/, ''), data: JSON.parse(readFileSync(`content/stats/${file}`, 'utf8')) }) as SnapshotEntry),
 );
 
@@ -100,9 +100,9 @@ describe('colour classes', () => {
   });
   it('are named in Vietnamese and English number format', () => {
     const bins = mapBins([record('01', 8, { qualifier: 'less_than' }), record('02', 16.5), record('03', 43.7)]);
-    expect(bins.map((b) => binLabel(b, 'vi'))).toEqual(['dưới 8%', '8% – dưới 10%', '10% – dưới 20%', '20% – dưới 30%', '30% – dưới 40%', 'từ 40% trở lên']);
+    expect(bins.map((b) => binLabel(b, 'vi'))).toEqual(['dưới 8 %', '8 % – dưới 10 %', '10 % – dưới 20 %', '20 % – dưới 30 %', '30 % – dưới 40 %', 'từ 40 % trở lên'].map((label) => label.replaceAll(' %', '\u00a0%')));
     const half = mapBins([record('01', 12.5, { qualifier: 'less_than' }), record('02', 30)]);
-    expect(binLabel(half[0]!, 'vi')).toBe('dưới 12,5%');
+    expect(binLabel(half[0]!, 'vi')).toBe('dưới 12,5\u00a0%');
     expect(binLabel(half[0]!, 'en')).toBe('under 12.5%');
   });
 });
@@ -193,7 +193,7 @@ describe('map records from the statistics', () => {
     expect(new Set(records.map((r) => r.provinceCode)).size).toBe(records.length);
     expect(records.every((r) => r.basis === 'population' && regions.byCode(r.provinceCode)?.level === 'province')).toBe(true);
     for (const r of records) {
-      const later = committed.filter((o) => o.row.region.code === r.provinceCode && o.measure === 'downloads' && o.rateBasis === 'population' && o.row.ratePercent !== undefined && o.asOf > r.date);
+      const later = committed.filter((f) => f.place.code === r.provinceCode && f.kind === 'rate' && f.measure === 'downloads' && f.basis === 'population' && f.value !== null && f.date > r.date);
       expect(later).toEqual([]);
     }
     expect(records.some((r) => r.qualifier === 'less_than')).toBe(true);

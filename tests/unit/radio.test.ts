@@ -1,48 +1,85 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { nearestDeadline, radioScript, spokenCount, syllableCount, taskWithoutDate } from '../../src/lib/radio.ts';
+import { parse as parseYaml } from 'yaml';
+import { nearestDeadline, radioFacts, radioScript, syllableCount, taskWithoutDate } from '../../src/lib/radio.ts';
+import { loadRegions } from '../../src/lib/regions.ts';
+import { publicHost } from '../../src/lib/routes.ts';
+import { figuresFromSnapshots } from '../../src/lib/stats/load.ts';
+import { isStatedBasis } from '../../src/lib/stats/model.ts';
+import { valueWords } from '../../src/lib/stats/words.ts';
+import { directiveSchema, type Directive } from '../../src/schemas/directive.ts';
+import { snapshotSchemaWith } from '../../src/schemas/snapshot.ts';
 
-const deadlines = [
-  { date: '2020-09-19', task: 'UBND các xã hoàn thành tuyên truyền (trước ngày 19/9/2020).', numberSymbol: '5355/UBND-KGVX', issuer: 'Ủy ban nhân dân tỉnh Cà Mau' },
-  { date: '2020-08-24', task: 'Sở Thông tin và Truyền thông báo cáo.', numberSymbol: '1119/UBND-KGVX', issuer: 'Ủy ban nhân dân tỉnh Kiên Giang' },
-  { date: '2020-09-12', task: 'Các sở hoàn thành cài đặt.', numberSymbol: '5355/UBND-KGVX', issuer: 'Ủy ban nhân dân tỉnh Cà Mau' },
-];
+const regions = loadRegions();
+const schema = snapshotSchemaWith(regions);
+const figures = figuresFromSnapshots(
+  readdirSync('content/stats')
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => ({ id: f.slice(0, -5), data: schema.parse(JSON.parse(readFileSync(join('content/stats', f), 'utf8'))) })),
+);
+const letters: Directive[] = readdirSync('content/directives')
+  .filter((f) => f.endsWith('.mdx'))
+  .map((f) => directiveSchema.parse(parseYaml(readFileSync(join('content/directives', f), 'utf8').split(/^---$/m)[1]!)));
+const today = '2026-11-23';
+const placeOf = (code: string) => {
+  const region = regions.byCode(code)!;
+  return { code, name: region.fullName.charAt(0).toLowerCase() + region.fullName.slice(1) };
+};
 
-describe('radio announcement', () => {
+describe('loudspeaker texts', () => {
   it('picks the soonest deadline ahead, or the latest one once all have passed', () => {
+    const deadlines = [{ date: '2020-09-19' }, { date: '2020-08-24' }, { date: '2020-09-12' }];
     expect(nearestDeadline(deadlines, '2020-08-20')?.date).toBe('2020-08-24');
     expect(nearestDeadline(deadlines, '2020-09-13')?.date).toBe('2020-09-19');
-    expect(nearestDeadline(deadlines, '2026-11-23')?.date).toBe('2020-09-19');
+    expect(nearestDeadline(deadlines, today)?.date).toBe('2020-09-19');
     expect(nearestDeadline([], '2020-01-01')).toBeUndefined();
   });
 
-  it('writes counts as they are read aloud, keeping the source’s "more than"', () => {
-    expect(spokenCount(145_800, undefined)).toBe('145.800');
-    expect(spokenCount(33_490_000, undefined)).toBe('33,49 triệu');
-    expect(spokenCount(38_000_000, 'more_than')).toBe('hơn 38 triệu');
-    expect(spokenCount(1_851_827, undefined)).toBe('1.851.827');
-    expect(spokenCount(72_014, 'about')).toBe('khoảng 72.014');
+  it('the national text reads the latest national count with its qualifier, and no province’s deadline', () => {
+    const facts = radioFacts(null, figures, letters, today);
+    const text = radioScript(facts, today, 'bluezone.gov.vn').join('\n');
+    expect(text).toContain(valueWords(facts.figure!, 'vi'));
+    expect(facts.deadline).toBeUndefined();
+    for (const letter of letters) for (const d of letter.deadlines) expect(text).not.toContain(taskWithoutDate(d.task));
   });
 
-  it('reads the date once, as dd/mm/yyyy', () => {
+  it('each province reads only its own figure on a stated basis, its own targets and deadlines, naming the letter', () => {
+    for (const code of new Set(letters.map((l) => l.province))) {
+      const facts = radioFacts(placeOf(code), figures, letters, today);
+      const text = radioScript(facts, today, undefined).join('\n');
+      if (facts.figure) {
+        expect(facts.figure.place.code).toBe(code);
+        if (facts.figure.kind === 'rate') expect(isStatedBasis(facts.figure.basis)).toBe(true);
+        expect(text).toContain(valueWords(facts.figure, 'vi'));
+      }
+      if (facts.deadline) expect(facts.deadline.letter.province).toBe(code);
+      for (const { target, letter } of facts.targets) {
+        expect(target.region.scope === 'province' && target.region.province).toBe(code);
+        expect(text).toContain(letter.number === null ? letter.issuer : `${letter.number}${letter.separator}${letter.symbol}`);
+      }
+      // Cà Mau's 16,08 % has no stated basis: never read aloud.
+      expect(text).not.toContain('cơ sở tính chưa rõ');
+    }
+  });
+
+  it('names every permission the app asks for', () => {
+    const text = radioScript(radioFacts(null, figures, letters, today), today, undefined).join(' ');
+    for (const permission of ['Bluetooth', 'thông báo', 'vị trí', 'Android từ phiên bản 6 đến 11']) expect(text).toContain(permission);
+  });
+
+  it('reads the site address only when it is a real one', () => {
+    for (const site of ['https://bluezone.example', 'http://localhost:4321', 'http://127.0.0.1:8080', 'https://x.test/']) expect(publicHost(site)).toBeUndefined();
+    expect(publicHost('https://bluezone.gov.vn/')).toBe('bluezone.gov.vn');
+    const facts = radioFacts(null, figures, letters, today);
+    expect(radioScript(facts, today, publicHost('https://bluezone.example')).join(' ')).not.toContain('bluezone.example');
+    expect(radioScript(facts, today, publicHost('https://bluezone.gov.vn')).join(' ')).toContain('bluezone.gov.vn');
+  });
+
+  it('reads the date once, and lasts about one minute', () => {
     expect(taskWithoutDate('UBND các xã hoàn thành tuyên truyền (trước ngày 19/9/2020).')).toBe('UBND các xã hoàn thành tuyên truyền');
-    const text = radioScript({
-      figure: { value: 38_000_000, qualifier: 'more_than', asOf: '2021-06-26', sourceName: 'Báo Người Lao Động' },
-      deadline: deadlines[0],
-      today: '2026-11-23',
-      host: 'bluezone.example',
-    }).join('\n');
-    expect(text).toContain('Tính đến ngày 26/06/2021, cả nước có hơn 38 triệu lượt tải Bluezone, theo Báo Người Lao Động.');
-    expect(text).toContain('Thời hạn gần đây nhất là ngày 19/09/2020, theo Công văn số 5355/UBND-KGVX của Ủy ban nhân dân tỉnh Cà Mau: UBND các xã hoàn thành tuyên truyền.');
-    expect(text).not.toContain('19/9/2020');
-    expect(text).toContain('bluezone.example');
-  });
-
-  it('lasts about one minute and says nothing it has no data for', () => {
-    const full = radioScript({ figure: { value: 145_800, qualifier: 'about', asOf: '2020-08-16', sourceName: 'X' }, deadline: deadlines[1], today: '2020-08-20', host: 'h' });
-    expect(syllableCount(full)).toBeGreaterThan(140);
-    expect(syllableCount(full)).toBeLessThan(230);
-    const bare = radioScript({ figure: undefined, deadline: undefined, today: '2020-08-20', host: 'h' }).join(' ');
-    expect(bare).not.toMatch(/lượt tải|Thời hạn/);
-    expect(full.join(' ')).toContain('Thời hạn sắp tới là ngày 24/08/2020');
+    const text = radioScript(radioFacts(placeOf('96'), figures, letters, today), today, 'bluezone.gov.vn');
+    expect(syllableCount(text)).toBeGreaterThan(140);
+    expect(syllableCount(text)).toBeLessThan(300);
   });
 });

@@ -3,7 +3,7 @@ import { letterSlugOf, provinceSlugOf, searchKinds, searchKindOf } from '../../s
 import { inSitemap } from '../../src/lib/sitemap.ts';
 import { ogImagePath } from '../../src/lib/og.ts';
 import { pageUrl } from '../../src/integrations/pagefind.ts';
-import { metaProperty } from '../../src/integrations/og-images.ts';
+import { metaProperties } from '../../src/integrations/og-images.ts';
 import { wrapLines } from '../../src/lib/og.ts';
 
 describe('search filters from the URL map', () => {
@@ -64,9 +64,8 @@ describe('sitemap and cards', () => {
   it('card path and meta reading', () => {
     expect(ogImagePath('/')).toBe('/og/card.png');
     expect(ogImagePath('/huong-dan/android/')).toBe('/og/huong-dan/android/card.png');
-    const html = '<meta property="og:title" content="Tờ rơi &amp; &quot;QR&quot;"><meta property="og:image" content="https://x/og/card.png">';
-    expect(metaProperty(html, 'og:title')).toBe('Tờ rơi & "QR"');
-    expect(metaProperty(html, 'og:image')).toBe('https://x/og/card.png');
+    const html = '<meta property="og:title" content="Tờ rơi &amp; &quot;QR&quot; <b>x</b> > y"><meta property="og:image" content="https://x/og/card.png">';
+    expect(metaProperties(html)).toEqual({ 'og:title': 'Tờ rơi & "QR" <b>x</b> > y', 'og:image': 'https://x/og/card.png' });
   });
 
   it('long titles wrap to at most three lines, cut with an ellipsis', () => {

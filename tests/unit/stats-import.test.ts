@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadRegions } from '../../src/lib/regions.ts';
@@ -11,9 +12,13 @@ import {
   formatProblem,
   importCsv,
   importJson,
+  jumpProblems,
+  normaliseUrl,
   parseCount,
   parseDate,
   parseRate,
+  plausibilityProblems,
+  PLAUSIBLE,
   snapshotFileName,
   stableJson,
 } from '../../src/lib/stats-import.ts';
@@ -141,6 +146,12 @@ describe('CSV import', () => {
     );
   });
 
+  it('tells a province from the district whose code has the same digits (60 Bình Thuận, 060 Pác Nặm)', async () => {
+    const result = await run(csv('2020-08-20,60,Bình Thuận,province,1000,,,,,,,', '2020-08-20,060,Pác Nặm,district,100,,,,,,,'));
+    expect(result.problems.map(formatProblem)).toEqual([]);
+    expect(result.snapshots[0]!.rows.map((row) => row.region.code)).toEqual(['60', '060']);
+  });
+
   it('rejects a wrong header, an empty file, a file with only a header, and broken quoting', async () => {
     expect((await run('date,code\n2020-08-20,01\n')).problems.map(formatProblem)).toEqual(expect.arrayContaining(['line 1, as_of: column missing from the header', 'line 1, date: unknown column']));
     expect((await run('')).problems.map(formatProblem)).toEqual(['line 1, (file): empty file: expected the header row']);
@@ -212,40 +223,106 @@ describe('CSV import', () => {
 
 describe('JSON import', () => {
   const snapshot = { asOf: '2020-09-07', source, measure: 'downloads', rows: [{ region: { code: '96', name: 'Cà Mau', level: 'province' }, ratePercent: 16.08, rateBasis: 'not_stated' }] };
+  const configured = { id: 'configured', name: 'Configured source', url: 'https://example.org/configured.json' };
+  const importOne = (text: string, maxRows?: number) => importJson(text, { regions, source: configured, ...(maxRows ? { maxRows } : {}) });
 
-  it('accepts a snapshot or a list of snapshots', () => {
-    expect(importJson(JSON.stringify(snapshot), { regions, today }).snapshots).toHaveLength(1);
-    expect(importJson(JSON.stringify([snapshot, { ...snapshot, asOf: '2020-09-08' }]), { regions, today }).snapshots).toHaveLength(2);
+  it('accepts a snapshot or a list of snapshots, with the configured source whatever the feed says', () => {
+    const one = importOne(JSON.stringify({ ...snapshot, source: { id: 'evil', name: '<b>x</b>', url: 'https://evil.example/' } }));
+    expect(one.snapshots).toHaveLength(1);
+    expect(one.snapshots[0]!.source).toEqual(configured);
+    expect(importOne(JSON.stringify([snapshot, { ...snapshot, asOf: '2020-09-08' }])).snapshots).toHaveLength(2);
   });
 
-  it('names the row and field of each problem, and refuses invalid JSON and future dates', () => {
+  it('names the row and field of each problem; JSON that is not the snapshot shape is "unrecognised"', () => {
     const bad = { ...snapshot, rows: [snapshot.rows[0], { region: { code: '999', name: 'X', level: 'district' }, installs: -3 }] };
-    expect(importJson(JSON.stringify(bad), { regions, today }).problems.map(formatProblem)).toEqual(
-      expect.arrayContaining(['row 2, installs: must not be negative', 'row 2, region.code: unknown region code 999']),
-    );
-    expect(importJson('{"asOf": ', { regions, today }).problems[0]!.message).toMatch(/^invalid JSON/);
-    expect(importJson(JSON.stringify({ ...snapshot, asOf: '2099-01-01' }), { regions, today }).problems.map(formatProblem)).toEqual(['file, asOf: 2099-01-01 is in the future (today is 2026-11-24)']);
+    const result = importOne(JSON.stringify(bad));
+    expect(result.unrecognised).toBeUndefined();
+    expect(result.problems.map(formatProblem)).toEqual(expect.arrayContaining(['row 2, installs: must not be negative', 'row 2, region.code: unknown region code 999']));
+    expect(importOne('{"asOf": ').unrecognised).toMatch(/^invalid JSON/);
+    for (const other of ['[]', '{"error": "quota"}', '"<html>"', '[{"asOf": "2020-09-07"}]']) expect(importOne(other).unrecognised, other).toMatch(/not in the snapshot shape/);
+  });
+
+  it('refuses more rows than the cap', () => {
+    expect(importOne(JSON.stringify([snapshot, { ...snapshot, asOf: '2020-09-08' }]), 1).problems.map(formatProblem)).toEqual(['file, rows: 2 rows in all, more than 1']);
   });
 });
 
+const vietNam = { code: 'VN', name: 'Việt Nam', level: 'country' } as const;
+const make = (asOf: string, value: number, extra: Partial<Snapshot> = {}): Snapshot => ({
+  asOf,
+  source,
+  measure: 'downloads',
+  rows: [{ region: vietNam, installs: value }],
+  ...extra,
+});
+
 describe('append-only decisions', () => {
-  const make = (asOf: string, value: number, retrievedAt?: string): Snapshot => ({
-    asOf,
-    source: { ...source, ...(retrievedAt ? { retrievedAt } : {}) },
-    measure: 'downloads',
-    rows: [{ region: { code: 'VN', name: 'Việt Nam', level: 'country' }, installs: value }],
+  it('new when newer, "same" when the data is already there (whenever it was read), rejected when older or changed', () => {
+    const existing = [make('2020-08-11', 15_700_000, { source: { ...source, retrievedAt: '2020-08-12T01:00:00Z' } })];
+    expect(decideAppend(make('2020-08-20', 20_000_000), existing)).toEqual({ kind: 'new' });
+    expect(decideAppend(make('2020-08-11', 15_700_000, { source: { ...source, retrievedAt: '2026-11-24T00:00:00Z' } }), existing)).toEqual({ kind: 'same' });
+    expect(decideAppend(make('2020-08-11', 15_800_000), existing)).toMatchObject({ kind: 'rejected', problem: { field: 'as_of', message: expect.stringMatching(/^a second snapshot for 2020-08-11 from source "feed"/) } });
+    expect(decideAppend(make('2020-08-01', 1), existing)).toMatchObject({ kind: 'rejected', problem: { message: expect.stringMatching(/is older than/) } });
+    expect(decideAppend(make('2020-08-01', 1), [{ ...existing[0]!, source: { ...source, id: 'other' } }])).toEqual({ kind: 'new' });
   });
 
-  it('new when newer, "same" when the data is already there (whenever it was read), rejected when older or changed', () => {
-    const existing = [make('2020-08-11', 15_700_000, '2020-08-12T01:00:00Z')];
-    expect(decideAppend(make('2020-08-20', 20_000_000), existing)).toEqual({ kind: 'new' });
-    expect(decideAppend(make('2020-08-11', 15_700_000, '2026-11-24T00:00:00Z'), existing)).toEqual({ kind: 'same' });
-    expect(decideAppend(make('2020-08-11', 15_800_000), existing)).toMatchObject({ kind: 'rejected', problem: { field: 'as_of' } });
-    expect(decideAppend(make('2020-08-01', 1), existing)).toMatchObject({ kind: 'rejected' });
-    expect(decideAppend(make('2020-08-01', 1), [{ ...existing[0]!, source: { ...source, id: 'other' } }])).toEqual({ kind: 'new' });
+  it('"same" whatever the row order or the spelling of the address', () => {
+    const rows = [
+      { region: vietNam, installs: 15_700_000 },
+      { region: { code: '48', name: 'Đà Nẵng', level: 'province' as const }, ratePercent: 34.13, rateBasis: 'smartphones' as const },
+    ];
+    const committed = make('2020-08-11', 0, { rows, source: { ...source, url: 'https://example.org/feed.csv' } });
+    const refetched = make('2020-08-11', 0, { rows: [...rows].reverse(), source: { ...source, url: 'HTTPS://Example.ORG:443/data/../feed.csv#top' } });
+    expect(decideAppend(refetched, [committed])).toEqual({ kind: 'same' });
+    expect(normaliseUrl('HTTPS://Example.ORG:443/data/../feed.csv#top')).toBe('https://example.org/feed.csv');
   });
 
   it('compares data regardless of key order', () => {
     expect(stableJson({ b: 1, a: { d: 2, c: [3, { f: 1, e: 2 }] } })).toBe('{"a":{"c":[3,{"e":2,"f":1}],"d":2},"b":1}');
+  });
+});
+
+describe('plausibility bounds', () => {
+  const context = { today, regions };
+  it('no date before launch or after today', () => {
+    expect(plausibilityProblems(make(PLAUSIBLE.earliest, 1), context)).toEqual([]);
+    expect(plausibilityProblems(make('2020-04-17', 1), context).map(formatProblem)).toEqual([`file, asOf: 2020-04-17 is before Bluezone's launch (${PLAUSIBLE.earliest})`]);
+    expect(plausibilityProblems(make('2026-11-25', 1), context).map(formatProblem)).toEqual(['file, asOf: 2026-11-25 is in the future (today is 2026-11-24)']);
+  });
+
+  it('no count above the population of the place where it is known', () => {
+    const hanoi = regions.byCode('01')!;
+    const population = regions.provinces.find((p) => p.code === '01')!.population2019!.count;
+    const row = (installs: number) => ({ region: { code: '01', name: hanoi.name, level: 'province' as const }, installs });
+    expect(plausibilityProblems(make('2021-05-24', 0, { rows: [row(population)] }), context)).toEqual([]);
+    expect(plausibilityProblems(make('2021-05-24', 0, { rows: [row(population + 1)] }), context).map((p) => p.field)).toEqual(['installs']);
+    // A province without a confirmed population in the reference: nothing to compare with.
+    const unknown = regions.provinces.find((p) => p.population2019 === null)!;
+    expect(plausibilityProblems(make('2021-05-24', 0, { rows: [{ region: { code: unknown.code, name: unknown.name, level: 'province' }, installs: 10 ** 9 }] }), context)).toEqual([]);
+  });
+
+  it('no rate above 100 % (the schema)', () => {
+    const rate = (ratePercent: number) => make('2021-05-24', 0, { rows: [{ region: vietNam, ratePercent, rateBasis: 'population' }] });
+    expect(checkSnapshot(rate(100), regions)).toEqual([]);
+    expect(checkSnapshot(rate(100.01), regions).map((p) => p.field)).toEqual(['ratePercent']);
+  });
+
+  it(`refuses a change of more than ×${PLAUSIBLE.jumpFactor} between consecutive figures of one series, unless the later snapshot says why`, () => {
+    const entries = (...list: Snapshot[]) => list.map((snapshot) => ({ snapshot }));
+    const base = make('2020-08-02', 1_000_000);
+    expect(jumpProblems(entries(base, make('2020-08-09', 1_000_000 * PLAUSIBLE.jumpFactor)))).toEqual([]);
+    const up = jumpProblems(entries(make('2020-08-09', 1_000_000 * PLAUSIBLE.jumpFactor + 1), base));
+    expect(up.map((j) => [j.earlier.snapshot.asOf, j.later.snapshot.asOf, j.problem.field])).toEqual([['2020-08-02', '2020-08-09', 'installs']]);
+    expect(jumpProblems(entries(base, make('2020-08-09', 99_999)))).toHaveLength(1); // down as well
+    expect(jumpProblems(entries(base, make('2020-08-09', 99_999, { jumpReason: 'TEST FIXTURE: reason given' })))).toEqual([]);
+    // Other measures and the counting change are other series.
+    expect(jumpProblems(entries(base, make('2020-08-09', 99_999, { measure: 'active' })))).toEqual([]);
+    expect(jumpProblems(entries(base, make('2021-06-29', 99_999_999)))).toEqual([]);
+  });
+
+  it('the committed snapshots are within every bound', () => {
+    const committed = readdirSync('content/stats').map((file) => ({ file, snapshot: JSON.parse(readFileSync(join('content/stats', file), 'utf8')) as Snapshot }));
+    expect(committed.flatMap((c) => plausibilityProblems(c.snapshot, context))).toEqual([]);
+    expect(jumpProblems(committed)).toEqual([]);
   });
 });

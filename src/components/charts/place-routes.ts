@@ -1,6 +1,6 @@
 import { loadChartCatalogue } from '../../lib/chart-catalogue.ts';
 import { loadRegions, type Region } from '../../lib/regions.ts';
-import { observations, regionsWithData } from '../../lib/stats.ts';
+import { placesWithFigures } from '../../lib/stats/model.ts';
 
 /**
  * The places that get a statistics page: every province with figures (its own or a district's)
@@ -8,8 +8,8 @@ import { observations, regionsWithData } from '../../lib/stats.ts';
  */
 export async function placesWithData(): Promise<{ provinces: Region[]; districts: { province: Region; district: Region }[] }> {
   const regions = loadRegions();
-  const { inputs } = await loadChartCatalogue();
-  const withData = regionsWithData(observations(inputs.snapshots));
+  const { figures } = await loadChartCatalogue();
+  const withData = placesWithFigures(figures);
   const districts = [...withData.keys()]
     .map((code) => regions.byCode(code))
     .filter((region): region is Region => region?.level === 'district')

@@ -7,11 +7,14 @@ import { sectionPath } from '../../lib/routes.ts';
 import { loadDirectives } from './load.ts';
 
 /**
- * The RSS 2.0 feed of the library in one language: one item per letter, newest first, dated
- * by its date of issue (noon in Vietnam), categorised by province, level and year.
+ * The RSS 2.0 feed of the library in one language: the newest letters (at most
+ * `FEED_SIZE`, so the feed stays small however large the library), one item each, dated by its
+ * date of issue (noon in Vietnam), categorised by province, level and year.
  */
+export const FEED_SIZE = 50;
+
 export async function directivesFeed(lang: Lang, site: URL): Promise<Response> {
-  const entries = await loadDirectives();
+  const entries = (await loadDirectives()).slice(0, FEED_SIZE);
   const regions = loadRegions();
   return rss({
     title: `${t(lang, 'directives.title')} – ${t(lang, 'site.name')}`,

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import type { Page } from '@playwright/test';
 
 /** The folder the build wrote to (same setting as astro.config.mjs). */
 export const distDir = process.env.ASTRO_OUT_DIR ?? 'dist';
@@ -43,3 +44,22 @@ export const headlessFlags = [
   '--disable-sync',
   '--no-first-run',
 ];
+
+/**
+ * Collects, from the page and its frames: Content-Security-Policy violations (the
+ * `securitypolicyviolation` event, reported through the console), console errors and uncaught
+ * script errors. Call before the first navigation; assert that the list stays empty.
+ */
+export async function watchPageProblems(page: Page): Promise<string[]> {
+  const problems: string[] = [];
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'} in ${event.documentURI}`);
+    });
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`${message.text()} (${message.location().url})`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  return problems;
+}

@@ -1,0 +1,156 @@
+import type { Directive, RegionRef } from '../../schemas/directive.ts';
+import { methodOnDate, type Snapshot, type SnapshotRow } from '../../schemas/snapshot.ts';
+import type { RegionIndex } from '../regions.ts';
+import { sectionPath } from '../routes.ts';
+import type { Figure, FigurePlace, FigureSource } from './figures.ts';
+
+/**
+ * Reads the content into figures: statistics snapshots (`content/stats/`) and the figures letters
+ * quote (`statistics` frontmatter of `content/directives/`). Pure: pages pass the entries of the
+ * content collections, tests pass plain objects.
+ */
+
+/** A snapshot as the content collection returns it (`id` = file name without `.json`). */
+export interface SnapshotEntry {
+  id: string;
+  data: Snapshot;
+}
+
+/** A source as cited: a letter quoted in a snapshot links to its page in the library. */
+export function citedSource(source: Snapshot['source']): FigureSource {
+  const url = source.url ?? (source.document ? `${sectionPath('directives', 'vi')}${source.document}/` : null);
+  return { name: source.name, title: source.title ?? null, url };
+}
+
+function rowFigures(entry: SnapshotEntry, row: SnapshotRow, index: number): Figure[] {
+  const { data } = entry;
+  const common = {
+    place: { code: row.region.code, name: row.region.name, level: row.region.level },
+    date: data.asOf,
+    measure: row.measure ?? data.measure,
+    method: data.method ?? methodOnDate(data.asOf),
+    source: citedSource(data.source),
+  };
+  const figures: Figure[] = [];
+  if (row.installs !== undefined) {
+    figures.push({
+      ...common,
+      id: `${entry.id}#${index}:count`,
+      origin: { snapshot: entry.id, row: index },
+      kind: 'count',
+      basis: null,
+      value: row.installs,
+      qualifier: row.installsQualifier ?? 'exact',
+      printedIn: row.installsPrintedIn ?? 'units',
+      decimals: null,
+      // A count's standing is its rate's; a row with a rank and no rate keeps it here.
+      rank: row.ratePercent === undefined && row.group === undefined ? (row.rank ?? null) : null,
+      rankOf: row.ratePercent === undefined && row.group === undefined ? (row.rankOf ?? null) : null,
+      group: null,
+    });
+  }
+  if (row.ratePercent !== undefined || row.group !== undefined || (row.rank !== undefined && row.installs === undefined)) {
+    figures.push({
+      ...common,
+      id: `${entry.id}#${index}:rate`,
+      origin: { snapshot: entry.id, row: index },
+      kind: 'rate',
+      basis: row.rateBasis ?? 'not_stated',
+      value: row.ratePercent ?? null,
+      qualifier: row.rateQualifier ?? 'exact',
+      printedIn: 'units',
+      decimals: row.rateDecimals ?? null,
+      rank: row.rank ?? null,
+      rankOf: row.rankOf ?? null,
+      group: row.group ?? null,
+    });
+  }
+  return figures;
+}
+
+/** Oldest first, then by time of day, then by snapshot id: "latest" is the last one. */
+function compareEntries(a: SnapshotEntry, b: SnapshotEntry): number {
+  return (
+    a.data.asOf.localeCompare(b.data.asOf) ||
+    (a.data.asOfTime ?? '').localeCompare(b.data.asOfTime ?? '') ||
+    a.id.localeCompare(b.id)
+  );
+}
+
+/**
+ * Every figure of the snapshots, oldest first. A count repeated on a second row of one snapshot
+ * (Cẩm Phả's letter: one count, two bases) is one figure.
+ */
+export function figuresFromSnapshots(entries: readonly SnapshotEntry[]): Figure[] {
+  const figures: Figure[] = [];
+  for (const entry of [...entries].sort(compareEntries)) {
+    const counted = new Set<string>();
+    entry.data.rows.forEach((row, index) => {
+      for (const figure of rowFigures(entry, row, index)) {
+        if (figure.kind === 'count') {
+          const key = `${figure.place.code}|${figure.measure}|${figure.value}`;
+          if (counted.has(key)) continue;
+          counted.add(key);
+        }
+        figures.push(figure);
+      }
+    });
+  }
+  return figures;
+}
+
+/** The place a letter's region reference names. */
+export function placeOf(ref: RegionRef, regions: RegionIndex): FigurePlace {
+  const code = ref.scope === 'national' ? 'VN' : ref.scope === 'province' ? ref.province : ref.district;
+  const region = regions.byCode(code);
+  if (!region) throw new Error(`unknown region code ${code}`);
+  return { code, name: region.name, level: region.level };
+}
+
+/**
+ * The figures one letter quotes, in its order: a rate and/or a count per statistic, with the
+ * letter's qualifiers. The source is the letter itself (its page on this site).
+ */
+export function figuresFromLetter(letter: Pick<Directive, 'slug' | 'issuer' | 'statistics'> & { numberSymbol: string }, regions: RegionIndex): Figure[] {
+  const source: FigureSource = { name: letter.issuer, title: letter.numberSymbol, url: `${sectionPath('directives', 'vi')}${letter.slug}/` };
+  return letter.statistics.flatMap((statistic, index) => {
+    const common = {
+      origin: { letter: letter.slug, statistic: index },
+      place: placeOf(statistic.region, regions),
+      date: statistic.date,
+      measure: statistic.measure ?? 'downloads',
+      method: methodOnDate(statistic.date),
+      source,
+      group: null,
+      decimals: null,
+    };
+    const figures: Figure[] = [];
+    if (statistic.percent !== null) {
+      figures.push({
+        ...common,
+        id: `${letter.slug}#${index}:rate`,
+        kind: 'rate',
+        basis: statistic.basis,
+        value: statistic.percent,
+        qualifier: statistic.percentQualifier ?? 'exact',
+        printedIn: 'units',
+        rank: statistic.rank?.position ?? null,
+        rankOf: statistic.rank?.of ?? null,
+      });
+    }
+    if (statistic.count !== undefined) {
+      figures.push({
+        ...common,
+        id: `${letter.slug}#${index}:count`,
+        kind: 'count',
+        basis: null,
+        value: statistic.count,
+        qualifier: statistic.countQualifier ?? 'exact',
+        printedIn: 'units',
+        rank: null,
+        rankOf: null,
+      });
+    }
+    return figures;
+  });
+}

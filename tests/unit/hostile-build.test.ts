@@ -1,0 +1,187 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { parse as parseHtml, type DefaultTreeAdapterMap } from 'parse5';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyProject, removeProject, runAstro } from '../support/temp-project.ts';
+
+/**
+ * Every string from content or data is escaped in every output. ONE production build of a
+ * temporary copy whose guide, FAQ entry, letter and statistics snapshot carry hostile values
+ * (markup, `</script>`, quotes, a spreadsheet formula, bidi and control characters, a 4 000-character
+ * title); then each kind of output is read back with a real parser: HTML (parse5), RSS, sitemap
+ * and SVG (fast-xml-parser), CSV (csv-parse), JSON (JSON.parse), the OG cards (sharp), `_redirects`.
+ * Slow (one build, a few minutes on a busy machine): run it alone, under `heavy`.
+ */
+
+const attack = `<img src=x onerror=alert(1)>"'`;
+const formula = `=HYPERLINK("http://evil.test","x")`;
+const hidden = '\u202e\u2067\u200f\u0007';
+const hostile = `${formula} ${attack}</script><!--${hidden}`;
+const longTitle = `V/v ${hostile} ${'Bluezone dài '.repeat(320)}`.trimEnd();
+const hiddenChars = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u202a-\u202e\u2066-\u2069\u200e\u200f]/;
+
+let tmp = '';
+let dist = '';
+let build: { status: number | null; output: string } = { status: null, output: '' };
+
+/** Sets a `key: value` line of YAML frontmatter (first match at that indent) to a quoted value. */
+function setYaml(text: string, key: string, value: string, indent = ''): string {
+  const line = new RegExp(`^${indent}${key}: .*$`, 'm');
+  if (!line.test(text)) throw new Error(`no ${key} line to replace`);
+  return text.replace(line, `${indent}${key}: ${JSON.stringify(value)}`);
+}
+
+function edit(file: string, change: (text: string) => string): void {
+  const path = join(tmp, file);
+  writeFileSync(path, change(readFileSync(path, 'utf8')));
+}
+
+function files(ext: RegExp): string[] {
+  return readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((file) => ext.test(file));
+}
+const read = (file: string) => readFileSync(join(dist, file), 'utf8');
+
+beforeAll(() => {
+  tmp = copyProject('hostile-build');
+  dist = join(tmp, 'dist');
+  edit('content/guides/vi/android.mdx', (t) => setYaml(setYaml(t, 'title', `${attack}${hidden}`), 'description', `${hostile} Tải Bluezone từ CH Play.`));
+  edit('content/faq/vi/battery.mdx', (t) => setYaml(t, 'question', `${hostile}?`));
+  edit('content/directives/901-cv-tdtn-btg-2020.mdx', (t) => {
+    let text = setYaml(t, 'subject', longTitle);
+    text = setYaml(text, 'issuer', hostile);
+    text = setYaml(text, 'title_en', `Letter 901: ${hostile} ${'long '.repeat(800)}`.trimEnd());
+    text = setYaml(text, 'name', hostile, '  ');
+    return setYaml(text, 'source', hostile, '    ');
+  });
+  edit('content/stats/2020-08-09-nhandan.json', (t) => {
+    const snapshot = JSON.parse(t);
+    snapshot.source.name = hostile;
+    snapshot.source.title = hostile;
+    snapshot.note = hostile;
+    return JSON.stringify(snapshot, null, 2);
+  });
+  build = runAstro(tmp, 'build', { ASTRO_OUT_DIR: dist, ASTRO_CACHE_DIR: join(tmp, '.astro-cache') }, 1_200_000);
+}, 1_260_000);
+
+afterAll(() => removeProject(tmp));
+
+type Node = DefaultTreeAdapterMap['childNode'] | DefaultTreeAdapterMap['document'];
+type Element = DefaultTreeAdapterMap['element'];
+function* elementsOf(node: Node): Generator<Element> {
+  if ('tagName' in node) yield node;
+  const children = 'tagName' in node && node.tagName === 'template' ? (node as DefaultTreeAdapterMap['template']).content.childNodes : 'childNodes' in node ? node.childNodes : [];
+  for (const child of children) yield* elementsOf(child);
+}
+function* stringsOf(value: unknown): Generator<string> {
+  if (typeof value === 'string') yield value;
+  else if (value !== null && typeof value === 'object') for (const item of Object.values(value)) yield* stringsOf(item);
+}
+const textOf = (element: Element) => element.childNodes.map((c) => ('value' in c && c.nodeName === '#text' ? c.value : '')).join('');
+
+describe('a build with hostile content and data', () => {
+  it('succeeds', () => {
+    expect(build.output).not.toMatch(/\[ERROR\]/);
+    expect(build.status).toBe(0);
+  });
+
+  it('HTML (parse5): no injected element or attribute; the hostile text is shown as text; JSON in <script> parses', () => {
+    const pages = files(/\.html$/);
+    expect(pages.length).toBeGreaterThan(100);
+    let shownAsText = 0;
+    let jsonScripts = 0;
+    for (const page of pages) {
+      const document = parseHtml(read(page));
+      for (const element of elementsOf(document)) {
+        const where = `${page} <${element.tagName}>`;
+        for (const attribute of element.attrs) {
+          expect(attribute.name, where).not.toMatch(/^on/i);
+          expect(hiddenChars.test(attribute.value), `${where} ${attribute.name}`).toBe(false);
+          if (attribute.value.includes(attack)) shownAsText += 1;
+        }
+        expect(element.tagName === 'img' && element.attrs.some((a) => a.name === 'src' && a.value === 'x'), where).toBe(false);
+        if (element.tagName === 'script') {
+          // Data may quote the attack; only JSON data may, and it must be whole (parse5 ended the element where the page meant it to).
+          const text = textOf(element);
+          if (element.attrs.some((a) => a.name === 'type' && a.value === 'application/json')) {
+            expect(() => JSON.parse(text), where).not.toThrow();
+            jsonScripts += 1;
+          } else expect(text, where).not.toContain('alert(1)');
+        }
+        const text = textOf(element);
+        expect(hiddenChars.test(text), where).toBe(false);
+        if (text.includes(attack)) shownAsText += 1;
+      }
+    }
+    expect(shownAsText).toBeGreaterThan(10);
+    expect(jsonScripts).toBeGreaterThan(0);
+  });
+
+  it('RSS, sitemap and SVG (XML parser): well-formed, no injected element, hostile text kept as text', () => {
+    const xmlFiles = files(/\.(xml|svg)$/);
+    expect(xmlFiles.some((f) => f.endsWith('rss.xml'))).toBe(true);
+    expect(xmlFiles.some((f) => f.startsWith('sitemap'))).toBe(true);
+    expect(xmlFiles.some((f) => f.endsWith('moi-nhat.svg'))).toBe(true);
+    const parser = new XMLParser({ ignoreAttributes: false, processEntities: true, htmlEntities: true });
+    let feedItems = 0;
+    for (const file of xmlFiles) {
+      const xml = read(file);
+      expect(XMLValidator.validate(xml), file).toBe(true);
+      expect(hiddenChars.test(xml), file).toBe(false);
+      const names = [...xml.matchAll(/<([A-Za-z][\w:.-]*)/g)].map((m) => m[1]!.toLowerCase());
+      expect(names.filter((n) => n === 'img' || n === 'script'), file).toEqual([]);
+      if (file.endsWith('rss.xml')) {
+        const items = [parser.parse(xml).rss.channel.item].flat() as { title: string; description: string }[];
+        feedItems += items.filter((item) => `${item.title} ${item.description}`.includes(attack)).length;
+      }
+    }
+    expect(feedItems).toBeGreaterThan(0);
+    const sitemap = parser.parse(read('sitemap-0.xml')).urlset.url as { loc: string }[];
+    for (const { loc } of sitemap) expect(new URL(loc).origin).toBe('https://bluezone.example');
+  });
+
+  it('CSV (csv-parse): no cell can start a formula; the hostile source name is there, guarded', () => {
+    const csvFiles = files(/\.csv$/);
+    expect(csvFiles.length).toBeGreaterThan(1);
+    let guarded = 0;
+    for (const file of csvFiles) {
+      const rows = parseCsv(read(file), { bom: true, relax_column_count: false }) as string[][];
+      for (const cell of rows.flat()) {
+        expect(cell, file).not.toMatch(/^[=+\-@\t\r]/);
+        if (cell.startsWith(`'${formula}`)) guarded += 1;
+      }
+    }
+    expect(guarded).toBeGreaterThan(0);
+  });
+
+  it('JSON files parse and carry the hostile strings unchanged apart from hidden characters', () => {
+    const jsonFiles = files(/\.json$/).filter((f) => !f.startsWith('pagefind/'));
+    expect(jsonFiles.length).toBeGreaterThan(5);
+    let found = 0;
+    for (const file of jsonFiles) {
+      const values = [...stringsOf(JSON.parse(read(file)))];
+      for (const value of values) expect(hiddenChars.test(value), `${file}: ${value.slice(0, 80)}`).toBe(false);
+      if (values.some((value) => value.includes(`${formula} ${attack}</script><!--`))) found += 1;
+    }
+    expect(found).toBeGreaterThan(0);
+  });
+
+  it('OG cards: the 4 000-character title is drawn on a 1200×630 card, text inside the frame', async () => {
+    const card = join(dist, 'og/van-ban/901-cv-tdtn-btg-2020/card.png');
+    expect(existsSync(card)).toBe(true);
+    const { data, info } = await sharp(card).raw().toBuffer({ resolveWithObject: true });
+    expect([info.width, info.height]).toEqual([1200, 630]);
+    // The right margin stays the background colour: the title wrapped and was cut, not run off the card.
+    const [r, g, b] = [data[0], data[1], data[2]];
+    for (let y = 0; y < info.height - 24; y += 3) {
+      const i = (y * info.width + info.width - 40) * info.channels;
+      expect([data[i], data[i + 1], data[i + 2]], `row ${y}`).toEqual([r, g, b]);
+    }
+  });
+
+  it('_redirects: one three-field rule per line', () => {
+    for (const line of read('_redirects').trimEnd().split('\n')) expect(line.split(' ')).toHaveLength(3);
+  });
+});

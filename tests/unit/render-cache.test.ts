@@ -1,0 +1,41 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cachedRender, cachedText, renderKey } from '../../src/lib/render-cache.ts';
+
+describe('render cache', () => {
+  let dir = '';
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'render-cache-'));
+    process.env.RENDER_CACHE_DIR = dir;
+  });
+  afterAll(() => {
+    delete process.env.RENDER_CACHE_DIR;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('draws once per distinct input and returns the same bytes from the cache', async () => {
+    let draws = 0;
+    const draw = (text: string) => async () => {
+      draws += 1;
+      return new TextEncoder().encode(`png of ${text}`);
+    };
+    const first = await cachedRender('test-png', { title: 'Cà Mau', asOf: '2020-09-07' }, draw('Cà Mau'));
+    const again = await cachedRender('test-png', { title: 'Cà Mau', asOf: '2020-09-07' }, draw('Cà Mau'));
+    expect(new TextDecoder().decode(again)).toBe(new TextDecoder().decode(first));
+    expect(draws).toBe(1);
+    // One new snapshot changes the input: drawn again, the old entry left as it was.
+    await cachedRender('test-png', { title: 'Cà Mau', asOf: '2020-09-08' }, draw('Cà Mau 8/9'));
+    expect(draws).toBe(2);
+    expect(readdirSync(dir).filter((file) => !file.endsWith('.tmp'))).toHaveLength(2);
+  });
+
+  it('keeps kinds apart and caches text renders too', () => {
+    expect(renderKey('chart-svg', [1])).not.toBe(renderKey('og-card', [1]));
+    let draws = 0;
+    const svg = () => cachedText('test-svg', ['x', 360], () => `<svg>${++draws}</svg>`);
+    expect(svg()).toBe('<svg>1</svg>');
+    expect(svg()).toBe('<svg>1</svg>');
+  });
+});

@@ -1,0 +1,124 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { chartBundle } from '../../src/lib/chart-catalogue.ts';
+import { chartRows } from '../../src/lib/chart-spec.ts';
+import { loadRegions } from '../../src/lib/regions.ts';
+import { buildCharts, niceCeiling } from '../../src/lib/stats/charts.ts';
+import type { SnapshotEntry } from '../../src/lib/stats/load.ts';
+import { snapshotSchemaWith, type Snapshot } from '../../src/schemas/snapshot.ts';
+import { statementTargetSchema } from '../../src/schemas/statement-target.ts';
+import { letter } from './directive-fixtures.ts';
+
+const regions = loadRegions();
+const schema = snapshotSchemaWith(regions);
+/** The committed snapshots (getCollection() is empty under Vitest, so they are read here). */
+const snapshots: SnapshotEntry[] = readdirSync('content/stats')
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => ({ id: f.slice(0, -5), data: schema.parse(JSON.parse(readFileSync(join('content/stats', f), 'utf8'))) }));
+const statementTargets = readdirSync('content/targets')
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => ({ data: statementTargetSchema.parse(JSON.parse(readFileSync(join('content/targets', f), 'utf8'))) }));
+const directives = [
+  { data: letter() },
+  { data: letter({ slug: '5355-ubnd-kgvx-2020', number: '5355', province: '96', date: '2020-09-08', targets: [{ percent: 50, comparator: 'at-least', basis: 'smartphone_users', region: { scope: 'province', province: '96' }, deadline: null }] }) },
+];
+
+const caMau = { code: '96', name: 'Cà Mau', level: 'province' as const };
+const traVinh = { code: '84', name: 'Trà Vinh', level: 'province' as const };
+const country = { code: 'VN', name: 'Việt Nam', level: 'country' as const };
+/** A test snapshot (synthetic figures, not published ones). */
+function snap(id: string, asOf: string, rows: Snapshot['rows']): SnapshotEntry {
+  return { id: `${asOf}-${id}`, data: schema.parse({ asOf, source: { id, name: 'TEST FIXTURE', url: 'https://example.test/' }, measure: 'downloads', rows }) };
+}
+const charts = (entries: SnapshotEntry[]) => buildCharts({ snapshots: entries, directives, statementTargets, regions });
+
+describe('summary sentences, written from the numbers', () => {
+  it('a place’s series: its newest figure with basis, date and rank, in both languages', () => {
+    const spec = charts([
+      snap('a', '2020-08-27', [{ region: caMau, ratePercent: 10.21, rateBasis: 'population' }]),
+      snap('b', '2020-09-07', [{ region: caMau, ratePercent: 16.08, rateBasis: 'population', rank: 59, rankOf: 63 }]),
+    ]).find((c) => c.id === 'chuoi-ca-mau-dan-so')!;
+    expect(spec.summary.vi).toBe('Cà Mau: 16,08\u00a0% dân số ngày 7/9/2020, xếp thứ 59/63.');
+    expect(spec.summary.en).toBe('Cà Mau: 16.08% of population on 7 September 2020, rank 59 of 63.');
+  });
+
+  it('a bar chart compares only figures within the window; older ones keep their own dates', () => {
+    const spec = charts([
+      snap('a', '2020-08-12', [{ region: traVinh, ratePercent: 5.06, rateQualifier: 'about', rateBasis: 'population' }]),
+      snap('b', '2020-09-07', [{ region: caMau, ratePercent: 16.08, rateBasis: 'population' }]),
+    ]).find((c) => c.kind === 'bar')!;
+    expect(spec.summary.vi).not.toMatch(/cao nhất|thấp nhất/);
+    expect(spec.summary.vi).toContain('Trà Vinh khoảng 5,06\u00a0% dân số (12/8/2020)');
+    expect(spec.summary.en).toContain('Trà Vinh about 5.06% of population (12 August 2020)');
+  });
+
+  it('keeps lower bounds and published rounding in words', () => {
+    const spec = charts([snap('a', '2020-08-20', [{ region: country, installs: 20_000_000, installsQualifier: 'more_than', installsPrintedIn: 'millions' }])]).find((c) => c.id === 'luot-tai-toan-quoc')!;
+    expect(spec.summary.vi).toContain('Cả nước: hơn 20 triệu lượt tải ngày 20/8/2020');
+    expect(spec.summary.en).toContain('Whole country: more than 20 million downloads on 20 August 2020');
+  });
+});
+
+describe('specs never mix what must stay apart', () => {
+  it('splits a series at the counting change of 29/06/2021', () => {
+    const spec = charts([
+      snap('a', '2021-06-26', [{ region: country, installs: 38_000_000 }]),
+      snap('b', '2021-07-05', [{ region: country, installs: 1_000_000 }]),
+    ]).find((c) => c.id === 'luot-tai-toan-quoc')!;
+    if (spec.kind !== 'timeline') throw new Error('timeline expected');
+    expect(spec.series.map((s) => s.method)).toEqual(['all_installs', 'active_3g4g_subscribers']);
+    expect(spec.breaks.map((b) => b.date)).toEqual(['2021-06-29']);
+  });
+
+  it('draws a place with two bases as two charts', () => {
+    const ids = charts([
+      snap('a', '2020-08-27', [{ region: caMau, ratePercent: 10.21, rateBasis: 'population' }, { region: caMau, ratePercent: 12, rateBasis: 'not_stated' }]),
+      snap('b', '2020-09-07', [{ region: caMau, ratePercent: 16.08, rateBasis: 'not_stated' }, { region: caMau, ratePercent: 11, rateBasis: 'population' }]),
+    ]).map((c) => c.id);
+    expect(ids).toEqual(expect.arrayContaining(['chuoi-ca-mau-dan-so', 'chuoi-ca-mau-chua-ro-co-so']));
+  });
+
+  it('rounds count axes up to a labelled tick', () => {
+    expect(niceCeiling(50_000_000)).toBe(50_000_000);
+    expect(niceCeiling(37_900_000)).toBe(40_000_000);
+    expect(niceCeiling(0)).toBe(1);
+  });
+});
+
+describe('the site’s charts from the committed data', () => {
+  const real = charts(snapshots);
+
+  it('has the national series with the statement targets, a latest-rate chart per stated basis and target charts', () => {
+    const national = real.find((c) => c.id === 'luot-tai-toan-quoc');
+    if (national?.kind !== 'timeline') throw new Error('no national chart');
+    expect(national.targets.map((t) => t.value)).toEqual([50_000_000, 45_000_000, 30_000_000]);
+    expect(national.events.map((e) => e.date)).toEqual(['2020-04-18']);
+    expect(real.some((c) => c.id === 'ty-le-tai-dan-so')).toBe(true);
+    expect(real.some((c) => c.id === 'ty-le-tai-chua-ro-co-so')).toBe(false);
+    // Cà Mau has no figure on its target's basis (smartphones): the chart says so and draws none.
+    const target = real.find((c) => c.id === 'muc-tieu-5355-ubnd-kgvx-2020')!;
+    if (target.kind !== 'timeline') throw new Error('timeline expected');
+    expect(target.series).toEqual([]);
+    expect(target.summary.vi).not.toContain('16,08');
+    expect(target.missing?.vi).toContain('Cà Mau');
+  });
+
+  it('gives every chart a source for every drawn number and both summaries', () => {
+    for (const chart of real) {
+      expect(chart.summary.vi.length).toBeGreaterThan(10);
+      expect(chart.summary.en.length).toBeGreaterThan(10);
+      for (const row of chartRows(chart)) expect(row.source.url ?? row.source.name).toBeTruthy();
+    }
+  });
+
+  it('keeps dated versions built only from figures up to their date', () => {
+    const bundle = chartBundle({ snapshots, directives, statementTargets, regions });
+    const national = bundle.charts.find((c) => c.spec.id === 'luot-tai-toan-quoc')!;
+    expect(national.versions.length).toBeGreaterThan(5);
+    for (const version of national.versions) {
+      for (const row of chartRows(version.spec)) expect(row.date <= version.asOf).toBe(true);
+    }
+    expect(national.versions.at(-1)!.spec).toEqual(national.spec);
+  });
+});
