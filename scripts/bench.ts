@@ -5,7 +5,7 @@
  *
  *   node scripts/bench.ts [--rows 1000000] [--keep]
  *
- * With `--scale N` it benchmarks the whole production build instead (scripts/bench-scale.ts).
+ * With `--scale N [--days 730]` it benchmarks the whole production build instead (scripts/bench-scale.ts).
  */
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,10 +19,10 @@ import { CSV_COLUMNS, formatProblem, importCsv } from '../src/lib/stats-import.t
 const TARGET_SECONDS = 10;
 const TARGET_MB = 300;
 
-const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, keep: { type: 'boolean', default: false }, scale: { type: 'string' } } });
+const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, keep: { type: 'boolean', default: false }, scale: { type: 'string' }, days: { type: 'string', default: '730' } } });
 if (values.scale !== undefined) {
   const { benchScale } = await import('./bench-scale.ts');
-  await benchScale(Number(values.scale), values.keep);
+  await benchScale(Number(values.scale), values.keep, Number(values.days));
   process.exit(0);
 }
 const total = Number(values.rows);
