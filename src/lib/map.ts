@@ -235,7 +235,7 @@ function layout(shapes: readonly ProvinceShape[], size: MapSize, labels: boolean
     const main = geoMercator().fitExtent(extent, mainland);
     const [[left, top], [right, bottom]] = geoPath(main).bounds(mainland);
     const insetWidth = (bottom - top) * 0.2;
-    const insetHeight = (bottom - top) * 0.14;
+    const insetHeight = (bottom - top) * (labels ? 0.19 : 0.12);
     const placed = groups.map((group) => {
       const y = Math.max(pad, main([108, INSET_ROWS[group]])![1]);
       // The coast's easternmost point level with the inset: the inset starts just east of it.
@@ -263,7 +263,7 @@ function layout(shapes: readonly ProvinceShape[], size: MapSize, labels: boolean
       const members = shapes.flatMap((s) => (s.islands?.group === group ? [s.islands.shape] : []));
       const box = { x: x + shift, y, width: insetWidth, height: insetHeight };
       const projection = geoMercator().fitExtent(
-        [[box.x + box.width * 0.15, box.y + box.height * (labels ? 0.42 : 0.15)], [box.x + box.width * 0.85, box.y + box.height * 0.9]],
+        [[box.x + box.width * 0.15, box.y + box.height * (labels ? 0.5 : 0.15)], [box.x + box.width * 0.85, box.y + box.height * 0.9]],
         { type: 'GeometryCollection', geometries: members },
       );
       return { group, ...box, projection };
@@ -307,7 +307,7 @@ function drawProvinces(shapes: readonly ProvinceShape[], frame: Frame, paint: Pa
   // The highlighted province last, so its outline is not covered by a neighbour's.
   const ordered = [...shapes].sort((a, b) => Number(a.code === paint.highlight) - Number(b.code === paint.highlight));
   const mainland = ordered.map((shape) => province(shape, 'path', mainPath(shape.mainland) ?? '')).join('');
-  const fontSize = round(Math.max(9, size.height * 0.016));
+  const fontSize = round(Math.max(9, size.height * 0.022));
   const insets = frame.insets
     .map((inset) => {
       const path = geoPath(inset.projection);
@@ -324,9 +324,9 @@ function drawProvinces(shapes: readonly ProvinceShape[], frame: Frame, paint: Pa
         `<g class="map-inset" data-group="${inset.group}">` +
         `<rect x="${round(inset.x)}" y="${round(inset.y)}" width="${round(inset.width)}" height="${round(inset.height)}" fill="#fff" stroke="#6b6b6b" stroke-width="${round(stroke * 1.5)}"/>` +
         (frame.labels
-          ? `<text x="${centre}" y="${round(inset.y + fontSize * 1.3)}" font-size="${fontSize}" font-family="${FONT}" text-anchor="middle" fill="#222">` +
-            `<tspan>${escapeMarkup(label)}</tspan>` +
-            `<tspan x="${centre}" dy="${round(fontSize * 1.15)}">(${escapeMarkup(owner.name)})</tspan></text>`
+          ? `<text x="${centre}" y="${round(inset.y + fontSize * 1.25)}" font-size="${fontSize}" font-family="${FONT}" text-anchor="middle" fill="#222">` +
+            [...label.split('\n'), `(${owner.name})`].map((line, index) => `<tspan x="${centre}"${index > 0 ? ` dy="${round(fontSize * 1.15)}"` : ''}>${escapeMarkup(line)}</tspan>`).join('') +
+            `</text>`
           : '') +
         province(owner, 'g', dots) +
         `</g>`

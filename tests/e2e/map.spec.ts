@@ -11,7 +11,7 @@ import { builtPages } from './support/site.ts';
 const statisticsPages = builtPages({ includeEmbeds: true }).filter((path) => /^\/(so-lieu|en\/statistics)\//.test(path) || /^\/(nhung|en\/embed)\/ban-do-/.test(path));
 const mapPages = ['/so-lieu/ban-do/', '/en/statistics/map/'];
 
-/** Elements whose box reaches past the viewport (visually hidden 1 px helpers aside), as short descriptions. */
+/** Elements on screen whose box reaches past its edges (visually hidden 1 px helpers aside), as short descriptions. */
 async function cutElements(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const width = document.documentElement.clientWidth;
@@ -21,7 +21,9 @@ async function cutElements(page: Page): Promise<string[]> {
       if (box.width <= 1 || box.height <= 1) continue;
       const style = getComputedStyle(element);
       if (style.visibility === 'hidden' || style.display === 'none') continue;
-      if (box.left < -0.5 || box.right > width + 0.5) {
+      // Partly on screen and partly off it: cut. Wholly off screen (the skip link until focused) is a hiding place, not a cut.
+      const partly = box.right > 0 && box.left < width;
+      if (partly && (box.left < -0.5 || box.right > width + 0.5)) {
         const text = (element.textContent ?? '').trim().slice(0, 40);
         out.push(`<${element.tagName.toLowerCase()} class="${element.getAttribute('class') ?? ''}"> ${Math.round(box.left)}–${Math.round(box.right)} "${text}"`);
       }
