@@ -4,15 +4,12 @@
  * `docs/contact-sheet.png`, for the README and for looking at the layout without a build.
  * `--full DIR` also writes each image at full size (PNG and SVG) for inspection.
  */
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { chartImagePng, chartImageSvg } from '../src/lib/chart-render.ts';
 import { imageFormatList, imageFormats } from '../src/lib/image-formats.ts';
-import { loadRegions } from '../src/lib/regions.ts';
-import { buildCharts } from '../src/lib/stats/charts.ts';
-import { snapshotSchemaWith } from '../src/schemas/snapshot.ts';
-import { statementTargetSchema } from '../src/schemas/statement-target.ts';
+import { chartsFromDisk } from '../src/lib/stats/disk.ts';
 
 const root = process.cwd();
 const args = process.argv.slice(2);
@@ -21,15 +18,7 @@ const fullDir = fullIndex >= 0 ? args[fullIndex + 1] : undefined;
 const ids = args.filter((arg, index) => !arg.startsWith('--') && (fullIndex < 0 || index !== fullIndex + 1));
 const host = 'bluezone.gov.vn';
 
-const regions = loadRegions(root);
-const schema = snapshotSchemaWith(regions);
-const read = (dir: string) => readdirSync(join(root, dir)).filter((f) => f.endsWith('.json')).map((f) => ({ id: f.slice(0, -5), json: JSON.parse(readFileSync(join(root, dir, f), 'utf8')) }));
-const charts = buildCharts({
-  snapshots: read('content/stats').map(({ id, json }) => ({ id, data: schema.parse(json) })),
-  directives: [],
-  statementTargets: read('content/targets').map(({ json }) => ({ data: statementTargetSchema.parse(json) })),
-  regions,
-});
+const charts = chartsFromDisk(root);
 
 const wanted = ids.length > 0 ? ids : ['luot-tai-toan-quoc'];
 for (const id of wanted) {

@@ -264,6 +264,7 @@ export const en: Record<UiKey, string> = {
   'chart.missing.basis': 'No figure for {region} as {basis}, the basis of this target; figures on other bases are not drawn against it.',
   'chart.image.source': 'Source: {sources}',
   'chart.image.on': '{date}',
+  'chart.image.moreSources': 'and {n} more',
   'chart.image.asOf': 'Data as of {date}',
   'chart.event.launch': 'Launch {date}',
   'chart.title.national': 'Bluezone downloads nationwide since launch ({date})',

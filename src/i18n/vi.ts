@@ -267,6 +267,7 @@ export const vi = {
   'chart.missing.basis': 'Chưa có số liệu của {region} tính theo {basis}, cơ sở của chỉ tiêu này; số liệu theo cơ sở tính khác không vẽ cùng chỉ tiêu.',
   'chart.image.source': 'Nguồn: {sources}',
   'chart.image.on': 'ngày {date}',
+  'chart.image.moreSources': 'và {n} nguồn khác',
   'chart.image.asOf': 'Số liệu đến ngày {date}',
   'chart.event.launch': 'Ra mắt {date}',
   'chart.title.national': 'Lượt tải Bluezone cả nước từ khi ra mắt ({date})',

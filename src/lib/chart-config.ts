@@ -207,10 +207,13 @@ function breaksPlugin(spec: TimelineChartSpec, look: ChartLook): Plugin<'line'> 
         // The label's preferred side, unless it would leave the plot there (a rule near an edge).
         const text = item.label[look.lang];
         const width = ctx.measureText(text).width + 4 * look.scale;
-        const fits = side === 'right' ? px - width >= chartArea.left : px + width <= chartArea.right;
-        const align = fits ? side : side === 'right' ? 'left' : 'right';
+        const other = side === 'right' ? 'left' : 'right';
+        const fitsOn = (align: 'left' | 'right') => (align === 'right' ? px - width >= chartArea.left : px + width <= chartArea.right);
+        // Neither side has room (a narrow drawing): end it at the plot's edge nearest the rule.
+        const align = fitsOn(side) ? side : fitsOn(other) ? other : px > (chartArea.left + chartArea.right) / 2 ? 'right' : 'left';
+        const anchor = fitsOn(side) || fitsOn(other) ? px + (align === 'right' ? -4 : 4) * look.scale : align === 'right' ? chartArea.right : chartArea.left;
         ctx.textAlign = align;
-        ctx.fillText(text, px + (align === 'right' ? -4 : 4) * look.scale, chartArea.bottom - (4 + index * 17) * look.scale);
+        ctx.fillText(text, anchor, chartArea.bottom - (4 + index * 17) * look.scale);
         ctx.restore();
       }
     },

@@ -176,7 +176,8 @@ export function renderSvg(spec: ChartSpec, lang: Lang, width: number): string {
 export interface FrameWords {
   headline: string;
   context: string;
-  source: string;
+  /** "Nguồn: …" with as many publishers as fit ("và 3 nguồn khác"). */
+  sources: { lang: Lang; names: string[] };
   /** The site's address; absent while the site runs on a placeholder host. */
   host: string | undefined;
 }
@@ -201,7 +202,7 @@ function drawFrame(format: ImageFormat, words: FrameWords, drawing: FrameDrawing
   const ctx = canvas.getContext('2d');
   compactCircles(ctx);
   if (output === 'svg') captureText(ctx, labels);
-  const unit = minTextSize(height);
+  const unit = Math.max(minTextSize(height), imageFormats[format].unit);
   const text = safeBox(width, height, 0.8);
   const action = safeBox(width, height, 0.9);
   const maxWidth = text.right - text.left;
@@ -213,7 +214,7 @@ function drawFrame(format: ImageFormat, words: FrameWords, drawing: FrameDrawing
   ctx.font = `${contextSize}px "${fontFamily}"`;
   const context = wrap(ctx, words.context, maxWidth, 1);
   ctx.font = `${unit}px "${fontFamily}"`;
-  const footer = wrap(ctx, words.host ? `${words.source} · ${words.host}` : words.source, maxWidth, 2);
+  const footer = fitSources(ctx, words.sources.lang, words.sources.names, words.host, maxWidth);
   const plotTop = text.top + headline.length * headlineSize * 1.15 + context.length * contextSize * 1.3;
   const footerTop = text.bottom - footer.length * unit * 1.25;
   ctx.fillStyle = '#ffffff';
@@ -234,7 +235,7 @@ function drawFrame(format: ImageFormat, words: FrameWords, drawing: FrameDrawing
   const svg = canvas.getContent().toString('utf8');
   dispose?.();
   if (output === 'png') return svg;
-  return webSvg(svg, width, height, { role: 'img', 'aria-label': `${words.headline}. ${words.context}. ${words.source}` }, labels, true);
+  return webSvg(svg, width, height, { role: 'img', 'aria-label': `${words.headline}. ${words.context}. ${sourceText(words.sources.lang, words.sources.names)}` }, labels, true);
 }
 
 /** A framed image as SVG with real text. */
@@ -269,13 +270,29 @@ function wrap(ctx: SKRSContext2D, text: string, maxWidth: number, maxLines: numb
 }
 
 /**
- * "Nguồn: VietnamPlus, Nhân Dân": the publishers' names, each once, never an article's title nor
- * the English note some names carry in brackets ("Nhân Dân (édition française)" → "Nhân Dân"),
- * so a Vietnamese image names no English words.
+ * The publishers' names of a chart, each once, never an article's title nor the English note some
+ * names carry in brackets ("Nhân Dân (édition française)" → "Nhân Dân"), so a Vietnamese image
+ * names no English words.
  */
-export function sourceLine(spec: ChartSpec, lang: Lang): string {
-  const names = [...new Set(spec.sources.map((source) => source.name.replace(/\s*\([^)]*\)\s*$/u, '')))];
+export function sourceNames(spec: ChartSpec): string[] {
+  return [...new Set(spec.sources.map((source) => source.name.replace(/\s*\([^)]*\)\s*$/u, '')))];
+}
+
+/** "Nguồn: VietnamPlus, Nhân Dân". */
+export function sourceText(lang: Lang, names: string[]): string {
   return fill(t(lang, 'chart.image.source'), { sources: names.join(', ') });
+}
+
+/** The footer: as many sources as fit on one line before the address ("và N nguồn khác"), else two lines. */
+function fitSources(ctx: SKRSContext2D, lang: Lang, names: string[], host: string | undefined, maxWidth: number): string[] {
+  const line = (count: number) => {
+    const rest = names.length - count;
+    const text = rest > 0 ? `${sourceText(lang, names.slice(0, count))} ${fill(t(lang, 'chart.image.moreSources'), { n: String(rest) })}` : sourceText(lang, names);
+    return host ? `${text} · ${host}` : text;
+  };
+  let count = names.length;
+  while (count > 1 && ctx.measureText(line(count)).width > maxWidth) count -= 1;
+  return wrap(ctx, line(count), maxWidth, 2);
 }
 
 /**
@@ -325,7 +342,7 @@ function chartDrawing(spec: ChartSpec, lang: Lang): FrameDrawing {
 }
 
 function chartFrameWords(spec: ChartSpec, lang: Lang, host: string | undefined): FrameWords {
-  return { ...imageHeadline(spec, lang), source: sourceLine(spec, lang), host };
+  return { ...imageHeadline(spec, lang), sources: { lang, names: sourceNames(spec) }, host };
 }
 
 /** A chart as a newsroom image, SVG with real text. */

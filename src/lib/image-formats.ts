@@ -3,9 +3,10 @@
  * Graph) and square posts (Zalo, Facebook). `file` is the size part of the file name.
  */
 export const imageFormats = {
-  tv: { width: 1920, height: 1080, file: '1920x1080' },
-  card: { width: 1200, height: 630, file: '1200x630' },
-  square: { width: 1080, height: 1080, file: '1080x1080' },
+  tv: { width: 1920, height: 1080, file: '1920x1080', unit: 36 },
+  // Cards and posts are seen small (a phone's feed): their type is larger than the minimum.
+  card: { width: 1200, height: 630, file: '1200x630', unit: 27 },
+  square: { width: 1080, height: 1080, file: '1080x1080', unit: 38 },
 } as const;
 export type ImageFormat = keyof typeof imageFormats;
 export const imageFormatList = Object.keys(imageFormats) as ImageFormat[];
