@@ -6,7 +6,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import sharp from 'sharp';
+import sharp, { type OverlayOptions } from 'sharp';
 import { chartImagePng, chartImageSvg } from '../src/lib/chart-render.ts';
 import { imageFormatList, imageFormats } from '../src/lib/image-formats.ts';
 import { chartsFromDisk } from '../src/lib/stats/disk.ts';
@@ -38,7 +38,7 @@ for (const id of wanted) {
 const spec = charts.find((chart) => chart.id === wanted[0])!;
 const scale = 1 / 3;
 const gap = 24;
-const tiles: sharp.OverlayOptions[] = [];
+const tiles: OverlayOptions[] = [];
 let y = gap;
 let sheetWidth = 0;
 for (const lang of ['vi', 'en'] as const) {

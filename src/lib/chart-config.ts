@@ -16,7 +16,7 @@ import type { FigureQualifier, PrintedIn } from './stats/figures.ts';
  * without figures is drawn dashed on a time-proportional axis; lower bounds are marked.
  */
 
-/** Presentation only: sizes and fonts differ between page, TV and social images; data never does. */
+/** Presentation only: sizes and fonts differ between the page and the newsroom images; data never does. */
 export interface ChartLook {
   lang: Lang;
   /** Font family for every label (the build registers Noto Sans; browsers use the page's). */
