@@ -29,6 +29,8 @@ export interface ChartLook {
   responsive: boolean;
   /** Narrow drawing (phones, < 500 px): bar labels on two lines, fewer ticks. */
   compact?: boolean;
+  /** Images leave out the value axis's title: their headline already names what is counted. */
+  axisTitle?: boolean;
 }
 
 /** Data point as handed to Chart.js: position plus what the tooltip and marks need. */
@@ -317,9 +319,11 @@ function lineLabelsPlugin(spec: TimelineChartSpec, look: ChartLook): Plugin<'lin
         .map((target, index) => {
           const to = chart.getDatasetMeta(seriesCount + index).data[1];
           if (!to) return undefined;
-          const text = target.label[look.lang];
           const right = Math.max(chartArea.left, Math.min(to.x, chartArea.right) - 4 * look.scale);
           const room = chartArea.width - 8 * look.scale;
+          // A long name that does not fit on one line keeps its value part ("45 triệu lượt tải").
+          const full = target.label[look.lang];
+          const text = ctx.measureText(full).width <= room ? full : full.split(': ')[0]!;
           const lines = ctx.measureText(text).width <= room ? [text] : wrapLabel(ctx, text, room);
           const widest = Math.max(...lines.map((line) => ctx.measureText(line).width));
           const x = right - widest < chartArea.left ? chartArea.left + 4 * look.scale + widest : right;
@@ -396,7 +400,7 @@ function barConfig(spec: BarChartSpec, look: ChartLook): ChartConfiguration<'bar
           beginAtZero: true,
           grid: { color: gridColour, lineWidth: look.scale },
           ticks: { font: font(look, 12), color: inkColour, callback: valueTick('percent', lang, spec.words[lang]), stepSize: look.compact ? 25 : 20, maxRotation: 0 },
-          title: { display: true, text: spec.words[lang].valueAxis, font: font(look, 13, 'bold'), color: inkColour },
+          title: { display: look.axisTitle ?? true, text: spec.words[lang].valueAxis, font: font(look, 13, 'bold'), color: inkColour },
         },
         y: {
           type: 'category',
@@ -469,7 +473,7 @@ function timelineConfig(spec: TimelineChartSpec, look: ChartLook): ChartConfigur
           grid: { color: gridColour, lineWidth: look.scale },
           ticks: { font: font(look, 12), color: inkColour, callback: valueTick(spec.unit, lang, spec.words[lang]) },
           title: {
-            display: true,
+            display: look.axisTitle ?? true,
             text: spec.words[lang].valueAxis,
             font: font(look, 13, 'bold'),
             color: inkColour,

@@ -206,7 +206,7 @@ function drawFrame(format: ImageFormat, words: FrameWords, drawing: FrameDrawing
   const text = safeBox(width, height, 0.8);
   const action = safeBox(width, height, 0.9);
   const maxWidth = text.right - text.left;
-  const headlineSize = Math.round(unit * (format === 'card' ? 2 : 2.2));
+  const headlineSize = Math.round(unit * (format === 'tv' ? 2.2 : format === 'card' ? 2 : 1.7));
   const contextSize = Math.round(unit * 1.1);
   // Lay the words out first: the drawing gets what is left, and draws first (Chart.js clears).
   ctx.font = `bold ${headlineSize}px "${fontFamily}"`;
@@ -335,6 +335,7 @@ function chartDrawing(spec: ChartSpec, lang: Lang): FrameDrawing {
       padding: { top: plot.top, right: width - plot.right + valueRoom, bottom: height - plot.bottom, left: plot.left },
       responsive: false,
       compact: format === 'square',
+      axisTitle: false,
     });
     const chart = new Chart(ctx as unknown as CanvasRenderingContext2D, config);
     return () => chart.destroy();
