@@ -39,7 +39,12 @@ function timed(command: string[], cwd: string, env: Record<string, string> = {})
   });
   const output = `${result.stdout}\n${result.stderr}`;
   const match = /BENCH_TIME ([\d.]+) (\d+)/.exec(result.stderr);
-  if (result.status !== 0 || !match) throw new Error(`${command.join(' ')} failed in ${cwd}:\n${output.slice(-4000)}`);
+  if (result.status !== 0 || !match) {
+    const log = join(tmpdir(), `bluezone-bench-failure-${process.pid}.log`);
+    writeFileSync(log, output);
+    const errors = output.split('\n').filter((line) => /error|failed|problem/i.test(line) && !/\[WARN\]/.test(line));
+    throw new Error(`${command.join(' ')} failed in ${cwd} (whole output in ${log}):\n${errors.slice(0, 30).join('\n')}`);
+  }
   return { seconds: Number(match[1]), peakMb: Number(match[2]) / 1024, output };
 }
 

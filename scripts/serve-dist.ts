@@ -89,6 +89,10 @@ export function serveDist(dir: string, port = 0): Promise<Server> {
     if (!existsSync(file)) {
       status = 404;
       file = join(dir, '404.html');
+      if (!existsSync(file)) {
+        response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+        return;
+      }
     }
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
     const headers: Record<string, string> = { 'Content-Type': type, 'Cache-Control': defaultCacheControl(path), Vary: 'Accept-Encoding' };

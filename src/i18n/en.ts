@@ -13,7 +13,7 @@ export const en: Record<UiKey, string> = {
   'site.footer.about':
     'An open-source information site that helps people install and use Bluezone. Content is based on official letters and published figures; every figure names its source.',
   'site.footer.appSource': 'Bluezone was released by the Ministry of Information and Communications and the Ministry of Health (2020).',
-  'offline.savedCopy': 'No connection: this is the copy saved on {date} and may be out of date; each figure states its own date.',
+  'offline.savedCopy': 'No connection: copy saved on {date}.',
   'site.footer.built': 'Site built on',
   'site.footer.sources': 'Sources of figures and letters',
   'nav.home': 'Home',
@@ -169,7 +169,7 @@ export const en: Record<UiKey, string> = {
   'stats.title': 'Bluezone install figures',
   'stats.description': 'Bluezone installs nationwide and by province, against the targets set; every figure with its date and source.',
   'stats.lead': 'Bluezone downloads since launch, the latest install rate of each place and progress toward the targets set in official letters.',
-  'stats.caveat': 'Downloads are not active users. Each rate has its own basis (population, people aged 15–60, smartphones) and cannot be compared with a rate on another basis; a rate whose basis is not stated is never ranked or drawn with the others. Counting changed on 29 June 2021, so figures before and after are not joined.',
+  'stats.caveat': 'Downloads are not active users. Each rate has its own basis (population, people aged 15–60, smartphones) and cannot be compared with a rate on another basis; a rate whose basis is not stated is never ranked or drawn with the others.',
   'stats.dataAge': 'Newest figure: {date}, {days} days before this page was built.',
   'stats.toc': 'On this page',
   'stats.national.heading': 'Whole country',

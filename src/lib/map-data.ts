@@ -31,6 +31,7 @@ export function mapRecords(figures: readonly Figure[], measure: Measure, basis: 
   return [...latestByPlace(figures, { kind: 'rate', measure, basis, level: 'province', upperBounds: true }).values()].map((figure) => ({
     provinceCode: figure.place.code,
     value: figure.value,
+    decimals: figure.decimals,
     qualifier: figure.qualifier,
     date: figure.date,
     basis,

@@ -7,6 +7,7 @@ import { t, type Lang } from '../i18n/index.ts';
 import type { Measure, RateBasis } from '../schemas/snapshot.ts';
 import { formatDate, formatPercent } from './format.ts';
 import { shortRegionName } from './regions.ts';
+import { valueWords } from './stats/words.ts';
 import { escapeMarkup } from './escape.ts';
 
 /**
@@ -23,6 +24,8 @@ export interface MapRecord {
   provinceCode: string;
   /** Percent of `basis`. */
   value: number;
+  /** Decimals the source printed (`44,70 %` → 2); null = as many as the value needs. */
+  decimals: number | null;
   qualifier: MapQualifier;
   /** ISO date the figure refers to. */
   date: string;
@@ -186,8 +189,7 @@ export function binLabel(bin: Bin, lang: Lang): string {
 
 /** A rate as printed, with its qualifier in words (`dưới 8%`, `khoảng 5,06%`). */
 export function recordValue(record: MapRecord, lang: Lang): string {
-  const value = formatPercent(record.value, lang);
-  return record.qualifier === 'exact' ? value : `${t(lang, `chart.qualifier.${record.qualifier}`)} ${value}`;
+  return valueWords({ ...record, kind: 'rate', printedIn: 'units' }, lang);
 }
 
 /** Earliest and latest date of a layer's figures (the map mixes dates; it says so). */

@@ -14,8 +14,8 @@ import { stripControls } from './escape.ts';
 
 /** Components each collection renders (the props each one accepts); files elsewhere get none. */
 const componentsByCollection: Record<string, Record<string, readonly string[]>> = {
-  guides: { StepList: [], Step: ['title', 'image', 'alt'], StoreLink: ['store'], Illustration: ['image', 'alt'] },
-  faq: { StoreLink: ['store'] },
+  guides: { StepList: [], Step: ['title', 'image', 'alt'], StoreLink: ['store'], Illustration: ['image', 'alt'], Cite: ['source'] },
+  faq: { StoreLink: ['store'], Cite: ['source'] },
   directives: {},
 };
 
@@ -137,14 +137,21 @@ function describe(path: string, problem: MdxProblem): string {
  * remark plugins): the build stops on the first file with a refused construct, listing each one.
  */
 export function mdxAllowlist(factory: PluginFactoryContext): MdastPluginDefinition | false {
-  if (factory.sourceFormat !== 'mdx' || factory.fileURL === undefined) return false;
-  const path = fileURLToPath(factory.fileURL);
+  if (factory.sourceFormat !== 'mdx') return false;
+  // Without a file there is no collection, so no component is allowed: stricter, never looser.
+  const path = factory.fileURL ? fileURLToPath(factory.fileURL) : '(MDX without a file)';
   return {
     name: 'content-mdx-allowlist',
     options: { position: true },
-    before(root) {
+    before(root, ctx) {
       const problems = mdxProblems(root as Root, path);
-      if (problems.length > 0) throw new Error(problems.map((problem) => describe(path, problem)).join('\n'));
+      // `layout:` makes @astrojs/mdx import that module; the schemas refuse unknown keys too, but
+      // only after compiling, so the compiler itself says no first.
+      const frontmatter = (ctx.data.astro as { frontmatter?: Record<string, unknown> } | undefined)?.frontmatter;
+      if (frontmatter?.layout !== undefined) problems.unshift({ line: 1, message: '`layout:` is not allowed in content frontmatter: it imports code; each page chooses its layout.' });
+      if (problems.length === 0) return;
+      // `line`/`column` become the error's location in Astro's build output (`file:line:column`).
+      throw Object.assign(new Error(problems.map((problem) => describe(path, problem)).join('\n')), { line: problems[0]!.line, column: 1 });
     },
   };
 }

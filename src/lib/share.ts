@@ -13,6 +13,22 @@ export function linkSnippet(url: string, text: string): string {
   return `<a href="${escapeMarkup(url)}">${escapeMarkup(text)}</a>`;
 }
 
+/**
+ * The iframe of a chart or map embed page, plus the optional resize script. The sandbox lets the
+ * embed's script run and its links open the top window on a click, and nothing else: no
+ * same-origin access (resize.js accepts its "null" origin), no forms, no downloads. No referrer:
+ * which article a reader is on stays with the host.
+ */
+export function embedSnippet(options: { src: string; title: string; height: number; id: string; resizeScript: string }): string {
+  const { src, title, height, id, resizeScript } = options;
+  const sandbox = 'allow-scripts allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation';
+  return (
+    `<iframe src="${escapeMarkup(src)}" title="${escapeMarkup(title)}" width="100%" height="${height}" ` +
+    `style="border:0;max-width:1200px" loading="lazy" sandbox="${sandbox}" referrerpolicy="no-referrer" data-bluezone-chart="${escapeMarkup(id)}"></iframe>\n` +
+    `<script src="${escapeMarkup(resizeScript)}" async></script>`
+  );
+}
+
 /** An image that links to a page (a banner, a chart picture), with its size and alt text set. */
 export function imageLinkSnippet(options: { href: string; src: string; width: number; height: number; alt: string }): string {
   const { href, src, width, height, alt } = options;

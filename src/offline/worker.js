@@ -38,6 +38,9 @@ async function store(cache, url, response) {
   if (!response.ok) throw new Error(`${url}: ${response.status}`);
   const headers = new Headers(response.headers);
   headers.set(SAVED_AT, new Date().toISOString());
+  // The stored body is already decoded: the transfer headers no longer describe it.
+  headers.delete('content-encoding');
+  headers.delete('content-length');
   await cache.put(url, new Response(await response.blob(), { status: response.status, headers }));
 }
 
@@ -81,7 +84,5 @@ async function markSaved(response) {
   const marked = html
     .replace('<html ', '<html data-saved-copy ')
     .replace('<span data-saved-at></span>', `<time datetime="${savedAt.toISOString()}">${day}</time>`);
-  const headers = new Headers(response.headers);
-  headers.delete('content-length');
-  return new Response(marked, { status: 200, headers });
+  return new Response(marked, { status: 200, headers: response.headers });
 }

@@ -21,7 +21,8 @@ interface Row {
   measure: string;
   basis: string | null;
   value: number;
-  qualifier: string | null;
+  qualifier: string;
+  printedIn: 'units' | 'millions';
 }
 interface ChartJson {
   id: string;
@@ -30,6 +31,7 @@ interface ChartJson {
   summary: { vi: string; en: string };
   rows: Row[];
   targets: { value: number }[];
+  missing: { vi: string; en: string } | null;
 }
 interface CatalogueEntry {
   id: string;
@@ -45,7 +47,7 @@ const read = (path: string) => readFileSync(dist(path), 'utf8');
 const localPath = (url: string) => new URL(url).pathname;
 const catalogue = JSON.parse(read('nhung/index.json')) as { charts: CatalogueEntry[] };
 
-type Published = { value: number; qualifier: string | null };
+type Published = { value: number; qualifier: string };
 /** Every (date, region, measure, basis) → the values the snapshots publish (two sources may report the same day). */
 function publishedFigures(): Map<string, Published[]> {
   const figures = new Map<string, Published[]>();
@@ -54,9 +56,9 @@ function publishedFigures(): Map<string, Published[]> {
     const snapshot = JSON.parse(readFileSync(join('content/stats', file), 'utf8'));
     for (const row of snapshot.rows) {
       const measure = row.measure ?? snapshot.measure;
-      if (row.installs !== undefined) add(`${snapshot.asOf}|${row.region.code}|count|${measure}|`, { value: row.installs, qualifier: row.installsQualifier ?? null });
+      if (row.installs !== undefined) add(`${snapshot.asOf}|${row.region.code}|count|${measure}|`, { value: row.installs, qualifier: row.installsQualifier ?? 'exact' });
       if (row.ratePercent !== undefined) {
-        add(`${snapshot.asOf}|${row.region.code}|rate|${measure}|${row.rateBasis}`, { value: row.ratePercent, qualifier: row.rateQualifier ?? null });
+        add(`${snapshot.asOf}|${row.region.code}|rate|${measure}|${row.rateBasis}`, { value: row.ratePercent, qualifier: row.rateQualifier ?? 'exact' });
       }
     }
   }
@@ -64,11 +66,12 @@ function publishedFigures(): Map<string, Published[]> {
 }
 const published = publishedFigures();
 
-/** How the Vietnamese page writes a value (16,08% · hơn 20.000.000 · khoảng 145.800). */
-function viValue(row: Pick<Row, 'value' | 'qualifier'>, unit: 'percent' | 'count'): string {
-  const number = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: unit === 'percent' ? 2 : 0 }).format(row.value);
-  const text = unit === 'percent' ? `${number}%` : number;
-  return row.qualifier === 'more_than' ? `hơn ${text}` : row.qualifier === 'about' ? `khoảng ${text}` : text;
+/** How the Vietnamese page writes a value as published (16,08 % · hơn 20 triệu · khoảng 145.800 · 2,8 triệu). */
+function viValue(row: Pick<Row, 'value' | 'qualifier' | 'printedIn'>, unit: 'percent' | 'count'): string {
+  const format = (value: number, digits: number) => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: digits }).format(value);
+  const text = unit === 'percent' ? `${format(row.value, 2)}\u00a0%` : row.printedIn === 'millions' ? `${format(row.value / 1_000_000, 3)} triệu` : format(row.value, 0);
+  const words: Record<string, string> = { more_than: 'hơn ', about: 'khoảng ', less_than: 'dưới ', exact: '' };
+  return `${words[row.qualifier]}${text}`;
 }
 
 test.describe('every chart carries the snapshot numbers everywhere', () => {
@@ -81,9 +84,14 @@ test.describe('every chart carries the snapshot numbers everywhere', () => {
     test(`${entry.id}: JSON, CSV, table, SVG and embed agree with the snapshots`, ({}, testInfo) => {
       test.skip(testInfo.project.name !== 'desktop', 'reads files; the viewport does not matter');
       const json = JSON.parse(read(localPath(entry.data.json))) as ChartJson;
-      expect(json.rows.length).toBeGreaterThan(0);
+      // A target chart of a place with no figure on the target's basis draws none, and says so.
+      if (json.missing) expect(json.summary.vi).toContain(json.missing.vi);
+      else expect(json.rows.length).toBeGreaterThan(0);
       expect(json.asOf).toBe(entry.asOf);
-      // 1. Every row is a published figure, with the same qualifier.
+      // 1. One basis per chart (and no unstated basis beside a stated one); every row is a
+      // published figure, with the same qualifier.
+      const bases = new Set(json.rows.map((row) => `${row.kind}|${row.measure}|${row.basis}`));
+      expect(bases.size, 'one basis per chart').toBeLessThanOrEqual(1);
       for (const row of json.rows) {
         const key = `${row.date}|${row.regionCode}|${row.kind}|${row.measure}|${row.kind === 'rate' ? row.basis : ''}`;
         expect(published.get(key) ?? [], key).toContainEqual({ value: row.value, qualifier: row.qualifier });
@@ -128,7 +136,8 @@ test('bar charts write each value on the bar, with the basis on the axis', ({}, 
     const json = JSON.parse(read(localPath(entry.data.json))) as ChartJson;
     const svg = read(localPath(entry.images.vi.svg));
     for (const row of json.rows) expect(svg).toContain(`>${viValue(row, 'percent')}</text>`);
-    expect(svg).toMatch(/>(% dân số|% dân số 15–60 tuổi|% người dùng điện thoại thông minh|chưa rõ cơ sở tính|tài khoản có số điện thoại, [^<]+)<\/text>/);
+    expect(svg).toMatch(/>(% dân số|% dân số 15–60 tuổi|% số máy điện thoại thông minh|tài khoản có số điện thoại, [^<]+)<\/text>/);
+    expect(json.rows.every((row) => row.basis !== 'not_stated'), 'no unstated basis in a ranking').toBe(true);
   }
 });
 

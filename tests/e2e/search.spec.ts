@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
 
 /**
@@ -119,4 +120,28 @@ test.describe('without JavaScript', () => {
     await expect(form).toHaveAttribute('method', 'get');
     await expect(page.locator('header nav a[href="/tim-kiem/"]')).toBeVisible();
   });
+});
+
+test('the first query downloads at most 150 KB gzipped of index and script', async ({ browser }, testInfo) => {
+  test.skip(testInfo.project.name !== 'phone', 'a property of the files, measured once');
+  // A fresh context: nothing cached, as on a phone's first search.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const bodies: Promise<{ url: string; bytes: number }>[] = [];
+  page.on('response', (response) => {
+    const url = new URL(response.url());
+    const type = response.request().resourceType();
+    if (response.status() < 300 && (url.pathname.startsWith('/pagefind/') || type === 'script')) {
+      // Pagefind's own files are stored compressed; scripts are gzipped as a server sends them.
+      bodies.push(response.body().then((body) => ({ url: url.pathname, bytes: url.pathname.startsWith('/pagefind/') && !/\.(js|json)$/.test(url.pathname) ? body.length : gzipSync(body).length })));
+    }
+  });
+  await search(page, '/tim-kiem/', 'cai dat bluezone');
+  const files = await Promise.all(bodies);
+  const total = files.reduce((sum, file) => sum + file.bytes, 0);
+  testInfo.annotations.push({ type: 'first query', description: `${total} bytes: ${files.map((f) => `${f.url} ${f.bytes}`).join(', ')}` });
+  console.log(`first query: ${total} bytes gzipped\n  ${files.map((f) => `${f.url} ${f.bytes}`).join('\n  ')}`);
+  expect(files.some((file) => file.url.endsWith('.pf_index')), 'the index was fetched').toBe(true);
+  expect(total).toBeLessThanOrEqual(150 * 1024);
+  await context.close();
 });

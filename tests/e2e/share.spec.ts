@@ -109,14 +109,29 @@ test('robots.txt points to the sitemap, which lists both languages and leaves ou
   expect(urls.filter((url) => /\/(nhung|en\/embed)\//.test(url) || url.endsWith('/huong-dan/ios/'))).toEqual([]);
 });
 
-test('/phat-thanh/: a dated one-minute text with the latest figure written to be read aloud', async ({ page }) => {
+test('/phat-thanh/: a dated text with the latest national figure written to be read aloud, and one text per province', async ({ page }) => {
   await page.goto('/phat-thanh/');
   const script = page.locator('.radio-script');
-  await expect(script).toContainText('Bluezone');
-  await expect(script).toContainText(/Tính đến ngày \d{2}\/\d{2}\/\d{4}, cả nước có .*\d.* lượt tải/);
-  await expect(script).toContainText(/Thời hạn .* ngày \d{2}\/\d{2}\/\d{4}, theo Công văn số \d+\/[A-Z-]+/);
+  await expect(script).toContainText(/Tính đến ngày \d{1,2}\/\d{1,2}\/\d{4}, cả nước có .*\d.* lượt tải/);
+  // The country's text reads no province's deadline.
+  await expect(script).not.toContainText('Thời hạn');
+  await expect(script).toContainText('Bluetooth');
+  await expect(script).toContainText('thông báo');
+  await expect(script).toContainText(/vị trí/);
   // No English-style or bare thousands in the spoken figures (e.g. "37,900,000").
   await expect(script).not.toContainText(/\d{1,3},\d{3},\d{3}/);
-  await expect(page.locator('dl.meta time')).toHaveText(/^\d{2}\/\d{2}\/\d{4}$/);
+  // The test build's address is a placeholder: it is never read aloud.
+  await expect(script).not.toContainText(/\.example|localhost|127\.0\.0\.1/);
+  await expect(page.locator('dl.meta time')).toHaveText(/^\d{1,2}\/\d{1,2}\/\d{4}$/);
   await expect(page.locator('a.lang-switch')).toHaveCount(0);
+  // Cà Mau's text: its own figure on a stated basis, its own target and deadline, the letter named as printed.
+  await page.locator('a[href="/phat-thanh/ca-mau/"]').click();
+  const caMau = page.locator('.radio-script');
+  await expect(caMau).toContainText('tỉnh Cà Mau');
+  await expect(caMau).toContainText('5355/UBND-KGVX');
+  await expect(caMau).not.toContainText('cơ sở tính chưa rõ');
+  await expect(caMau).not.toContainText('Kiên Giang');
+  await page.goto('/phat-thanh/kien-giang/');
+  await expect(page.locator('.radio-script')).toContainText('1119/UBND-KGVX');
+  await expect(page.locator('.radio-script')).not.toContainText('5355/UBND-KGVX');
 });

@@ -10,6 +10,7 @@ import { snapshotSchemaWith } from '../../src/schemas/snapshot.ts';
 import { statementTargetSchema } from '../../src/schemas/statement-target.ts';
 import { formatNumber, isoDateInVietnam } from '../../src/lib/format.ts';
 import { copyProject, projectRoot as root, removeProject, runAstro } from '../support/temp-project.ts';
+import { publicHost } from '../../src/lib/routes.ts';
 
 /**
  * "Adding a snapshot is one new JSON file": a temporary copy of the project (never the repo's
@@ -79,7 +80,7 @@ describe('one new snapshot file updates every chart output at the next build', (
   it('updates the province’s charts and page', () => {
     const bars = JSON.parse(text('after', 'nhung/ty-le-tai-dan-so/moi-nhat.json'));
     expect(bars.rows.find((r: { regionCode: string }) => r.regionCode === '96')).toMatchObject({ value: 23.45, date: '2021-06-28' });
-    expect(text('after', 'so-lieu/ca-mau/index.html')).toContain('23,45%');
+    expect(text('after', 'so-lieu/ca-mau/index.html')).toContain('23,45\u00a0%');
     expect(text('after', 'en/statistics/ca-mau/index.html')).toContain('23.45%');
   });
 
@@ -92,7 +93,7 @@ describe('one new snapshot file updates every chart output at the next build', (
       ['en/embed/luot-tai-toan-quoc/latest-1920x1080.png', 'en', 'tv'],
     ] as const;
     for (const [image, lang, size] of images) {
-      const old = await chartImagePng(before.spec, lang, size, undefined);
+      const old = await chartImagePng(before.spec, lang, size, publicHost(site));
       expect(readFileSync(file('after', image)).equals(old), image).toBe(false);
     }
   });
@@ -113,7 +114,7 @@ describe('one new snapshot file updates every chart output at the next build', (
     expect(catalogue.charts.find((c: { id: string }) => c.id === 'luot-tai-toan-quoc').asOf).toBe('2021-06-28');
     const latest = JSON.parse(text('after', 'so-lieu/moi-nhat.json'));
     expect(latest.asOf).toBe('2021-06-28');
-    expect(latest.charts[0].summary.vi).toMatch(/38\.765\.432|23,45%/);
+    expect(latest.charts[0].summary.vi).toMatch(/38\.765\.432|23,45\u00a0%/);
     expect(text('after', 'so-lieu/rss.xml')).toContain('38.765.432');
   });
 

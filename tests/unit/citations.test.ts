@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { citationProblems, citationsIn, assertCitations, formatSourceDate, pageSources, type CitingEntry } from '../../src/lib/citations.ts';
-import { sourceSchema, sourcesField } from '../../src/schemas/source.ts';
+import { sourceSchema, sourcesField, type Source } from '../../src/schemas/source.ts';
 
-const hotline = { id: 'moh-hotline', title: 'Chuyển hướng toàn bộ cuộc gọi về dịch bệnh corona', publisher: 'Pháp Luật TP.HCM', date: '2020-02', url: 'https://plo.vn/x.html' };
-const app = { id: 'app-source', title: 'bluezone-app', publisher: 'Bluezone Global (GitHub)' };
+const hotline: Source = { id: 'moh-hotline', title: 'Chuyển hướng toàn bộ cuộc gọi về dịch bệnh corona', publisher: 'Pháp Luật TP.HCM', date: '2020-02', url: 'https://plo.vn/x.html' };
+const app: Source = { id: 'app-source', title: 'bluezone-app', publisher: 'Bluezone Global (GitHub)' };
 
 const entry = (id: string, body: string, sources = [hotline]): CitingEntry => ({ id, filePath: `content/faq/${id}.mdx`, body, data: { sources } });
 

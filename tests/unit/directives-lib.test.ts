@@ -56,7 +56,8 @@ describe('directiveSlug', () => {
 
   it('shows a blank number as printed, not as an invented one', () => {
     expect(numberSymbol({ number: null, symbol: 'STTTT-BCVTCNTT' })).toBe('…/STTTT-BCVTCNTT');
-    expect(numberSymbol({ number: '901', symbol: 'CV/TĐTN-BTG' })).toBe('901/CV/TĐTN-BTG');
+    expect(numberSymbol({ number: '901', symbol: 'CV/TĐTN-BTG', separator: '-' })).toBe('901-CV/TĐTN-BTG');
+    expect(numberSymbol({ number: '1119', symbol: 'UBND-KGVX' })).toBe('1119/UBND-KGVX');
   });
 });
 

@@ -25,7 +25,7 @@ const committed = figuresFromSnapshots(
 
 /** Synthetic records (test data, not published figures). */
 const record = (provinceCode: string, value: number, over: Partial<MapRecord> = {}): MapRecord => ({
-  provinceCode, value, qualifier: 'exact', date: '2020-08-20', basis: 'population', source: { name: 'TEST FIXTURE', url: null }, ...over,
+  provinceCode, value, decimals: null, qualifier: 'exact', date: '2020-08-20', basis: 'population', source: { name: 'TEST FIXTURE', url: null }, ...over,
 });
 
 interface SvgNode { [key: string]: unknown }

@@ -139,9 +139,10 @@ describe('the step in the build pipeline', () => {
   it('fails the MDX compile of a hostile file, naming it and the line', async () => {
     const transform = await mdxTransform();
     const id = join(process.cwd(), 'content/guides/vi/hostile.mdx');
-    await expect(transform(`${frontmatter}<div onclick="alert(1)">x</div>\n`, id)).rejects.toThrow(
-      /content\/guides\/vi\/hostile\.mdx:5: <div onclick> is an event handler/,
-    );
+    const failure = transform(`${frontmatter}Text\n\n<div onclick="alert(1)">x</div>\n`, id);
+    await expect(failure).rejects.toThrow(/content\/guides\/vi\/hostile\.mdx:7: <div onclick> is an event handler/);
+    await expect(failure).rejects.toMatchObject({ loc: { file: id, line: 7 } });
+    await expect(transform(`---\nlayout: ../../../src/evil.ts\n---\n\nText\n`, id)).rejects.toThrow(/hostile\.mdx:1: `layout:` is not allowed/);
     await expect(transform(`${frontmatter}Chạm **Mở**.\n`, id)).resolves.toBeTruthy();
   });
 });

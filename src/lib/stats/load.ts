@@ -43,13 +43,13 @@ function rowFigures(entry: SnapshotEntry, row: SnapshotRow, index: number): Figu
       qualifier: row.installsQualifier ?? 'exact',
       printedIn: row.installsPrintedIn ?? 'units',
       decimals: null,
-      // A count's standing is its rate's; a row with a rank and no rate keeps it here.
-      rank: row.ratePercent === undefined && row.group === undefined ? (row.rank ?? null) : null,
-      rankOf: row.ratePercent === undefined && row.group === undefined ? (row.rankOf ?? null) : null,
+      // A rank ranks rates on a basis (possibly unstated): it stays with the rate, never with the count.
+      rank: null,
+      rankOf: null,
       group: null,
     });
   }
-  if (row.ratePercent !== undefined || row.group !== undefined || (row.rank !== undefined && row.installs === undefined)) {
+  if (row.ratePercent !== undefined || row.group !== undefined || row.rank !== undefined) {
     figures.push({
       ...common,
       id: `${entry.id}#${index}:rate`,

@@ -1,0 +1,122 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { builtPages } from './support/site.ts';
+
+/**
+ * The province map and the statistics pages on a phone: the map reads without JavaScript (SVG
+ * of 63 provinces, legend, table), hover and keyboard show a province's figure, and at 360 px
+ * no element of any statistics page or map embed runs past the screen's edges.
+ */
+
+const statisticsPages = builtPages({ includeEmbeds: true }).filter((path) => /^\/(so-lieu|en\/statistics)\//.test(path) || /^\/(nhung|en\/embed)\/ban-do-/.test(path));
+const mapPages = ['/so-lieu/ban-do/', '/en/statistics/map/'];
+
+/** Elements whose box reaches past the viewport (visually hidden 1 px helpers aside), as short descriptions. */
+async function cutElements(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const out: string[] = [];
+    for (const element of document.body.querySelectorAll('*')) {
+      const box = element.getBoundingClientRect();
+      if (box.width <= 1 || box.height <= 1) continue;
+      const style = getComputedStyle(element);
+      if (style.visibility === 'hidden' || style.display === 'none') continue;
+      if (box.left < -0.5 || box.right > width + 0.5) {
+        const text = (element.textContent ?? '').trim().slice(0, 40);
+        out.push(`<${element.tagName.toLowerCase()} class="${element.getAttribute('class') ?? ''}"> ${Math.round(box.left)}–${Math.round(box.right)} "${text}"`);
+      }
+    }
+    return out;
+  });
+}
+
+test.describe('statistics pages at 360 px', () => {
+  test.skip(({ viewport }) => viewport?.width !== 360, 'phone layout only');
+  expect(statisticsPages.length).toBeGreaterThan(4);
+  for (const path of statisticsPages) {
+    test(`nothing is cut on ${path}`, async ({ page }) => {
+      await page.goto(path);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, 'horizontal scroll').toBeLessThanOrEqual(0);
+      expect(await cutElements(page)).toEqual([]);
+    });
+  }
+});
+
+test.describe('the map without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  for (const path of mapPages) {
+    test(`${path}: SVG of the 63 provinces, legend naming the no-figure hatch, table of the same figures`, async ({ page }) => {
+      await page.goto(path);
+      const blocks = page.locator('section.map-block');
+      expect(await blocks.count()).toBeGreaterThan(0);
+      for (const block of await blocks.all()) {
+        const svg = block.locator('svg.province-map');
+        await expect(svg).toBeVisible();
+        expect(await svg.locator('.map-provinces [data-code]').count()).toBe(63);
+        const noFigure = await svg.locator('.map-provinces [data-bin="none"]').count();
+        const rows = block.locator('table tbody tr');
+        // Every province is either a row of the table or named in the no-figure list.
+        expect(await rows.count()).toBe(63 - noFigure);
+        const missing = (await block.locator('.map-without').innerText()).split(':').slice(1).join(':').split(',');
+        expect(missing).toHaveLength(noFigure);
+        await expect(block.locator('.map-legend')).toContainText(path.startsWith('/en/') ? 'no figure' : 'chưa có số liệu');
+        await expect(block.locator('.map-attribution')).toContainText('geoBoundaries');
+        // The colour of every table row is the colour of its province on the map.
+        for (const row of (await rows.all()).slice(0, 5)) {
+          const code = await row.getAttribute('data-code');
+          const rowColour = await row.locator('.swatch rect').getAttribute('fill');
+          expect(await svg.locator(`.map-provinces [data-code="${code}"]`).getAttribute('fill')).toBe(rowColour);
+        }
+      }
+    });
+  }
+});
+
+test.describe('the map with JavaScript', () => {
+  test('keyboard and pointer show a province and its figure', async ({ page }) => {
+    await page.goto('/so-lieu/ban-do/');
+    const block = page.locator('section.map-block').first();
+    const svg = block.locator('svg.province-map');
+    const details = block.locator('.map-details');
+    await svg.focus();
+    await expect(svg).toBeFocused();
+    await page.keyboard.press('Home');
+    const first = block.locator('.map-provinces .is-active');
+    await expect(first).toHaveCount(1);
+    const name = await first.getAttribute('data-name');
+    // Dictionary order: An Giang comes first among the 63.
+    expect(name).toBe('An Giang');
+    await expect(details).toHaveText(/^An Giang: /);
+    await page.keyboard.press('ArrowRight');
+    await expect(details).not.toHaveText(/^An Giang: /);
+    // A province with a figure: the details say what its table row says.
+    const row = block.locator('table tbody tr').first();
+    const code = await row.getAttribute('data-code');
+    await svg.locator(`.map-provinces [data-code="${code}"]`).hover({ force: true });
+    const value = (await row.locator('td').first().innerText()).replace(/^[^:]*:\s*/, '').trim();
+    await expect(details).toContainText(value);
+    await page.keyboard.press('Escape');
+    await expect(block.locator('.map-provinces .is-active')).toHaveCount(0);
+  });
+
+  for (const path of ['/so-lieu/ban-do/', '/nhung/ban-do-tai-dan-so/', '/en/embed/ban-do-tai-dan-so/']) {
+    test(`axe finds no serious problem on ${path}`, async ({ browser }) => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(path);
+      const results = await new AxeBuilder({ page }).analyze();
+      const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      await context.close();
+    });
+  }
+
+  test('province pages show where the province is', async ({ page }) => {
+    await page.goto('/so-lieu/ca-mau/');
+    const locator = page.locator('.locator svg');
+    await expect(locator).toBeVisible();
+    await expect(locator.locator('title').first()).toHaveText(/Cà Mau/);
+    expect(await locator.locator('[data-code="96"]').getAttribute('stroke')).toBe('#000');
+  });
+});
