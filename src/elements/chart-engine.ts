@@ -61,7 +61,7 @@ export class LiveChart {
     const list: ActiveElement[] = [];
     chart.data.datasets.forEach((dataset, datasetIndex) => {
       const meta = chart.getDatasetMeta(datasetIndex);
-      // Target lines are not measurements (their legend explains them).
+      // Target lines are not measurements (each is named on its line).
       if (meta.type === 'line' && (dataset as { borderDash?: unknown }).borderDash) return;
       meta.data.forEach((element, index) => list.push({ datasetIndex, index, element }));
     });

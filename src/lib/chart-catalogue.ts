@@ -5,6 +5,7 @@ import type { Figure } from './stats/figures.ts';
 import { figuresFromSnapshots } from './stats/load.ts';
 import type { ChartSpec } from './chart-spec.ts';
 import { datedNames, latestNames } from './chart-files.ts';
+import { imageFormatList } from './image-formats.ts';
 import { loadRegions, type Region, type RegionIndex } from './regions.ts';
 import { absoluteUrl, sectionPath } from './routes.ts';
 
@@ -111,10 +112,14 @@ export function catalogueEntry(chart: ChartWithVersions, regions: RegionIndex, s
     asOf: spec.asOf,
     page: { vi: url(chartHomePath(spec, regions, 'vi')), en: url(chartHomePath(spec, regions, 'en')) },
     embed: { vi: url(embedPath(spec.id, 'vi')), en: url(embedPath(spec.id, 'en')) },
-    images: {
-      vi: { svg: url(chartFilePath(spec.id, 'vi', vi.svg)), tv: url(chartFilePath(spec.id, 'vi', vi.tv)), social: url(chartFilePath(spec.id, 'vi', vi.social)) },
-      en: { svg: url(chartFilePath(spec.id, 'en', en.svg)), tv: url(chartFilePath(spec.id, 'en', en.tv)), social: url(chartFilePath(spec.id, 'en', en.social)) },
-    },
+    // Per language: the page-sized SVG, then each newsroom format as PNG and SVG.
+    images: Object.fromEntries(
+      (['vi', 'en'] as const).map((lang) => {
+        const names = lang === 'vi' ? vi : en;
+        const formats = Object.fromEntries(imageFormatList.map((format) => [format, { png: url(chartFilePath(spec.id, lang, names.images[format].png)), svg: url(chartFilePath(spec.id, lang, names.images[format].svg)) }]));
+        return [lang, { svg: url(chartFilePath(spec.id, lang, names.svg)), ...formats }];
+      }),
+    ),
     data: {
       csv: url(chartFilePath(spec.id, 'vi', vi.csv)),
       json: url(chartFilePath(spec.id, 'vi', vi.json)),

@@ -1,4 +1,4 @@
-import type { ChartConfiguration, ChartDataset, Plugin, Scale, TooltipItem } from 'chart.js';
+import { layouts, type Chart, type ChartConfiguration, type ChartDataset, type LayoutItem, type Plugin, type Scale, type TooltipItem } from 'chart.js';
 import type { Lang } from '../i18n/index.ts';
 import { formatDate, formatNumber, formatPercent } from './format.ts';
 import { fill, wordValue, type ChartWords } from './chart-text.ts';
@@ -16,7 +16,7 @@ import type { FigureQualifier, PrintedIn } from './stats/figures.ts';
  * without figures is drawn dashed on a time-proportional axis; lower bounds are marked.
  */
 
-/** Presentation only: sizes and fonts differ between page, TV and social images; data never does. */
+/** Presentation only: sizes and fonts differ between the page and the newsroom images; data never does. */
 export interface ChartLook {
   lang: Lang;
   /** Font family for every label (the build registers Noto Sans; browsers use the page's). */
@@ -29,6 +29,8 @@ export interface ChartLook {
   responsive: boolean;
   /** Narrow drawing (phones, < 500 px): bar labels on two lines, fewer ticks. */
   compact?: boolean;
+  /** Images leave out the value axis's title: their headline already names what is counted. */
+  axisTitle?: boolean;
 }
 
 /** Data point as handed to Chart.js: position plus what the tooltip and marks need. */
@@ -169,10 +171,9 @@ function targetDatasets(spec: TimelineChartSpec, range: { min: number; max: numb
       backgroundColor: targetColour,
       borderDash: [10 * look.scale, 6 * look.scale],
       borderWidth: 2 * look.scale,
-      // A diamond marks the deadline; no marker where the line merely starts.
-      pointRadius: [0, target.deadline ? 7 * look.scale : 0],
-      pointHoverRadius: [0, 8 * look.scale],
-      pointStyle: 'rectRot',
+      // Named on the line itself (lineLabelsPlugin): no marker to decode.
+      pointRadius: 0,
+      pointHoverRadius: 0,
       spanGaps: false,
       fill: false,
     };
@@ -188,7 +189,8 @@ function breaksPlugin(spec: TimelineChartSpec, look: ChartLook): Plugin<'line'> 
       const x = scales.x as Scale | undefined;
       if (!x) return;
       const marks = [...spec.breaks.map((item) => ({ item, colour: breakColour, side: 'right' as const })), ...spec.events.map((item) => ({ item, colour: eventColour, side: 'left' as const }))];
-      // Each label on its own line, so a launch and a break close together never overprint.
+      // Each label on its own line (from the bottom, where target names never are), so a launch and
+      // a break close together never overprint.
       for (const [index, { item, colour, side }] of marks.entries()) {
         const px = x.getPixelForValue(dateValue(item.date));
         if (px < chartArea.left || px > chartArea.right) continue;
@@ -203,11 +205,139 @@ function breaksPlugin(spec: TimelineChartSpec, look: ChartLook): Plugin<'line'> 
         ctx.setLineDash([]);
         ctx.fillStyle = colour;
         ctx.font = `bold ${Math.round(12 * look.scale)}px ${look.fontFamily}`;
-        ctx.textAlign = side;
-        ctx.textBaseline = 'top';
-        ctx.fillText(item.label[look.lang], px + (side === 'right' ? -4 : 4) * look.scale, chartArea.top + (4 + index * 17) * look.scale);
+        ctx.textBaseline = 'bottom';
+        // The label's preferred side, unless it would leave the plot there (a rule near an edge).
+        const text = item.label[look.lang];
+        const width = ctx.measureText(text).width + 4 * look.scale;
+        const other = side === 'right' ? 'left' : 'right';
+        const fitsOn = (align: 'left' | 'right') => (align === 'right' ? px - width >= chartArea.left : px + width <= chartArea.right);
+        // Neither side has room (a narrow drawing): end it at the plot's edge nearest the rule.
+        const align = fitsOn(side) ? side : fitsOn(other) ? other : px > (chartArea.left + chartArea.right) / 2 ? 'right' : 'left';
+        const anchor = fitsOn(side) || fitsOn(other) ? px + (align === 'right' ? -4 : 4) * look.scale : align === 'right' ? chartArea.right : chartArea.left;
+        ctx.textAlign = align;
+        ctx.fillText(text, anchor, chartArea.bottom - (4 + index * 17) * look.scale);
         ctx.restore();
       }
+    },
+  };
+}
+
+/** Splits a label into lines no wider than `maxWidth` with the context's current font. */
+function wrapLabel(ctx: CanvasRenderingContext2D, text: string, maxWidth: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(/\s+/)) {
+    const last = lines.at(-1);
+    if (last !== undefined && ctx.measureText(`${last} ${word}`).width <= maxWidth) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+/** Writes text on a white band so it stays legible over grid lines and other lines. */
+function labelText(ctx: CanvasRenderingContext2D, lines: string[], x: number, top: number, lineHeight: number, align: 'left' | 'right', colour: string): void {
+  const width = Math.max(...lines.map((line) => ctx.measureText(line).width));
+  ctx.fillStyle = 'rgba(255, 255, 255, 0.85)';
+  ctx.fillRect(align === 'left' ? x - 2 : x - width - 2, top, width + 4, lines.length * lineHeight);
+  ctx.fillStyle = colour;
+  ctx.textAlign = align;
+  ctx.textBaseline = 'top';
+  lines.forEach((line, index) => ctx.fillText(line, x, top + index * lineHeight + lineHeight * 0.1));
+}
+
+/**
+ * Names every line at its last figure and every target on its dashed line, so no legend box
+ * (or marker shape) has to be decoded. The end labels get a column of their own right of the
+ * plot (a Chart.js layout box), sized to the widest label, so they never leave the drawing.
+ * Used by the page, the live chart and every image alike.
+ */
+function lineLabelsPlugin(spec: TimelineChartSpec, look: ChartLook): Plugin<'line'> {
+  const size = Math.round(12 * look.scale);
+  const lineHeight = size * 1.2;
+  const gap = 8 * look.scale;
+  const fontCss = `bold ${size}px ${look.fontFamily}`;
+  const seriesCount = spec.series.length;
+  let wrapped: string[][] = [];
+  const column = (chart: Chart): LayoutItem & { options: object } => ({
+    // Chart.js reads stacking options from every box; this one stacks with nothing.
+    options: {},
+    position: 'right',
+    weight: 0,
+    fullSize: false,
+    width: 0,
+    height: 0,
+    left: 0,
+    top: 0,
+    right: 0,
+    bottom: 0,
+    isHorizontal: () => false,
+    update(_maxWidth: number, maxHeight: number) {
+      const ctx = chart.ctx;
+      ctx.save();
+      ctx.font = fontCss;
+      // A long name wraps instead of squeezing the plot: at most a quarter of the drawing.
+      wrapped = spec.series.map((series) => wrapLabel(ctx, series.label[look.lang], Math.max(chart.width * 0.25, 60 * look.scale)));
+      const widest = Math.max(0, ...wrapped.flat().map((line) => ctx.measureText(line).width));
+      ctx.restore();
+      this.width = widest > 0 ? widest + gap + 4 * look.scale : 0;
+      this.height = maxHeight;
+    },
+    draw() {},
+  });
+  return {
+    id: 'lineLabels',
+    beforeInit(chart) {
+      layouts.addBox(chart, column(chart as unknown as Chart));
+    },
+    afterDatasetsDraw(chart) {
+      const { ctx, chartArea } = chart;
+      ctx.save();
+      ctx.font = fontCss;
+      // Series names at their last figure, pushed apart so two ends close together never overprint.
+      const ends = spec.series
+        .map((series, index) => {
+          const last = chart.getDatasetMeta(index).data.at(-1);
+          if (!last) return undefined;
+          const lines = wrapped[index] ?? [series.label[look.lang]];
+          return { x: last.x + gap, top: last.y - (lines.length * lineHeight) / 2, lines, colour: chart.data.datasets[index]?.borderColor as string };
+        })
+        .filter((end) => end !== undefined)
+        .sort((a, b) => a.top - b.top);
+      let floor = -Infinity;
+      for (const end of ends) {
+        end.top = Math.max(end.top, floor);
+        floor = end.top + end.lines.length * lineHeight;
+      }
+      let ceiling = chartArea.bottom;
+      for (const end of ends.reverse()) {
+        end.top = Math.max(chartArea.top, Math.min(end.top, ceiling - end.lines.length * lineHeight));
+        ceiling = end.top;
+        labelText(ctx, end.lines, end.x, end.top, lineHeight, 'left', end.colour);
+      }
+      // Targets: named on their line, ending at the deadline (or the plot's edge), pushed apart
+      // when two levels lie close; a name longer than the plot wraps.
+      const names = spec.targets
+        .map((target, index) => {
+          const to = chart.getDatasetMeta(seriesCount + index).data[1];
+          if (!to) return undefined;
+          const right = Math.max(chartArea.left, Math.min(to.x, chartArea.right) - 4 * look.scale);
+          const room = chartArea.width - 8 * look.scale;
+          // A long name that does not fit on one line keeps its value part ("45 triệu lượt tải").
+          const full = target.label[look.lang];
+          const text = ctx.measureText(full).width <= room ? full : full.split(': ')[0]!;
+          const lines = ctx.measureText(text).width <= room ? [text] : wrapLabel(ctx, text, room);
+          const widest = Math.max(...lines.map((line) => ctx.measureText(line).width));
+          const x = right - widest < chartArea.left ? chartArea.left + 4 * look.scale + widest : right;
+          return { x, top: to.y - (lines.length * lineHeight) / 2, lines };
+        })
+        .filter((name) => name !== undefined)
+        .sort((a, b) => a.top - b.top);
+      let below = chartArea.top;
+      for (const name of names) {
+        name.top = Math.max(name.top, below);
+        below = name.top + name.lines.length * lineHeight;
+        labelText(ctx, name.lines, name.x, name.top, lineHeight, 'right', targetColour);
+      }
+      ctx.restore();
     },
   };
 }
@@ -270,7 +400,7 @@ function barConfig(spec: BarChartSpec, look: ChartLook): ChartConfiguration<'bar
           beginAtZero: true,
           grid: { color: gridColour, lineWidth: look.scale },
           ticks: { font: font(look, 12), color: inkColour, callback: valueTick('percent', lang, spec.words[lang]), stepSize: look.compact ? 25 : 20, maxRotation: 0 },
-          title: { display: true, text: spec.words[lang].valueAxis, font: font(look, 13, 'bold'), color: inkColour },
+          title: { display: look.axisTitle ?? true, text: spec.words[lang].valueAxis, font: font(look, 13, 'bold'), color: inkColour },
         },
         y: {
           type: 'category',
@@ -279,7 +409,6 @@ function barConfig(spec: BarChartSpec, look: ChartLook): ChartConfiguration<'bar
         },
       },
       plugins: {
-        legend: { display: false },
         tooltip: {
           titleFont: font(look, 13, 'bold'),
           bodyFont: font(look, 13),
@@ -344,7 +473,7 @@ function timelineConfig(spec: TimelineChartSpec, look: ChartLook): ChartConfigur
           grid: { color: gridColour, lineWidth: look.scale },
           ticks: { font: font(look, 12), color: inkColour, callback: valueTick(spec.unit, lang, spec.words[lang]) },
           title: {
-            display: true,
+            display: look.axisTitle ?? true,
             text: spec.words[lang].valueAxis,
             font: font(look, 13, 'bold'),
             color: inkColour,
@@ -352,14 +481,10 @@ function timelineConfig(spec: TimelineChartSpec, look: ChartLook): ChartConfigur
         },
       },
       plugins: {
-        legend: {
-          position: 'bottom',
-          labels: { font: font(look, 12), color: inkColour, usePointStyle: true, boxWidth: 10 * look.scale, padding: 10 * look.scale },
-        },
         tooltip: {
           titleFont: font(look, 13, 'bold'),
           bodyFont: font(look, 13),
-          // Target lines are explained by their legend; tooltips show measured figures only.
+          // Target lines are named on the line; tooltips show measured figures only.
           filter: (item: TooltipItem<'line'>) => item.datasetIndex < seriesCount,
           callbacks: {
             title: (items: TooltipItem<'line'>[]) => {
@@ -371,7 +496,7 @@ function timelineConfig(spec: TimelineChartSpec, look: ChartLook): ChartConfigur
         },
       },
     },
-    plugins: [breaksPlugin(spec, look)],
+    plugins: [breaksPlugin(spec, look), lineLabelsPlugin(spec, look)],
   };
 }
 
@@ -383,6 +508,5 @@ export function chartConfig(spec: ChartSpec, look: ChartLook): ChartConfiguratio
 /** Height in CSS pixels a chart needs at a given width: bars grow with their number. */
 export function chartHeight(spec: ChartSpec, width: number): number {
   if (spec.kind === 'bar') return Math.round(70 + spec.bars.length * (width < 500 ? 36 : 30));
-  const legendRows = Math.ceil((spec.series.length + spec.targets.length) / (width < 500 ? 1 : 2));
-  return Math.round(Math.min(width * 0.62, 420) + legendRows * 22);
+  return Math.round(Math.min(width * 0.62, 420) + 24);
 }

@@ -2,6 +2,7 @@ import type { Lang } from '../i18n/index.ts';
 import { chartRows, type ChartSpec, type ChartSource } from './chart-spec.ts';
 import { csvCell } from './escape.ts';
 import { valueWords } from './stats/words.ts';
+import { imageFormatList, imageFormats, type ImageFormat } from './image-formats.ts';
 
 /**
  * The data behind each chart as files for newsrooms: CSV for spreadsheets, JSON for graphics
@@ -114,16 +115,23 @@ export function chartJson(spec: ChartSpec, site: URL | string): object {
 /** Where a chart's files live; `latest` names never move, dated ones never change. */
 export interface ChartFileNames {
   svg: string;
-  tv: string;
-  social: string;
+  /** Newsroom images per format (`moi-nhat-1920x1080.png`, `.svg`). */
+  images: Record<ImageFormat, { png: string; svg: string }>;
   csv: string;
   json: string;
+}
+
+/** Image file names of one format: `<stem>-1920x1080.png` and `.svg` (charts and maps alike). */
+export function imageNames(stem: string, format: ImageFormat): { png: string; svg: string } {
+  const base = `${stem}-${imageFormats[format].file}`;
+  return { png: `${base}.png`, svg: `${base}.svg` };
 }
 
 /** File names of the latest version (language decides the folder's wording). */
 export function latestNames(lang: Lang): ChartFileNames {
   const stem = lang === 'vi' ? 'moi-nhat' : 'latest';
-  return { svg: `${stem}.svg`, tv: `${stem}-1920x1080.png`, social: `${stem}-1200x630.png`, csv: `${stem}.csv`, json: `${stem}.json` };
+  const images = Object.fromEntries(imageFormatList.map((format) => [format, imageNames(stem, format)])) as ChartFileNames['images'];
+  return { svg: `${stem}.svg`, images, csv: `${stem}.csv`, json: `${stem}.json` };
 }
 
 /** File names of a dated version (`2020-09-07.csv`). */

@@ -1,7 +1,8 @@
 import type { Lang } from '../i18n/index.ts';
 import type { ChartBundle } from './chart-catalogue.ts';
 import { chartCsv, chartJson, datedNames, latestNames } from './chart-files.ts';
-import { renderImage, renderSvg } from './chart-render.ts';
+import { chartImagePng, chartImageSvg, renderSvg } from './chart-render.ts';
+import { imageFormatList } from './image-formats.ts';
 import { cachedRender, cachedText } from './render-cache.ts';
 import { publicHost } from './routes.ts';
 
@@ -22,8 +23,20 @@ export function chartOutputs(bundle: ChartBundle, lang: Lang): ChartOutput[] {
   return bundle.charts.flatMap(({ spec, versions }) => {
     const images: ChartOutput[] = [
       { id: spec.id, file: names.svg, contentType: 'image/svg+xml', body: async () => cachedText('chart-svg', [spec, lang, 720], () => renderSvg(spec, lang, 720)) },
-      { id: spec.id, file: names.tv, contentType: 'image/png', body: (site) => cachedRender('chart-png', [spec, lang, 'tv', publicHost(site) ?? ''], async () => new Uint8Array(await renderImage(spec, lang, 'tv', publicHost(site) ?? ''))) },
-      { id: spec.id, file: names.social, contentType: 'image/png', body: (site) => cachedRender('chart-png', [spec, lang, 'social', publicHost(site) ?? ''], async () => new Uint8Array(await renderImage(spec, lang, 'social', publicHost(site) ?? ''))) },
+      ...imageFormatList.flatMap((format): ChartOutput[] => [
+        {
+          id: spec.id,
+          file: names.images[format].png,
+          contentType: 'image/png',
+          body: (site) => cachedRender('chart-png', [spec, lang, format, publicHost(site)], async () => new Uint8Array(await chartImagePng(spec, lang, format, publicHost(site)))),
+        },
+        {
+          id: spec.id,
+          file: names.images[format].svg,
+          contentType: 'image/svg+xml',
+          body: async (site) => cachedText('chart-image-svg', [spec, lang, format, publicHost(site)], () => chartImageSvg(spec, lang, format, publicHost(site))),
+        },
+      ]),
     ];
     if (lang === 'en') return images;
     const data: ChartOutput[] = [

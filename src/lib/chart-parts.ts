@@ -3,7 +3,6 @@ import {
   BarElement,
   CategoryScale,
   Chart,
-  Legend,
   LinearScale,
   LineController,
   LineElement,
@@ -16,6 +15,6 @@ import {
  * and `<chart-live>` both import Chart from here, so the static and the live chart cannot differ
  * in what they can draw, and the browser bundle stays tree-shaken within the page budget.
  */
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Tooltip, Legend);
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Tooltip);
 
 export { Chart };

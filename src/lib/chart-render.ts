@@ -10,6 +10,9 @@ import { fill } from './chart-text.ts';
 import { formatDate } from './format.ts';
 import { registerFonts } from './fonts.ts';
 import { escapeMarkup } from './escape.ts';
+import { imageFormats, minTextSize, safeBox, type Box, type ImageFormat } from './image-formats.ts';
+import { placeDisplayName } from './stats/charts.ts';
+import { figureWords } from './stats/words.ts';
 
 /**
  * Build-time drawing of chart specs: Chart.js itself on @napi-rs/canvas's SVG backend, with the
@@ -81,6 +84,8 @@ export interface CapturedText {
   baseline: CanvasTextBaseline;
   fill: string;
   matrix: [number, number, number, number, number, number];
+  /** Width in the drawing font, measured when drawn. */
+  width: number;
 }
 
 /**
@@ -102,6 +107,7 @@ function captureText(ctx: SKRSContext2D, captured: CapturedText[]): void {
         baseline: ctx.textBaseline,
         fill: String(ctx.fillStyle),
         matrix: [m.a, m.b, m.c, m.d, m.e, m.f],
+        width: ctx.measureText(String(text)).width,
       });
     },
   });
@@ -110,8 +116,11 @@ function captureText(ctx: SKRSContext2D, captured: CapturedText[]): void {
 const anchors: Record<string, string> = { left: 'start', start: 'start', center: 'middle', right: 'end', end: 'end' };
 const baselines: Record<string, string> = { top: 'hanging', hanging: 'hanging', middle: 'central', bottom: 'text-after-edge', ideographic: 'text-after-edge' };
 
-/** One captured label as SVG text, positioned and aligned as Chart.js asked. */
-export function textElement(label: CapturedText): string {
+/**
+ * One captured label as SVG text, positioned and aligned as Chart.js asked. `fixedWidth` pins it
+ * to its measured width (images: the layout holds in whatever font the viewer substitutes).
+ */
+export function textElement(label: CapturedText, fixedWidth = false): string {
   const size = /(\d+(?:\.\d+)?)px/.exec(label.font)?.[1] ?? '12';
   const bold = /\b(bold|[6-9]00)\b/.test(label.font);
   const round = (n: number) => Math.round(n * 100) / 100;
@@ -121,7 +130,8 @@ export function textElement(label: CapturedText): string {
   const baseline = baselines[label.baseline];
   return (
     `<text x="${round(label.x)}" y="${round(label.y)}" font-size="${size}"${bold ? ' font-weight="700"' : ''} fill="${escapeMarkup(label.fill)}"` +
-    `${anchor === 'start' ? '' : ` text-anchor="${anchor}"`}${baseline ? ` dominant-baseline="${baseline}"` : ''}${transform}>${escapeMarkup(label.text)}</text>`
+    `${anchor === 'start' ? '' : ` text-anchor="${anchor}"`}${baseline ? ` dominant-baseline="${baseline}"` : ''}${transform}` +
+    `${fixedWidth ? ` textLength="${round(label.width)}" lengthAdjust="spacingAndGlyphs"` : ''}>${escapeMarkup(label.text)}</text>`
   );
 }
 
@@ -129,14 +139,14 @@ export function textElement(label: CapturedText): string {
  * Makes Skia's SVG fit for a web page: the XML prolog goes, the root gets a viewBox and our
  * attributes so it scales with its container, and the captured labels go in as text.
  */
-export function webSvg(svg: string, width: number, height: number, attributes: Record<string, string>, labels: CapturedText[]): string {
+export function webSvg(svg: string, width: number, height: number, attributes: Record<string, string>, labels: CapturedText[], fixedWidth = false): string {
   const attrs = Object.entries(attributes)
     .map(([name, value]) => ` ${name}="${escapeMarkup(value)}"`)
     .join('');
   return svg
     .replace(/^<\?xml[^>]*\?>\s*/, '')
     .replace(/<svg ([^>]*?)width="\d+" height="\d+"/, `<svg $1viewBox="0 0 ${width} ${height}" width="${width}" height="${height}"${attrs}`)
-    .replace(/<\/svg>\s*$/, `<g class="labels" font-family="'Noto Sans', Arial, sans-serif">${labels.map(textElement).join('')}</g></svg>`);
+    .replace(/<\/svg>\s*$/, `<g class="labels" font-family="'Noto Sans', Arial, sans-serif">${labels.map((label) => textElement(label, fixedWidth)).join('')}</g></svg>`);
 }
 
 /** The chart as inline SVG at a given width (text kept as text, sized for the page). */
@@ -162,14 +172,81 @@ export function renderSvg(spec: ChartSpec, lang: Lang, width: number): string {
   }, labels);
 }
 
-/** Image sizes offered for every chart. */
-export const imageSizes = {
-  /** Television: 16:9 full HD, large type, everything inside the title-safe area. */
-  tv: { width: 1920, height: 1080, scale: 2.5, margin: { x: 192, y: 96 } },
-  /** Social cards (Open Graph, Zalo, Facebook). */
-  social: { width: 1200, height: 630, scale: 1.45, margin: { x: 60, y: 40 } },
-} as const;
-export type ImageSize = keyof typeof imageSizes;
+/** The words around a drawing: the latest figure in large type, its place/date, source and address. */
+export interface FrameWords {
+  headline: string;
+  context: string;
+  /** "Nguồn: …" with as many publishers as fit ("và 3 nguồn khác"). */
+  sources: { lang: Lang; names: string[] };
+  /** The site's address; absent while the site runs on a placeholder host. */
+  host: string | undefined;
+}
+
+/**
+ * Draws onto a frame's plot box (any drawing: a chart, a map). Returns a disposer to run after
+ * the frame is read (Chart.js clears its canvas when destroyed).
+ */
+export type FrameDrawing = (ctx: SKRSContext2D, plot: Box, unit: number, format: ImageFormat) => (() => void) | void;
+
+/**
+ * One image: headline on top, the drawing taking the rest, source and address at the bottom. All
+ * text stays inside the 80 % title-safe box, all drawing inside the 90 % action-safe box, and no
+ * text is smaller than 1/30 of the frame height. `svg` keeps text as text (sized to Noto Sans via
+ * `textLength`); `png` converts text to outlines, so rasterising needs no installed font.
+ */
+function drawFrame(format: ImageFormat, words: FrameWords, drawing: FrameDrawing, output: 'svg' | 'png'): string {
+  const fontFamily = registerFonts();
+  const { width, height } = imageFormats[format];
+  const labels: CapturedText[] = [];
+  const canvas = createCanvas(width, height, output === 'svg' ? SvgExportFlag.NoPrettyXML : SvgExportFlag.ConvertTextToPaths);
+  const ctx = canvas.getContext('2d');
+  compactCircles(ctx);
+  if (output === 'svg') captureText(ctx, labels);
+  const unit = Math.max(minTextSize(height), imageFormats[format].unit);
+  const text = safeBox(width, height, 0.8);
+  const action = safeBox(width, height, 0.9);
+  const maxWidth = text.right - text.left;
+  const headlineSize = Math.round(unit * (format === 'tv' ? 2.2 : format === 'card' ? 2 : 1.7));
+  const contextSize = Math.round(unit * 1.1);
+  // Lay the words out first: the drawing gets what is left, and draws first (Chart.js clears).
+  ctx.font = `bold ${headlineSize}px "${fontFamily}"`;
+  const headline = wrap(ctx, words.headline, maxWidth, 2);
+  ctx.font = `${contextSize}px "${fontFamily}"`;
+  const context = wrap(ctx, words.context, maxWidth, 1);
+  ctx.font = `${unit}px "${fontFamily}"`;
+  const footer = fitSources(ctx, words.sources.lang, words.sources.names, words.host, maxWidth);
+  const plotTop = text.top + headline.length * headlineSize * 1.15 + context.length * contextSize * 1.3;
+  const footerTop = text.bottom - footer.length * unit * 1.25;
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, width, height);
+  const dispose = drawing(ctx, { left: text.left, top: plotTop + unit * 0.5, right: text.right, bottom: footerTop - unit * 0.5 }, unit, format);
+  ctx.fillStyle = '#0b5cad';
+  ctx.fillRect(action.left, action.top, action.right - action.left, Math.round(unit / 4));
+  ctx.textBaseline = 'top';
+  ctx.textAlign = 'left';
+  ctx.fillStyle = '#1b1f24';
+  ctx.font = `bold ${headlineSize}px "${fontFamily}"`;
+  headline.forEach((line, index) => ctx.fillText(line, text.left, text.top + index * headlineSize * 1.15));
+  ctx.fillStyle = '#4a5560';
+  ctx.font = `${contextSize}px "${fontFamily}"`;
+  context.forEach((line) => ctx.fillText(line, text.left, plotTop - contextSize * 1.2));
+  ctx.font = `${unit}px "${fontFamily}"`;
+  footer.forEach((line, index) => ctx.fillText(line, text.left, footerTop + index * unit * 1.25 + unit * 0.1));
+  const svg = canvas.getContent().toString('utf8');
+  dispose?.();
+  if (output === 'png') return svg;
+  return webSvg(svg, width, height, { role: 'img', 'aria-label': `${words.headline}. ${words.context}. ${sourceText(words.sources.lang, words.sources.names)}` }, labels, true);
+}
+
+/** A framed image as SVG with real text. */
+export function frameSvg(format: ImageFormat, words: FrameWords, drawing: FrameDrawing): string {
+  return drawFrame(format, words, drawing, 'svg');
+}
+
+/** A framed image as PNG (text drawn as outlines). */
+export function framePng(format: ImageFormat, words: FrameWords, drawing: FrameDrawing): Promise<Buffer> {
+  return sharp(Buffer.from(drawFrame(format, words, drawing, 'png'))).png({ compressionLevel: 9, palette: true }).toBuffer();
+}
 
 /** Splits text into lines no wider than `maxWidth` on the given context. */
 function wrap(ctx: SKRSContext2D, text: string, maxWidth: number, maxLines: number): string[] {
@@ -192,47 +269,89 @@ function wrap(ctx: SKRSContext2D, text: string, maxWidth: number, maxLines: numb
   return lines;
 }
 
-/** "Nguồn: VietnamPlus, Bộ TT&TT …" from the spec's sources (names, each once). */
-export function sourceLine(spec: ChartSpec, lang: Lang): string {
-  const names = [...new Set(spec.sources.map((source) => source.name))];
+/**
+ * The publishers' names of a chart, each once, never an article's title nor the English note some
+ * names carry in brackets ("Nhân Dân (édition française)" → "Nhân Dân"), so a Vietnamese image
+ * names no English words.
+ */
+export function sourceNames(spec: ChartSpec): string[] {
+  return [...new Set(spec.sources.map((source) => source.name.replace(/\s*\([^)]*\)\s*$/u, '')))];
+}
+
+/** "Nguồn: VietnamPlus, Nhân Dân". */
+export function sourceText(lang: Lang, names: string[]): string {
   return fill(t(lang, 'chart.image.source'), { sources: names.join(', ') });
 }
 
+/** The footer: as many sources as fit on one line before the address ("và N nguồn khác"), else two lines. */
+function fitSources(ctx: SKRSContext2D, lang: Lang, names: string[], host: string | undefined, maxWidth: number): string[] {
+  const line = (count: number) => {
+    const rest = names.length - count;
+    const text = rest > 0 ? `${sourceText(lang, names.slice(0, count))} ${fill(t(lang, 'chart.image.moreSources'), { n: String(rest) })}` : sourceText(lang, names);
+    return host ? `${text} · ${host}` : text;
+  };
+  let count = names.length;
+  while (count > 1 && ctx.measureText(line(count)).width > maxWidth) count -= 1;
+  return wrap(ctx, line(count), maxWidth, 2);
+}
+
 /**
- * A PNG of the chart with its title, data date and sources burned in, for TV and social cards.
- * Drawn as SVG on the canvas (text converted to outlines), then rasterised by sharp.
+ * The latest figure a chart's image leads with, in the figure model's words (qualifier, rounding,
+ * basis), and where and when it was published. A timeline leads with its subject line's last
+ * figure; a bar chart with its subject, else the country, else its first bar. A chart with no
+ * figure (a target without a figure on its basis) leads with its title and says what is missing.
  */
-export async function renderImage(spec: ChartSpec, lang: Lang, size: ImageSize, siteHost: string): Promise<Buffer> {
-  const fontFamily = registerFonts();
-  const { width, height, scale, margin } = imageSizes[size];
-  const titleSize = Math.round(26 * scale);
-  const metaSize = Math.round(15 * scale);
-  const header = margin.y + titleSize * 2.6 + metaSize * 1.6;
-  const footer = metaSize * 3.4;
-  const config = chartConfig(spec, {
-    lang,
-    fontFamily,
-    scale: spec.kind === 'bar' && spec.bars.length > 12 ? scale * 0.8 : scale,
-    padding: { top: header, right: margin.x + (spec.kind === 'bar' ? 60 * scale : 0), bottom: margin.y + footer, left: margin.x },
-    responsive: false,
-  });
-  const svg = draw(config, width, height, SvgExportFlag.ConvertTextToPaths, { after: (ctx) => {
-    const maxWidth = width - 2 * margin.x;
-    ctx.fillStyle = '#0b5cad';
-    ctx.fillRect(0, 0, width, Math.round(10 * scale));
-    ctx.fillStyle = '#1b1f24';
-    ctx.textBaseline = 'top';
-    ctx.textAlign = 'left';
-    ctx.font = `bold ${titleSize}px "${fontFamily}"`;
-    const titleLines = wrap(ctx, spec.title[lang], maxWidth, 2);
-    titleLines.forEach((line, index) => ctx.fillText(line, margin.x, margin.y + index * titleSize * 1.2));
-    ctx.font = `${metaSize}px "${fontFamily}"`;
-    ctx.fillStyle = '#4a5560';
-    ctx.fillText(fill(t(lang, 'chart.image.asOf'), { date: formatDate(spec.asOf, lang) }), margin.x, margin.y + titleLines.length * titleSize * 1.2 + metaSize * 0.4);
-    const sourceLines = wrap(ctx, siteHost ? `${sourceLine(spec, lang)} · ${siteHost}` : sourceLine(spec, lang), maxWidth, 2);
-    sourceLines.forEach((line, index) =>
-      ctx.fillText(line, margin.x, height - margin.y - (sourceLines.length - index) * metaSize * 1.3),
-    );
-  } });
-  return sharp(Buffer.from(svg)).png({ compressionLevel: 9, palette: true }).toBuffer();
+export function imageHeadline(spec: ChartSpec, lang: Lang): { headline: string; context: string } {
+  const lead =
+    spec.kind === 'bar'
+      ? (() => {
+          const bar = spec.bars.find((b) => b.role === 'subject') ?? spec.bars.find((b) => b.role === 'country') ?? spec.bars[0];
+          return bar && { code: bar.regionCode, name: bar.regionName, point: bar.point, figure: { kind: 'rate' as const, measure: spec.measure, basis: spec.basis } };
+        })()
+      : (() => {
+          const series = spec.series.find((s) => s.role === 'subject') ?? spec.series[0];
+          const point = series?.points.at(-1);
+          return series && point && { code: series.regionCode, name: series.regionName, point, figure: series };
+        })();
+  if (!lead) {
+    const asOf = fill(t(lang, 'chart.image.asOf'), { date: formatDate(spec.asOf, lang) });
+    return { headline: spec.title[lang], context: spec.kind === 'timeline' && spec.missing ? spec.missing[lang] : asOf };
+  }
+  const asOf = fill(t(lang, 'chart.image.on'), { date: formatDate(lead.point.date, lang) });
+  const headline = figureWords({ ...lead.figure, value: lead.point.value, qualifier: lead.point.qualifier, printedIn: lead.point.printedIn, decimals: lead.point.decimals }, lang);
+  return { headline, context: `${placeDisplayName(lead.code, lead.name)[lang]}, ${asOf} · ${spec.title[lang]}` };
+}
+
+/** The chart drawn into a frame's plot box by Chart.js, with the page's own configuration. */
+function chartDrawing(spec: ChartSpec, lang: Lang): FrameDrawing {
+  return (ctx, plot, unit, format) => {
+    const { width, height } = imageFormats[format];
+    // Bars carry their value at their end: keep room for it inside the text-safe box.
+    const valueRoom = spec.kind === 'bar' ? unit * 4.5 : 0;
+    const config = chartConfig(spec, {
+      lang,
+      fontFamily: registerFonts(),
+      scale: unit / 12,
+      padding: { top: plot.top, right: width - plot.right + valueRoom, bottom: height - plot.bottom, left: plot.left },
+      responsive: false,
+      compact: format === 'square',
+      axisTitle: false,
+    });
+    const chart = new Chart(ctx as unknown as CanvasRenderingContext2D, config);
+    return () => chart.destroy();
+  };
+}
+
+function chartFrameWords(spec: ChartSpec, lang: Lang, host: string | undefined): FrameWords {
+  return { ...imageHeadline(spec, lang), sources: { lang, names: sourceNames(spec) }, host };
+}
+
+/** A chart as a newsroom image, SVG with real text. */
+export function chartImageSvg(spec: ChartSpec, lang: Lang, format: ImageFormat, host: string | undefined): string {
+  return frameSvg(format, chartFrameWords(spec, lang, host), chartDrawing(spec, lang));
+}
+
+/** A chart as a newsroom image, PNG. */
+export function chartImagePng(spec: ChartSpec, lang: Lang, format: ImageFormat, host: string | undefined): Promise<Buffer> {
+  return framePng(format, chartFrameWords(spec, lang, host), chartDrawing(spec, lang));
 }

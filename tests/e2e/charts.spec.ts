@@ -38,7 +38,7 @@ interface CatalogueEntry {
   asOf: string;
   page: { vi: string; en: string };
   embed: { vi: string; en: string };
-  images: Record<'vi' | 'en', { svg: string; tv: string; social: string }>;
+  images: Record<'vi' | 'en', { svg: string } & Record<'tv' | 'card' | 'square', { png: string; svg: string }>>;
   data: { csv: string; json: string; versions: { asOf: string; csv: string; json: string }[] };
 }
 
@@ -319,13 +319,15 @@ test('latest feeds: site-wide JSON and RSS carry every chart’s summary', async
   for (const chart of latest.charts) expect(rss).toContain(chart.summary.vi.slice(0, 30).replace(/&/g, '&amp;'));
 });
 
-test('images: PNG at TV and social sizes for both languages', async ({ request }) => {
+test('images: PNG and SVG at TV, card and square sizes for both languages', async ({ request }) => {
   const entry = catalogue.charts.find((c) => c.id === 'luot-tai-toan-quoc')!;
   for (const lang of ['vi', 'en'] as const) {
-    for (const [kind, width, height] of [['tv', 1920, 1080], ['social', 1200, 630]] as const) {
-      const body = await (await request.get(localPath(entry.images[lang][kind]))).body();
+    for (const [kind, width, height] of [['tv', 1920, 1080], ['card', 1200, 630], ['square', 1080, 1080]] as const) {
+      const body = await (await request.get(localPath(entry.images[lang][kind].png))).body();
       expect(body.readUInt32BE(16)).toBe(width);
       expect(body.readUInt32BE(20)).toBe(height);
+      const svg = await (await request.get(localPath(entry.images[lang][kind].svg))).text();
+      expect(svg).toContain(`viewBox="0 0 ${width} ${height}"`);
     }
   }
 });

@@ -23,6 +23,12 @@ for (const { path, guide, lang } of [
     const origin = siteOrigin();
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.goto(path);
+    // A chooser: every kit starts closed; opening them all shows every snippet.
+    const kits = page.locator('details.kit');
+    expect(await kits.count()).toBeGreaterThanOrEqual(5);
+    for (const kit of await kits.all()) expect(await kit.getAttribute('open')).toBeNull();
+    for (const kit of await kits.all()) await kit.locator('summary').first().click();
+    await page.locator('details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
     const codes = await page.locator('textarea').evaluateAll((areas) => areas.map((a) => (a as HTMLTextAreaElement).value));
     expect(codes.length).toBeGreaterThan(10);
     for (const code of codes) {
@@ -57,6 +63,21 @@ for (const { path, guide, lang } of [
       await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
     }
     expect(await page.locator('html').getAttribute('lang')).toBe(lang);
+  });
+
+  test(`${path}: a short chooser at 360 px that opens the kit a link points to`, async ({ page }, testInfo) => {
+    test.skip(testInfo.project.name !== 'phone', 'phone layout');
+    await page.goto(path);
+    const { height, screen } = await page.evaluate(() => ({ height: document.documentElement.scrollHeight, screen: innerHeight }));
+    expect(height).toBeLessThanOrEqual(3 * screen);
+    // Every format of a chart image is offered.
+    const charts = page.locator('#charts');
+    await charts.locator('summary').first().click();
+    await charts.locator('.share-list details summary').first().click();
+    await expect(charts.locator('.share-list details').first().locator('a[href$="1920x1080.png"], a[href$="1200x630.png"], a[href$="1080x1080.png"]')).toHaveCount(3);
+    await page.goto(`${path}#qr`);
+    await expect(page.locator('#qr')).toHaveAttribute('open', '');
+    await expect(page.locator('#qr img').first()).toBeVisible();
   });
 }
 

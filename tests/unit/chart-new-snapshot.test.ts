@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chartBundle } from '../../src/lib/chart-catalogue.ts';
 import { chartCsv, chartJson } from '../../src/lib/chart-files.ts';
-import { renderImage } from '../../src/lib/chart-render.ts';
+import { chartImagePng } from '../../src/lib/chart-render.ts';
 import { loadRegions } from '../../src/lib/regions.ts';
 import type { SnapshotEntry } from '../../src/lib/stats/load.ts';
 import { snapshotSchemaWith } from '../../src/schemas/snapshot.ts';
@@ -88,11 +88,12 @@ describe('one new snapshot file updates every chart output at the next build', (
     const before = nationalBefore();
     const images = [
       ['nhung/luot-tai-toan-quoc/moi-nhat-1920x1080.png', 'vi', 'tv'],
-      ['nhung/luot-tai-toan-quoc/moi-nhat-1200x630.png', 'vi', 'social'],
+      ['nhung/luot-tai-toan-quoc/moi-nhat-1200x630.png', 'vi', 'card'],
+      ['nhung/luot-tai-toan-quoc/moi-nhat-1080x1080.png', 'vi', 'square'],
       ['en/embed/luot-tai-toan-quoc/latest-1920x1080.png', 'en', 'tv'],
     ] as const;
     for (const [image, lang, size] of images) {
-      const old = await renderImage(before.spec, lang, size, publicHost(site) ?? '');
+      const old = await chartImagePng(before.spec, lang, size, publicHost(site));
       expect(readFileSync(file('after', image)).equals(old), image).toBe(false);
     }
   });

@@ -7,7 +7,7 @@ export const GET: APIRoute = async ({ site }) => {
   const bundle = await loadChartCatalogue();
   const regions = loadRegions();
   const body = {
-    description: 'Bluezone install-progress charts: embed (iframe), images (PNG 1920x1080, 1200x630, SVG) and data (CSV, JSON). Dated data files never change once published; "latest" addresses always hold the newest figures.',
+    description: 'Bluezone install-progress charts: embed (iframe), images (PNG and SVG at 1920x1080, 1200x630 and 1080x1080, plus a page-sized SVG) and data (CSV, JSON). Dated data files never change once published; "latest" addresses always hold the newest figures.',
     resizeScript: new URL('/nhung/resize.js', site).href,
     charts: bundle.charts.map((chart) => catalogueEntry(chart, regions, site!)),
   };

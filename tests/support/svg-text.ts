@@ -1,0 +1,47 @@
+/**
+ * The text of an image SVG as boxes: each `<text>` with its size and the rectangle it covers,
+ * from its position, anchor, baseline, `textLength` (the width measured in the drawing font) and
+ * transform. Lets tests measure layout rules on the rendered file itself.
+ */
+export interface SvgTextBox {
+  text: string;
+  size: number;
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+const attr = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+
+const unescape = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code))).replace(/&#x([\da-f]+);/gi, (_, code: string) => String.fromCodePoint(parseInt(code, 16))).replace(/&amp;/g, '&');
+
+export function svgTextBoxes(svg: string): SvgTextBox[] {
+  return [...svg.matchAll(/<text\b([^>]*)>([^<]*)<\/text>/g)].map(([, tag = '', body = '']) => {
+    const x = Number(attr(tag, 'x') ?? 0);
+    const y = Number(attr(tag, 'y') ?? 0);
+    const size = Number(attr(tag, 'font-size'));
+    const length = attr(tag, 'textLength');
+    if (length === undefined) throw new Error(`text without textLength: ${body}`);
+    const width = Number(length);
+    const anchor = attr(tag, 'text-anchor') ?? 'start';
+    const left = anchor === 'middle' ? x - width / 2 : anchor === 'end' ? x - width : x;
+    const baseline = attr(tag, 'dominant-baseline');
+    const top = baseline === 'hanging' ? y : baseline === 'central' ? y - size / 2 : baseline === 'text-after-edge' ? y - size : y - size * 0.8;
+    const [a, b, c, d, e, f] = (attr(tag, 'transform')?.match(/-?[\d.e-]+/g) ?? ['1', '0', '0', '1', '0', '0']).map(Number) as [number, number, number, number, number, number];
+    const corners = [
+      [left, top],
+      [left + width, top],
+      [left, top + size],
+      [left + width, top + size],
+    ].map(([px = 0, py = 0]) => [a * px + c * py + e, b * px + d * py + f] as const);
+    return {
+      text: unescape(body),
+      size,
+      left: Math.min(...corners.map(([cx]) => cx)),
+      right: Math.max(...corners.map(([cx]) => cx)),
+      top: Math.min(...corners.map(([, cy]) => cy)),
+      bottom: Math.max(...corners.map(([, cy]) => cy)),
+    };
+  });
+}

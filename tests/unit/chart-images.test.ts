@@ -1,0 +1,81 @@
+import { PNG } from 'pngjs';
+import { describe, expect, it } from 'vitest';
+import { chartConfig } from '../../src/lib/chart-config.ts';
+import { chartImagePng, chartImageSvg, imageHeadline, sourceNames, sourceText } from '../../src/lib/chart-render.ts';
+import { imageFormatList, imageFormats, minTextSize, safeBox } from '../../src/lib/image-formats.ts';
+import { chartsFromDisk } from '../../src/lib/stats/disk.ts';
+import { svgTextBoxes } from '../support/svg-text.ts';
+
+/**
+ * Layout rules of the newsroom images, measured on the rendered files of real charts: the
+ * national line with its targets and breaks, a province's line, and a bar chart.
+ */
+const charts = chartsFromDisk();
+const picked = ['luot-tai-toan-quoc', 'chuoi-quang-ninh-dan-so', 'ty-le-tai-dan-so'].map((id) => charts.find((chart) => chart.id === id)!);
+const host = 'bluezone.gov.vn';
+
+describe('newsroom images', () => {
+  for (const spec of picked) {
+    for (const lang of ['vi', 'en'] as const) {
+      for (const format of imageFormatList) {
+        const { width, height } = imageFormats[format];
+        it(`${spec.id} ${lang} ${format}: size, type, safe areas, headline, source`, async () => {
+          const png = PNG.sync.read(await chartImagePng(spec, lang, format, host));
+          expect([png.width, png.height]).toEqual([width, height]);
+          const svg = chartImageSvg(spec, lang, format, host);
+          expect(svg).toMatch(new RegExp(`^<svg [^>]*viewBox="0 0 ${width} ${height}"`));
+          const boxes = svgTextBoxes(svg);
+          const safe = safeBox(width, height, 0.8);
+          for (const box of boxes) {
+            expect(box.size, box.text).toBeGreaterThanOrEqual(minTextSize(height));
+            expect(box.left, box.text).toBeGreaterThanOrEqual(safe.left - 0.5);
+            expect(box.right, box.text).toBeLessThanOrEqual(safe.right + 0.5);
+            expect(box.top, box.text).toBeGreaterThanOrEqual(safe.top - 0.5);
+            expect(box.bottom, box.text).toBeLessThanOrEqual(safe.bottom + 0.5);
+          }
+          // The headline is the largest text, first, and is the figure in the model's words.
+          const { headline } = imageHeadline(spec, lang);
+          const largest = Math.max(...boxes.map((box) => box.size));
+          const spaced = (text: string) => text.replace(/\s+/gu, ' ');
+          expect(spaced(boxes.filter((box) => box.size === largest).map((box) => box.text).join(' '))).toBe(spaced(headline));
+          // The source line is in the chart's language, names publishers only, and ends with the address.
+          const footerTop = Math.min(...boxes.filter((box) => /^(Nguồn|Source):/.test(box.text)).map((box) => box.top));
+          const footer = boxes.filter((box) => box.top >= footerTop).map((box) => box.text).join(' ');
+          expect(footer.endsWith(host)).toBe(true);
+          expect(footer.startsWith(lang === 'vi' ? 'Nguồn:' : 'Source:')).toBe(true);
+          for (const source of spec.sources) if (source.title) expect(footer).not.toContain(source.title);
+          expect(footer).not.toMatch(/\(/);
+        });
+      }
+    }
+  }
+
+  it('leads with the latest figure, its qualifier, basis and date', () => {
+    const national = picked[0]!;
+    expect(imageHeadline(national, 'vi').headline).toMatch(/^hơn \d+ triệu lượt tải$/);
+    expect(imageHeadline(national, 'vi').context).toMatch(/^Cả nước, ngày \d{1,2}\/\d{1,2}\/\d{4} · /);
+    expect(imageHeadline(picked[1]!, 'vi').headline).toMatch(/% dân số$/);
+    expect(imageHeadline(picked[1]!, 'en').headline).toMatch(/% of (the )?population$/);
+  });
+
+  it('prints the site address only when it is a real one', () => {
+    const spec = picked[0]!;
+    expect(chartImageSvg(spec, 'vi', 'card', host)).toContain(`· ${host}</text>`);
+    expect(chartImageSvg(spec, 'vi', 'card', undefined)).not.toContain('·</text>');
+    expect(sourceText('vi', sourceNames(spec))).not.toContain(host);
+  });
+
+  it('names lines and targets on the chart itself: no legend, no marker to decode (page, live and images alike)', () => {
+    const spec = picked[0]!;
+    if (spec.kind !== 'timeline') throw new Error('timeline expected');
+    const config = chartConfig(spec, { lang: 'vi', fontFamily: 'sans-serif', scale: 1, padding: { top: 0, right: 0, bottom: 0, left: 0 }, responsive: true });
+    expect(config.plugins?.map((plugin) => plugin.id)).toContain('lineLabels');
+    expect(config.options?.plugins?.legend).toBeUndefined();
+    const targets = config.data.datasets.slice(spec.series.length);
+    expect(targets).toHaveLength(spec.targets.length);
+    for (const target of targets) expect((target as { pointRadius: unknown }).pointRadius).toBe(0);
+    const svg = chartImageSvg(spec, 'vi', 'tv', host);
+    for (const target of spec.targets) expect(svgTextBoxes(svg).map((box) => box.text)).toContain(target.label.vi);
+    for (const series of spec.series) expect(svgTextBoxes(svg).map((box) => box.text)).toContain(series.label.vi);
+  });
+});
