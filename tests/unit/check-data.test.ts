@@ -42,15 +42,15 @@ describe('npm run check-data', () => {
     edit('content/stats/2020-08-02-seagullhotel.json', '"installs": 1851827', '"installs": -1');
     edit('content/stats/2020-08-27-baoanhdatmui.json', '"asOf": "2020-08-27"', '"asOf": "2020-04-01"');
     writeFileSync(
-      join(copy, 'content/stats/2021-06-25-jump.json'),
-      JSON.stringify({ asOf: '2021-06-25', source: { id: 'jump', name: 'TEST FIXTURE', reference: 'test' }, measure: 'downloads', rows: [{ region: { code: 'VN', name: 'Việt Nam', level: 'country' }, installs: 1000 }] }),
+      join(copy, 'content/stats/2021-06-28-jump.json'),
+      JSON.stringify({ asOf: '2021-06-28', source: { id: 'jump', name: 'TEST FIXTURE', reference: 'test' }, measure: 'downloads', rows: [{ region: { code: 'VN', name: 'Việt Nam', level: 'country' }, installs: 1000 }] }),
     );
     const { code, lines } = await checkData();
     expect(code).toBe(1);
     expect(about(lines, 'stats')).toEqual([
       'content/stats/2020-08-02-seagullhotel.json, rows.0.installs: must not be negative',
       "content/stats/2020-08-27-baoanhdatmui.json, asOf: 2020-04-01 is before Bluezone's launch (2020-04-18)",
-      expect.stringMatching(/^content\/stats\/2021-06-25-jump\.json, row 1, installs: 1000 on 2021-06-25 is ×\d+\.\d down from \d+ on 2021-06-19/),
+      expect.stringMatching(/^content\/stats\/2021-06-28-jump\.json, row 1, installs: 1000 on 2021-06-28 is ×\d+\.\d down from \d+ on 2021-06-26/),
     ]);
     expect(lines.at(-1)).toMatch(/^check-data: \d+ problems in \d+ files$/);
   });
