@@ -103,6 +103,21 @@ export function compactCount(value: number, lang: Lang, words: ChartWords): stri
   return formatNumber(value, lang);
 }
 
+/**
+ * An axis title as lines that fit a narrow drawing (Chart.js draws an array as lines), so a long
+ * basis ("% of smartphones (devices or subscriptions, …)") is never cut at a phone's edges.
+ */
+export function axisTitle(text: string, look: Pick<ChartLook, 'compact'>): string | string[] {
+  if (!look.compact) return text;
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines.at(-1);
+    if (last !== undefined && `${last} ${word}`.length <= 36) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
 function valueTick(unit: 'percent' | 'count', lang: Lang, words: ChartWords) {
   return (value: number | string) => (unit === 'percent' ? formatPercent(Number(value), lang, 0) : compactCount(Number(value), lang, words));
 }
@@ -400,7 +415,7 @@ function barConfig(spec: BarChartSpec, look: ChartLook): ChartConfiguration<'bar
           beginAtZero: true,
           grid: { color: gridColour, lineWidth: look.scale },
           ticks: { font: font(look, 12), color: inkColour, callback: valueTick('percent', lang, spec.words[lang]), stepSize: look.compact ? 25 : 20, maxRotation: 0 },
-          title: { display: look.axisTitle ?? true, text: spec.words[lang].valueAxis, font: font(look, 13, 'bold'), color: inkColour },
+          title: { display: look.axisTitle ?? true, text: axisTitle(spec.words[lang].valueAxis, look), font: font(look, 13, 'bold'), color: inkColour },
         },
         y: {
           type: 'category',
@@ -474,7 +489,7 @@ function timelineConfig(spec: TimelineChartSpec, look: ChartLook): ChartConfigur
           ticks: { font: font(look, 12), color: inkColour, callback: valueTick(spec.unit, lang, spec.words[lang]) },
           title: {
             display: look.axisTitle ?? true,
-            text: spec.words[lang].valueAxis,
+            text: axisTitle(spec.words[lang].valueAxis, look),
             font: font(look, 13, 'bold'),
             color: inkColour,
           },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChartConfiguration } from 'chart.js';
-import { barTooltip, chartConfig, dateValue, monthTicks, pointTooltip, type PointDatum } from '../../src/lib/chart-config.ts';
+import { axisTitle, barTooltip, chartConfig, dateValue, monthTicks, pointTooltip, type PointDatum } from '../../src/lib/chart-config.ts';
 import type { TimelineChartSpec } from '../../src/lib/chart-spec.ts';
 import { loadRegions } from '../../src/lib/regions.ts';
 import { buildCharts, latestRatesChart } from '../../src/lib/stats/charts.ts';
@@ -92,5 +92,16 @@ describe('tooltips carry the same numbers as the spec', () => {
   it('words lower bounds in timeline tooltips', () => {
     const datum: PointDatum = { x: dateValue('2020-08-20'), y: 20_000_000, q: 'more_than', p: 'millions', dc: null, d: '2020-08-20' };
     expect(pointTooltip('Cả nước: lượt tải', datum, counts, 'vi')).toBe('Cả nước: lượt tải: hơn 20 triệu');
+  });
+});
+
+describe('axis titles on phones', () => {
+  it('break a long basis into lines that fit a narrow drawing, losing no word', () => {
+    const text = '% of smartphones (devices or subscriptions, as the source counts them)';
+    const lines = axisTitle(text, { compact: true });
+    expect(Array.isArray(lines) && lines.length).toBeGreaterThan(1);
+    expect((lines as string[]).every((line) => line.length <= 36)).toBe(true);
+    expect((lines as string[]).join(' ')).toBe(text);
+    expect(axisTitle(text, { compact: false })).toBe(text);
   });
 });
