@@ -328,7 +328,7 @@ function lineLabelsPlugin(spec: TimelineChartSpec, look: ChartLook): Plugin<'lin
         ceiling = end.top;
         labelText(ctx, end.lines, end.x, end.top, lineHeight, 'left', end.colour);
       }
-      // Targets: named on their line, ending at the deadline (or the plot's edge), pushed apart
+      // Targets: named on their line (just above it), ending at the deadline (or the plot's edge), pushed apart
       // when two levels lie close; a name longer than the plot wraps.
       const names = spec.targets
         .map((target, index) => {
@@ -342,7 +342,8 @@ function lineLabelsPlugin(spec: TimelineChartSpec, look: ChartLook): Plugin<'lin
           const lines = ctx.measureText(text).width <= room ? [text] : wrapLabel(ctx, text, room);
           const widest = Math.max(...lines.map((line) => ctx.measureText(line).width));
           const x = right - widest < chartArea.left ? chartArea.left + 4 * look.scale + widest : right;
-          return { x, top: to.y - (lines.length * lineHeight) / 2, lines };
+          // Just above the line, so the dashed level itself stays visible.
+          return { x, top: to.y - lines.length * lineHeight - 2 * look.scale, lines };
         })
         .filter((name) => name !== undefined)
         .sort((a, b) => a.top - b.top);

@@ -176,6 +176,8 @@ export function renderSvg(spec: ChartSpec, lang: Lang, width: number): string {
 export interface FrameWords {
   headline: string;
   context: string;
+  /** Lines the context may take (a note saying what is missing is not cut short). */
+  contextLines?: number;
   /** "Nguồn: …" with as many publishers as fit ("và 3 nguồn khác"). */
   sources: { lang: Lang; names: string[] };
   /** The site's address; absent while the site runs on a placeholder host. */
@@ -212,7 +214,7 @@ function drawFrame(format: ImageFormat, words: FrameWords, drawing: FrameDrawing
   ctx.font = `bold ${headlineSize}px "${fontFamily}"`;
   const headline = wrap(ctx, words.headline, maxWidth, 2);
   ctx.font = `${contextSize}px "${fontFamily}"`;
-  const context = wrap(ctx, words.context, maxWidth, 1);
+  const context = wrap(ctx, words.context, maxWidth, words.contextLines ?? 1);
   ctx.font = `${unit}px "${fontFamily}"`;
   const footer = fitSources(ctx, words.sources.lang, words.sources.names, words.host, maxWidth);
   const plotTop = text.top + headline.length * headlineSize * 1.15 + context.length * contextSize * 1.3;
@@ -229,7 +231,7 @@ function drawFrame(format: ImageFormat, words: FrameWords, drawing: FrameDrawing
   headline.forEach((line, index) => ctx.fillText(line, text.left, text.top + index * headlineSize * 1.15));
   ctx.fillStyle = '#4a5560';
   ctx.font = `${contextSize}px "${fontFamily}"`;
-  context.forEach((line) => ctx.fillText(line, text.left, plotTop - contextSize * 1.2));
+  context.forEach((line, index) => ctx.fillText(line, text.left, plotTop - (context.length - index) * contextSize * 1.3 + contextSize * 0.1));
   ctx.font = `${unit}px "${fontFamily}"`;
   footer.forEach((line, index) => ctx.fillText(line, text.left, footerTop + index * unit * 1.25 + unit * 0.1));
   const svg = canvas.getContent().toString('utf8');
@@ -301,7 +303,7 @@ function fitSources(ctx: SKRSContext2D, lang: Lang, names: string[], host: strin
  * figure; a bar chart with its subject, else the country, else its first bar. A chart with no
  * figure (a target without a figure on its basis) leads with its title and says what is missing.
  */
-export function imageHeadline(spec: ChartSpec, lang: Lang): { headline: string; context: string } {
+export function imageHeadline(spec: ChartSpec, lang: Lang): Pick<FrameWords, 'headline' | 'context' | 'contextLines'> {
   const lead =
     spec.kind === 'bar'
       ? (() => {
@@ -315,7 +317,7 @@ export function imageHeadline(spec: ChartSpec, lang: Lang): { headline: string; 
         })();
   if (!lead) {
     const asOf = fill(t(lang, 'chart.image.asOf'), { date: formatDate(spec.asOf, lang) });
-    return { headline: spec.title[lang], context: spec.kind === 'timeline' && spec.missing ? spec.missing[lang] : asOf };
+    return { headline: spec.title[lang], context: spec.kind === 'timeline' && spec.missing ? spec.missing[lang] : asOf, contextLines: 3 };
   }
   const asOf = fill(t(lang, 'chart.image.on'), { date: formatDate(lead.point.date, lang) });
   const headline = figureWords({ ...lead.figure, value: lead.point.value, qualifier: lead.point.qualifier, printedIn: lead.point.printedIn, decimals: lead.point.decimals }, lang);
