@@ -39,8 +39,10 @@ describe('summary sentences, written from the numbers', () => {
       snap('a', '2020-08-27', [{ region: caMau, ratePercent: 10.21, rateBasis: 'population' }]),
       snap('b', '2020-09-07', [{ region: caMau, ratePercent: 16.08, rateBasis: 'population', rank: 59, rankOf: 63 }]),
     ]).find((c) => c.id === 'chuoi-ca-mau-dan-so')!;
-    expect(spec.summary.vi).toBe('Cà Mau: 16,08\u00a0% dân số ngày 7/9/2020, xếp thứ 59/63.');
-    expect(spec.summary.en).toBe('Cà Mau: 16.08% of population on 7 September 2020, rank 59 of 63.');
+    // Eleven days apart: no "tăng", the older figure read with its own date.
+    expect(spec.summary.vi).toMatch(/^Đến ngày 7\/9\/2020, tỷ lệ tải Bluezone của Cà Mau là 16,08\u00a0% dân số, xếp thứ 59\/63\. .*ngày 27\/8\/2020.*10,21\u00a0% dân số/);
+    expect(spec.summary.vi).not.toMatch(/tăng|giảm/);
+    expect(spec.summary.en).toMatch(/^As of 7 September 2020, .*Cà Mau was 16\.08% of population, rank 59 of 63\. .*27 August 2020.*10\.21%/);
   });
 
   it('a bar chart compares only figures within the window; older ones keep their own dates', () => {
@@ -49,14 +51,15 @@ describe('summary sentences, written from the numbers', () => {
       snap('b', '2020-09-07', [{ region: caMau, ratePercent: 16.08, rateBasis: 'population' }]),
     ]).find((c) => c.kind === 'bar')!;
     expect(spec.summary.vi).not.toMatch(/cao nhất|thấp nhất/);
-    expect(spec.summary.vi).toContain('Trà Vinh khoảng 5,06\u00a0% dân số (12/8/2020)');
-    expect(spec.summary.en).toContain('Trà Vinh about 5.06% of population (12 August 2020)');
+    expect(spec.summary.vi).toContain('% dân số');
+    expect(spec.summary.vi).toContain('Trà Vinh khoảng 5,06\u00a0% ngày 12/8/2020');
+    expect(spec.summary.en).toContain('Trà Vinh about 5.06% on 12 August 2020');
   });
 
   it('keeps lower bounds and published rounding in words', () => {
     const spec = charts([snap('a', '2020-08-20', [{ region: country, installs: 20_000_000, installsQualifier: 'more_than', installsPrintedIn: 'millions' }])]).find((c) => c.id === 'luot-tai-toan-quoc')!;
-    expect(spec.summary.vi).toContain('Cả nước: hơn 20 triệu lượt tải ngày 20/8/2020');
-    expect(spec.summary.en).toContain('Whole country: more than 20 million downloads on 20 August 2020');
+    expect(spec.summary.vi).toContain('Đến ngày 20/8/2020, cả nước có hơn 20 triệu lượt tải Bluezone');
+    expect(spec.summary.en).toContain('As of 20 August 2020, the whole country had more than 20 million Bluezone downloads');
   });
 });
 

@@ -22,7 +22,8 @@ import { sectionPath } from '../routes.ts';
 import type { Figure } from './figures.ts';
 import { figuresFromSnapshots, type SnapshotEntry } from './load.ts';
 import { COMPARISON_WINDOW_DAYS, comparableGroups, figureBasisOfTarget, figuresForTarget, isDrawable, isStatedBasis, latestByPlace, seriesOf, type FigureSeries } from './model.ts';
-import { chartWords, figureSentence, figureWords, rateName, whatName } from './words.ts';
+import { placesSummary, seriesSentence } from './summaries.ts';
+import { chartWords, rateName, whatName } from './words.ts';
 
 /**
  * Chart specs built from the figure model: which charts the site has comes from the data alone
@@ -151,33 +152,14 @@ function targetPhrase(target: ChartTarget, lang: Lang): string {
   return target.deadline ? fill(t(lang, 'chart.summary.targetBy'), { target: target.label[lang], deadline: formatDate(target.deadline, lang) }) : target.label[lang];
 }
 
-/** Summary of a timeline: its newest figure with its date, the targets, breaks; no comparison across dates. */
-function timelineSummary(spec: Omit<TimelineChartSpec, 'summary'>, latest: Figure | undefined, lang: Lang): string {
+/** Summary of a timeline: its newest figure read aloud (with the change the model allows), the targets, breaks. */
+function timelineSummary(spec: Omit<TimelineChartSpec, 'summary'>, series: FigureSeries | null, lang: Lang): string {
   const sentences: string[] = [];
-  if (latest) sentences.push(figureSentence(placeDisplayName(latest.place.code, latest.place.name)[lang], latest, lang));
+  if (series && series.figures.length > 0) sentences.push(seriesSentence(series.figures, lang));
   if (spec.missing) sentences.push(spec.missing[lang]);
   if (spec.targets.length > 0) sentences.push(fill(t(lang, 'chart.summary.target'), { target: spec.targets.map((target) => targetPhrase(target, lang)).join('; ') }));
   if (spec.breaks.length > 0) sentences.push(spec.breaks.map((b) => fill(t(lang, 'chart.summary.break'), { date: formatDate(b.date, lang) })).join(' '));
   return sentences.map((s) => s.replace(/[.]$/, '')).join('. ').concat('.');
-}
-
-/**
- * Summary of a bar chart: how many places; "highest/lowest" only among figures a comparison
- * allows (same basis, within the window); the others each with its own date.
- */
-function barSummary(figures: (Figure & { value: number })[], measure: Measure, basis: RateBasis, lang: Lang): string {
-  const parts = [fill(t(lang, 'chart.summary.bars'), { count: String(figures.length), basis: rateName(measure, basis, lang) })];
-  const newestGroup = comparableGroups(figures).at(-1) ?? [];
-  const name = (f: Figure) => placeDisplayName(f.place.code, f.place.name)[lang];
-  if (newestGroup.length > 1) {
-    const sorted = [...newestGroup].sort((a, b) => b.value - a.value);
-    const describe = (f: Figure) => `${name(f)} ${figureWords(f, lang)}`;
-    const until = newest(newestGroup.map((f) => f.date));
-    parts.push(fill(t(lang, 'chart.summary.highestLowest'), { days: String(COMPARISON_WINDOW_DAYS), date: formatDate(until, lang), highest: describe(sorted[0]!), lowest: describe(sorted.at(-1)!) }));
-  }
-  const others = figures.filter((f) => newestGroup.length < 2 || !newestGroup.includes(f));
-  if (others.length > 0) parts.push(fill(t(lang, 'chart.summary.ownDates'), { figures: others.map((f) => `${name(f)} ${figureWords(f, lang)} (${formatDate(f.date, lang)})`).join('; ') }));
-  return parts.join('. ').concat('.');
 }
 
 // — the kinds of chart —
@@ -215,7 +197,7 @@ export function latestRatesChart(id: string, figures: readonly Figure[], measure
     basis,
     seriesLabel: label,
     bars,
-    summary: { vi: barSummary(latest, measure, basis, 'vi'), en: barSummary(latest, measure, basis, 'en') },
+    summary: { vi: placesSummary(latest, t('vi', 'summary.places.bars'), 'vi'), en: placesSummary(latest, t('en', 'summary.places.bars'), 'en') },
   };
 }
 
@@ -257,8 +239,7 @@ function timelineChart(input: TimelineInput): TimelineChartSpec {
     events: input.start ? [{ date: input.start, label: both('chart.event.launch', (lang) => ({ date: formatDate(input.start!, lang) })) }] : [],
     missing: input.missing ?? null,
   };
-  const latest = input.series?.figures.at(-1);
-  return { ...base, summary: { vi: timelineSummary(base, latest, 'vi'), en: timelineSummary(base, latest, 'en') } };
+  return { ...base, summary: { vi: timelineSummary(base, input.series, 'vi'), en: timelineSummary(base, input.series, 'en') } };
 }
 
 /** URL words of measures and bases, shared by chart and map ids (`chuoi-…-dan-so`, `ban-do-tai-dan-so`). */
