@@ -327,7 +327,6 @@ export const en: Record<UiKey, string> = {
   'data.def.downloads': 'how many times the app was downloaded and installed, not how many people use it.',
   'data.def.withPhone': 'accounts that registered a phone number (“Bluezoners with a phone”).',
   'data.def.active': 'accounts actually in use; far fewer than downloads.',
-  'data.def.break': 'From 29 June 2021 the counting changed: only subscribers with 3G/4G activity are counted. Figures before and after that date are two separate series, never joined.',
   'data.def.qualifiers': '“More than 20 million” is stored as a lower bound, “about 145,800” as an approximation, “under 8%” as an upper bound; the site never turns them into exact numbers.',
   'data.def.basis': 'Every rate carries its basis; a rate whose basis is not given is marked “basis not stated”.',
   'data.json.heading': 'The JSON format',

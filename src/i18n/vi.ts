@@ -330,7 +330,6 @@ export const vi = {
   'data.def.downloads': 'số lần ứng dụng được tải và cài đặt, không phải số người đang dùng.',
   'data.def.withPhone': 'tài khoản đã đăng ký số điện thoại (“Bluezoner có điện thoại”).',
   'data.def.active': 'tài khoản thật sự được sử dụng; thấp hơn nhiều so với lượt tải.',
-  'data.def.break': 'Từ 29/6/2021 cách đếm thay đổi: chỉ tính thuê bao có dùng 3G/4G. Số liệu trước và sau ngày này là hai chuỗi riêng, không nối liền.',
   'data.def.qualifiers': 'Số “hơn 20 triệu” được lưu là giới hạn dưới, “khoảng 145.800” là số gần đúng, “dưới 8%” là giới hạn trên; trang không biến chúng thành số chính xác.',
   'data.def.basis': 'Tỷ lệ nào cũng kèm cơ sở tính; tỷ lệ không rõ cơ sở được ghi là “chưa rõ cơ sở tính”.',
   'data.json.heading': 'Định dạng tệp JSON',

@@ -64,14 +64,16 @@ describe('summary sentences, written from the numbers', () => {
 });
 
 describe('specs never mix what must stay apart', () => {
-  it('splits a series at the counting change of 29/06/2021', () => {
-    const spec = charts([
-      snap('a', '2021-06-26', [{ region: country, installs: 38_000_000 }]),
-      snap('b', '2021-07-05', [{ region: country, installs: 1_000_000 }]),
-    ]).find((c) => c.id === 'luot-tai-toan-quoc')!;
+  it('splits a series where a snapshot states another counting method, and only there', () => {
+    const later = snap('b', '2021-07-05', [{ region: country, installs: 1_000_000 }]);
+    const spec = charts([snap('a', '2021-06-26', [{ region: country, installs: 38_000_000 }]), { ...later, data: { ...later.data, method: 'active_3g4g_subscribers' } }]).find((c) => c.id === 'luot-tai-toan-quoc')!;
     if (spec.kind !== 'timeline') throw new Error('timeline expected');
     expect(spec.series.map((s) => s.method)).toEqual(['all_installs', 'active_3g4g_subscribers']);
-    expect(spec.breaks.map((b) => b.date)).toEqual(['2021-06-29']);
+    expect(spec.breaks.map((b) => b.date)).toEqual(['2021-07-05']);
+    const same = charts([snap('a', '2021-06-26', [{ region: country, installs: 38_000_000 }]), later]).find((c) => c.id === 'luot-tai-toan-quoc')!;
+    if (same.kind !== 'timeline') throw new Error('timeline expected');
+    expect(same.breaks).toEqual([]);
+    expect(same.series).toHaveLength(1);
   });
 
   it('draws a place with two bases as two charts', () => {

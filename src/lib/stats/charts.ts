@@ -1,7 +1,7 @@
 import type { Lang } from '../../i18n/index.ts';
 import { t } from '../../i18n/index.ts';
 import type { Directive } from '../../schemas/directive.ts';
-import { COUNTING_CHANGE_DATE, type Measure, type Method, type RateBasis } from '../../schemas/snapshot.ts';
+import type { Measure, Method, RateBasis } from '../../schemas/snapshot.ts';
 import type { StatementTarget } from '../../schemas/statement-target.ts';
 import type {
   BarChartSpec,
@@ -57,12 +57,6 @@ function both(key: Parameters<typeof t>[1], values: (lang: Lang) => Record<strin
 export function placeDisplayName(code: string, name: string): Record<Lang, string> {
   return code === 'VN' ? { vi: t('vi', 'chart.country'), en: t('en', 'chart.country') } : { vi: name, en: name };
 }
-
-/** The counting change of 29/06/2021, as drawn on every timeline that reaches it. */
-export const countingChange: ChartBreak = {
-  date: COUNTING_CHANGE_DATE,
-  label: both('chart.break.countingChange', (lang) => ({ date: formatDate(COUNTING_CHANGE_DATE, lang) })),
-};
 
 /** Registry of sources used by one spec, so points refer to them by index. */
 class SourceList {
@@ -122,12 +116,12 @@ function lines(series: FigureSeries, role: ChartSeries['role'], sources: SourceL
 }
 
 /**
- * The counting change, marked only where a chart has figures on both sides of it (its line is
- * split there). The change of 29/06/2021 has no source in this repository yet, so no chart
- * announces it ahead of figures that show it.
+ * A change of counting method, where the data shows one: the first figure of each line after the
+ * first (lines are split by the method their snapshots state). Nothing in code dates a change.
  */
-function breaksFor(dates: string[], methodChanges: ChartBreak[]): ChartBreak[] {
-  return methodChanges.filter((b) => dates.some((d) => d < b.date) && dates.some((d) => d >= b.date));
+function breaksFor(lines: readonly ChartSeries[]): ChartBreak[] {
+  const starts = lines.map((line) => line.points[0]!.date).sort();
+  return starts.slice(1).map((date) => ({ date, label: both('chart.break.countingChange', (lang) => ({ date: formatDate(date, lang) })) }));
 }
 
 const DAY_MS = 86_400_000;
@@ -235,7 +229,7 @@ function timelineChart(input: TimelineInput): TimelineChartSpec {
     regionCode: input.regionCode,
     series,
     targets,
-    breaks: breaksFor(dates, [countingChange]),
+    breaks: breaksFor(series),
     events: input.start ? [{ date: input.start, label: both('chart.event.launch', (lang) => ({ date: formatDate(input.start!, lang) })) }] : [],
     missing: input.missing ?? null,
   };
