@@ -5,6 +5,7 @@ import { t, type Lang } from '../i18n/index.ts';
 import { basisSlugs, measureSlugs } from './stats/charts.ts';
 import type { Figure } from './stats/figures.ts';
 import { latestByPlace } from './stats/model.ts';
+import { placesSummary } from './stats/summaries.ts';
 import { basisName, measureName } from './stats/words.ts';
 import { embedPath } from './chart-catalogue.ts';
 import { fill } from './chart-text.ts';
@@ -26,9 +27,22 @@ export function loadProvinceShapes(root: string = process.cwd()): ProvinceShape[
   return shapes;
 }
 
+/** The figures a map draws: the latest rate of each province on one measure and basis ("dưới 8 %" included). */
+function mapFigures(figures: readonly Figure[], measure: Measure, basis: RateBasis): (Figure & { value: number })[] {
+  return [...latestByPlace(figures, { kind: 'rate', measure, basis, level: 'province', upperBounds: true }).values()];
+}
+
+/**
+ * What a map shows, read aloud: "Từ ngày 11/8/2020 đến ngày 31/5/2021, 12 tỉnh, thành phố có số
+ * liệu …; cao nhất …" only among figures the model lets us compare, the others with their dates.
+ */
+export function mapSummary(figures: readonly Figure[], measure: Measure, basis: RateBasis, lang: Lang): string {
+  return placesSummary(mapFigures(figures, measure, basis), t(lang, 'summary.places.provinces'), lang);
+}
+
 /** THE adapter from the figure model to map records: the latest rate of each province on one measure and basis. */
 export function mapRecords(figures: readonly Figure[], measure: Measure, basis: RateBasis): MapRecord[] {
-  return [...latestByPlace(figures, { kind: 'rate', measure, basis, level: 'province', upperBounds: true }).values()].map((figure) => ({
+  return mapFigures(figures, measure, basis).map((figure) => ({
     provinceCode: figure.place.code,
     value: figure.value,
     decimals: figure.decimals,
@@ -51,7 +65,7 @@ export function mapLayers(figures: readonly Figure[]): MapLayer[] {
       if (basis === 'not_stated') continue;
       const records = mapRecords(figures, measure, basis);
       if (records.length < MIN_PROVINCES_FOR_MAP) continue;
-      layers.push({ id: `ban-do-${measureSlugs[measure]}-${basisSlugs[basis]}`, measure, basis, records });
+      layers.push({ id: `ban-do-${measureSlugs[measure]}-${basisSlugs[basis]}`, measure, basis, records, summary: { vi: mapSummary(figures, measure, basis, 'vi'), en: mapSummary(figures, measure, basis, 'en') } });
     }
   }
   const lead = (layer: MapLayer) => Number(!(layer.measure === 'downloads' && layer.basis === 'population'));

@@ -40,6 +40,8 @@ export interface MapLayer {
   measure: Measure;
   basis: RateBasis;
   records: MapRecord[];
+  /** The map in sentences a newsreader can read (`mapSummary`): its text alternative too. */
+  summary: Record<Lang, string>;
 }
 
 /** Fewer provinces than this on a basis make a list, not a map: the charts already show them. */

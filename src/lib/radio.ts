@@ -3,7 +3,7 @@ import { numberSymbol } from './directives.ts';
 import { formatDate } from './format.ts';
 import type { Figure } from './stats/figures.ts';
 import { figureBasisOfTarget, latestCount, latestStatedRate } from './stats/model.ts';
-import { figureWords } from './stats/words.ts';
+import { figureSentence } from './stats/summaries.ts';
 import { t } from '../i18n/index.ts';
 
 /**
@@ -72,14 +72,9 @@ export function taskWithoutDate(task: string): string {
   return task.replace(/\s*\((trước|đến hết|hết) ngày[^)]*\)/u, '').replace(/[.;\s]+$/u, '');
 }
 
-function figureSentence(facts: RadioFacts): string | undefined {
-  const { figure, place } = facts;
-  if (!figure) return undefined;
-  const where = place ? place.name : 'cả nước';
-  const date = `Tính đến ngày ${formatDate(figure.date, 'vi')}`;
-  const source = `theo ${figure.source.name}`;
-  if (figure.kind === 'count') return `${date}, ${where} có ${figureWords(figure, 'vi')} Bluezone, ${source}.`;
-  return `${date}, tỷ lệ cài đặt Bluezone của ${where} là ${figureWords(figure, 'vi')}, ${source}.`;
+/** The figure as every summary reads it (`summaries.ts`), with its source named on air. */
+function figureOnAir({ figure }: RadioFacts): string | undefined {
+  return figure ? `${figureSentence(figure, 'vi').replace(/\.$/u, '')}, theo ${figure.source.name}.` : undefined;
 }
 
 function targetSentence({ target, letter }: RadioFacts['targets'][number]): string {
@@ -96,7 +91,7 @@ export function radioScript(facts: RadioFacts, today: string, host: string | und
     'Thưa toàn thể bà con!',
     'Để cùng phòng, chống dịch COVID-19, mỗi người có điện thoại thông minh hãy cài ứng dụng Bluezone. Nếu bạn từng ở gần một người cũng dùng Bluezone mà sau đó nhiễm COVID-19, ứng dụng có thể báo để bạn liên hệ y tế. Ứng dụng miễn phí, không ghi lại bạn ở đâu.',
   ];
-  const figure = figureSentence(facts);
+  const figure = figureOnAir(facts);
   if (figure) paragraphs.push(figure);
   for (const target of facts.targets) paragraphs.push(targetSentence(target));
   if (facts.deadline) {

@@ -39,6 +39,14 @@ export function publicHost(site: URL | string | undefined): string | undefined {
   return host;
 }
 
+/**
+ * An address printed for people (a letter's permanent address, the share kit): absolute on a real
+ * host, the bare path when the site is a placeholder, so no page prints `bluezone.example`.
+ */
+export function visibleUrl(path: string, site: URL | string | undefined): string {
+  return publicHost(site) ? absoluteUrl(path, site!) : path;
+}
+
 /** The loudspeaker text of the country (`/phat-thanh/`) or of a province (`/phat-thanh/kien-giang/`); Vietnamese only. */
 export function radioPath(provinceSlug?: string): string {
   return provinceSlug ? `/phat-thanh/${provinceSlug}/` : '/phat-thanh/';

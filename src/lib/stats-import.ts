@@ -4,7 +4,7 @@ import {
   MEASURES,
   RATE_BASES,
   REGION_LEVELS,
-  methodOnDate,
+  DEFAULT_METHOD,
   snapshotSchemaWith,
   type Measure,
   type RateBasis,
@@ -396,7 +396,7 @@ export async function importCsv(chunks: AsyncIterable<Uint8Array | string> | Ite
   const snapshots: Snapshot[] = [];
   if (problems.length === 0 && collect) {
     for (const [asOf, list] of [...byDate].sort(([a], [b]) => a.localeCompare(b))) {
-      snapshots.push({ asOf, source: options.source, measure: options.measure ?? 'downloads', method: methodOnDate(asOf), rows: list });
+      snapshots.push({ asOf, source: options.source, measure: options.measure ?? 'downloads', method: DEFAULT_METHOD, rows: list });
     }
   }
   return { snapshots: problems.length ? [] : snapshots, problems, moreProblems, rows, ...(unrecognised ? { unrecognised } : {}) };
@@ -490,7 +490,7 @@ function comparable(snapshot: Snapshot): string {
   if (source.url !== undefined) source.url = normaliseUrl(source.url);
   if (source.alsoAt !== undefined) source.alsoAt = source.alsoAt.map(normaliseUrl).sort();
   const rows = snapshot.rows.map((row) => ({ key: rowKey(row, snapshot.measure), json: stableJson(row) })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.json < b.json ? -1 : 1));
-  return stableJson({ ...snapshot, source, method: snapshot.method ?? methodOnDate(snapshot.asOf), rows: rows.map((r) => r.json) });
+  return stableJson({ ...snapshot, source, method: snapshot.method ?? DEFAULT_METHOD, rows: rows.map((r) => r.json) });
 }
 
 /** JSON with object keys sorted, so equal data gives equal text whatever the key order. */
@@ -596,7 +596,7 @@ export function jumpProblems<T extends { snapshot: Snapshot }>(entries: readonly
   const series = new Map<string, { entry: T; value: number; row: number }[]>();
   for (const entry of entries) {
     const { snapshot } = entry;
-    const method = snapshot.method ?? methodOnDate(snapshot.asOf);
+    const method = snapshot.method ?? DEFAULT_METHOD;
     snapshot.rows.forEach((row, index) => {
       const measure = row.measure ?? snapshot.measure;
       const add = (key: string, value: number | undefined) => {

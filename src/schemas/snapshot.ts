@@ -39,19 +39,16 @@ export const QUALIFIERS = ['about', 'more_than', 'less_than'] as const;
 export type Qualifier = (typeof QUALIFIERS)[number];
 
 /**
- * How installs were counted. On 29/06/2021 the counting changed (only subscribers with 3G/4G
- * activity counted from then on), so figures before and after are a series break, never one line.
+ * How installs were counted, as the snapshot's source states it. A change of method is data, not
+ * a date in code: a snapshot whose source says only 3G/4G subscribers were counted sets
+ * `method: "active_3g4g_subscribers"`, and its figures become a series of their own (a break,
+ * never one line). No source in this repository states such a change yet.
  */
 export const METHODS = ['all_installs', 'active_3g4g_subscribers'] as const;
 export type Method = (typeof METHODS)[number];
 
-/** First day counted with `active_3g4g_subscribers`. */
-export const COUNTING_CHANGE_DATE = '2021-06-29';
-
-/** The method in force on a date; the schema rejects a snapshot that claims the other one. */
-export function methodOnDate(isoDate: string): Method {
-  return isoDate < COUNTING_CHANGE_DATE ? 'all_installs' : 'active_3g4g_subscribers';
-}
+/** The method of a snapshot that states none. */
+export const DEFAULT_METHOD: Method = 'all_installs';
 
 /** `VN` = country, 2 digits = province, 3 digits = district (GSO codes of 2020). */
 export function levelOfCode(code: string): RegionLevel | undefined {
@@ -218,7 +215,7 @@ export const snapshotSchema = z
     source: snapshotSourceSchema,
     /** What the rows count unless a row says otherwise. */
     measure: z.enum(MEASURES),
-    /** Counting method in force on `asOf` (defaults from the date; see `COUNTING_CHANGE_DATE`). */
+    /** Counting method the source states (`DEFAULT_METHOD` when absent). */
     method: z.enum(METHODS).optional(),
     /** Context for the whole snapshot (aggregates that are not a region, caveats). */
     note: z.string().min(2).max(1000).optional(),
@@ -228,13 +225,6 @@ export const snapshotSchema = z
     rows: z.array(snapshotRowSchema).min(1, 'a snapshot needs at least one row'),
   })
   .superRefine((snapshot, ctx) => {
-    if (snapshot.method !== undefined && snapshot.method !== methodOnDate(snapshot.asOf)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['method'],
-        message: `method "${snapshot.method}" was not in force on ${snapshot.asOf} (counting changed on ${COUNTING_CHANGE_DATE})`,
-      });
-    }
     const seen = new Map<string, number>();
     snapshot.rows.forEach((row, index) => {
       const key = rowKey(row, snapshot.measure);

@@ -198,11 +198,13 @@ describe('texts', () => {
     expect(describeTarget(kg.targets[0]!, regions, 'en')).toBe('at least 60% of smartphone users, Kiên Giang, by 20 August 2020');
   });
 
-  it('builds a plain-text citation with the permanent URL', () => {
-    expect(citationText(kg, 'vi', site)).toBe(
-      'Ủy ban nhân dân tỉnh Kiên Giang, văn bản số 1119/UBND-KGVX, Kiên Giang, ngày 19/8/2020, V/v đẩy mạnh triển khai ứng dụng, cài đặt ứng dụng Bluezone. https://bluezone.example/van-ban/1119-ubnd-kgvx-2020/',
+  it('builds a plain-text citation with the permanent URL (the bare path on a placeholder host)', () => {
+    const real = 'https://bluezone.camau.gov.vn';
+    expect(citationText(kg, 'vi', real)).toBe(
+      'Ủy ban nhân dân tỉnh Kiên Giang, văn bản số 1119/UBND-KGVX, Kiên Giang, ngày 19/8/2020, V/v đẩy mạnh triển khai ứng dụng, cài đặt ứng dụng Bluezone. https://bluezone.camau.gov.vn/van-ban/1119-ubnd-kgvx-2020/',
     );
-    expect(citationText(tv, 'en', site)).toMatch(/unnumbered letter …\/STTTT-BCVTCNTT, Trà Vinh, 13 August 2020, .* https:\/\/bluezone\.example\/en\/directives\/stttt-bcvtcntt-tra-vinh-2020-08-13\/$/);
+    expect(citationText(tv, 'en', real)).toMatch(/unnumbered letter …\/STTTT-BCVTCNTT, Trà Vinh, 13 August 2020, .* https:\/\/bluezone\.camau\.gov\.vn\/en\/directives\/stttt-bcvtcntt-tra-vinh-2020-08-13\/$/);
+    expect(citationText(kg, 'vi', site)).toMatch(/ Bluezone\. \/van-ban\/1119-ubnd-kgvx-2020\/$/);
   });
 
   it('gives machine-readable records with resolved citations and absolute URLs', () => {

@@ -11,7 +11,7 @@ import { projectRoot as root, runAstro } from '../support/temp-project.ts';
  * leaflet, canonical/Open Graph URLs, robots.txt and the sitemap, and leaves no trace of the
  * default address.
  */
-const site = 'https://mttq.camau.example';
+const site = 'https://mttq.camau.gov.vn';
 let out = '';
 
 beforeAll(() => {
@@ -49,6 +49,6 @@ describe(`a build with SITE_URL=${site}`, () => {
     expect(home).toContain(`<meta property="og:image" content="${site}/og/card.png"`);
     expect(text('robots.txt')).toContain(`Sitemap: ${site}/sitemap-index.xml`);
     expect(text('sitemap-0.xml')).toContain(`<loc>${site}/huong-dan/</loc>`);
-    expect(text('phat-thanh/index.html')).toContain('mttq.camau.example, mục Hướng dẫn');
+    expect(text('phat-thanh/index.html')).toContain('mttq.camau.gov.vn, mục Hướng dẫn');
   });
 });

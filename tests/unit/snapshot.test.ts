@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRegions } from '../../src/lib/regions.ts';
-import { snapshotSchema, snapshotSchemaWith, methodOnDate, levelOfCode, rowKey } from '../../src/schemas/snapshot.ts';
+import { snapshotSchema, snapshotSchemaWith, levelOfCode, rowKey } from '../../src/schemas/snapshot.ts';
 
 const regions = loadRegions();
 const schema = snapshotSchemaWith(regions);
@@ -148,13 +148,12 @@ describe('snapshot schema', () => {
     expect(issues(s)).toEqual([]);
   });
 
-  it('models the counting change of 29/06/2021 as a method that must match the date', () => {
-    expect(methodOnDate('2021-06-28')).toBe('all_installs');
-    expect(methodOnDate('2021-06-29')).toBe('active_3g4g_subscribers');
+  it('takes the counting method from the snapshot, never from its date (no source dates a change)', () => {
     const s = base();
     s.method = 'active_3g4g_subscribers';
-    expect(issues(s)).toEqual([expect.stringMatching(/^method: /)]);
+    expect(issues(s)).toEqual([]);
     s.asOf = '2021-07-01';
+    delete s.method;
     expect(issues(s)).toEqual([]);
   });
 

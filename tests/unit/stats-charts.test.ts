@@ -39,8 +39,10 @@ describe('summary sentences, written from the numbers', () => {
       snap('a', '2020-08-27', [{ region: caMau, ratePercent: 10.21, rateBasis: 'population' }]),
       snap('b', '2020-09-07', [{ region: caMau, ratePercent: 16.08, rateBasis: 'population', rank: 59, rankOf: 63 }]),
     ]).find((c) => c.id === 'chuoi-ca-mau-dan-so')!;
-    expect(spec.summary.vi).toBe('Cà Mau: 16,08\u00a0% dân số ngày 7/9/2020, xếp thứ 59/63.');
-    expect(spec.summary.en).toBe('Cà Mau: 16.08% of population on 7 September 2020, rank 59 of 63.');
+    // Eleven days apart: no "tăng", the older figure read with its own date.
+    expect(spec.summary.vi).toMatch(/^Đến ngày 7\/9\/2020, tỷ lệ tải Bluezone của Cà Mau là 16,08\u00a0% dân số, xếp thứ 59\/63\. .*ngày 27\/8\/2020.*10,21\u00a0% dân số/);
+    expect(spec.summary.vi).not.toMatch(/tăng|giảm/);
+    expect(spec.summary.en).toMatch(/^As of 7 September 2020, .*Cà Mau was 16\.08% of population, rank 59 of 63\. .*27 August 2020.*10\.21%/);
   });
 
   it('a bar chart compares only figures within the window; older ones keep their own dates', () => {
@@ -49,26 +51,29 @@ describe('summary sentences, written from the numbers', () => {
       snap('b', '2020-09-07', [{ region: caMau, ratePercent: 16.08, rateBasis: 'population' }]),
     ]).find((c) => c.kind === 'bar')!;
     expect(spec.summary.vi).not.toMatch(/cao nhất|thấp nhất/);
-    expect(spec.summary.vi).toContain('Trà Vinh khoảng 5,06\u00a0% dân số (12/8/2020)');
-    expect(spec.summary.en).toContain('Trà Vinh about 5.06% of population (12 August 2020)');
+    expect(spec.summary.vi).toContain('% dân số');
+    expect(spec.summary.vi).toContain('Trà Vinh khoảng 5,06\u00a0% ngày 12/8/2020');
+    expect(spec.summary.en).toContain('Trà Vinh about 5.06% on 12 August 2020');
   });
 
   it('keeps lower bounds and published rounding in words', () => {
     const spec = charts([snap('a', '2020-08-20', [{ region: country, installs: 20_000_000, installsQualifier: 'more_than', installsPrintedIn: 'millions' }])]).find((c) => c.id === 'luot-tai-toan-quoc')!;
-    expect(spec.summary.vi).toContain('Cả nước: hơn 20 triệu lượt tải ngày 20/8/2020');
-    expect(spec.summary.en).toContain('Whole country: more than 20 million downloads on 20 August 2020');
+    expect(spec.summary.vi).toContain('Đến ngày 20/8/2020, cả nước có hơn 20 triệu lượt tải Bluezone');
+    expect(spec.summary.en).toContain('As of 20 August 2020, the whole country had more than 20 million Bluezone downloads');
   });
 });
 
 describe('specs never mix what must stay apart', () => {
-  it('splits a series at the counting change of 29/06/2021', () => {
-    const spec = charts([
-      snap('a', '2021-06-26', [{ region: country, installs: 38_000_000 }]),
-      snap('b', '2021-07-05', [{ region: country, installs: 1_000_000 }]),
-    ]).find((c) => c.id === 'luot-tai-toan-quoc')!;
+  it('splits a series where a snapshot states another counting method, and only there', () => {
+    const later = snap('b', '2021-07-05', [{ region: country, installs: 1_000_000 }]);
+    const spec = charts([snap('a', '2021-06-26', [{ region: country, installs: 38_000_000 }]), { ...later, data: { ...later.data, method: 'active_3g4g_subscribers' } }]).find((c) => c.id === 'luot-tai-toan-quoc')!;
     if (spec.kind !== 'timeline') throw new Error('timeline expected');
     expect(spec.series.map((s) => s.method)).toEqual(['all_installs', 'active_3g4g_subscribers']);
-    expect(spec.breaks.map((b) => b.date)).toEqual(['2021-06-29']);
+    expect(spec.breaks.map((b) => b.date)).toEqual(['2021-07-05']);
+    const same = charts([snap('a', '2021-06-26', [{ region: country, installs: 38_000_000 }]), later]).find((c) => c.id === 'luot-tai-toan-quoc')!;
+    if (same.kind !== 'timeline') throw new Error('timeline expected');
+    expect(same.breaks).toEqual([]);
+    expect(same.series).toHaveLength(1);
   });
 
   it('draws a place with two bases as two charts', () => {

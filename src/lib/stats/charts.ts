@@ -1,7 +1,7 @@
 import type { Lang } from '../../i18n/index.ts';
 import { t } from '../../i18n/index.ts';
 import type { Directive } from '../../schemas/directive.ts';
-import { COUNTING_CHANGE_DATE, type Measure, type Method, type RateBasis } from '../../schemas/snapshot.ts';
+import type { Measure, Method, RateBasis } from '../../schemas/snapshot.ts';
 import type { StatementTarget } from '../../schemas/statement-target.ts';
 import type {
   BarChartSpec,
@@ -22,7 +22,8 @@ import { sectionPath } from '../routes.ts';
 import type { Figure } from './figures.ts';
 import { figuresFromSnapshots, type SnapshotEntry } from './load.ts';
 import { COMPARISON_WINDOW_DAYS, comparableGroups, figureBasisOfTarget, figuresForTarget, isDrawable, isStatedBasis, latestByPlace, seriesOf, type FigureSeries } from './model.ts';
-import { chartWords, figureSentence, figureWords, rateName, whatName } from './words.ts';
+import { placesSummary, seriesSentence } from './summaries.ts';
+import { chartWords, rateName, whatName } from './words.ts';
 
 /**
  * Chart specs built from the figure model: which charts the site has comes from the data alone
@@ -56,12 +57,6 @@ function both(key: Parameters<typeof t>[1], values: (lang: Lang) => Record<strin
 export function placeDisplayName(code: string, name: string): Record<Lang, string> {
   return code === 'VN' ? { vi: t('vi', 'chart.country'), en: t('en', 'chart.country') } : { vi: name, en: name };
 }
-
-/** The counting change of 29/06/2021, as drawn on every timeline that reaches it. */
-export const countingChange: ChartBreak = {
-  date: COUNTING_CHANGE_DATE,
-  label: both('chart.break.countingChange', (lang) => ({ date: formatDate(COUNTING_CHANGE_DATE, lang) })),
-};
 
 /** Registry of sources used by one spec, so points refer to them by index. */
 class SourceList {
@@ -121,12 +116,12 @@ function lines(series: FigureSeries, role: ChartSeries['role'], sources: SourceL
 }
 
 /**
- * The counting change, marked only where a chart has figures on both sides of it (its line is
- * split there). The change of 29/06/2021 has no source in this repository yet, so no chart
- * announces it ahead of figures that show it.
+ * A change of counting method, where the data shows one: the first figure of each line after the
+ * first (lines are split by the method their snapshots state). Nothing in code dates a change.
  */
-function breaksFor(dates: string[], methodChanges: ChartBreak[]): ChartBreak[] {
-  return methodChanges.filter((b) => dates.some((d) => d < b.date) && dates.some((d) => d >= b.date));
+function breaksFor(lines: readonly ChartSeries[]): ChartBreak[] {
+  const starts = lines.map((line) => line.points[0]!.date).sort();
+  return starts.slice(1).map((date) => ({ date, label: both('chart.break.countingChange', (lang) => ({ date: formatDate(date, lang) })) }));
 }
 
 const DAY_MS = 86_400_000;
@@ -151,33 +146,14 @@ function targetPhrase(target: ChartTarget, lang: Lang): string {
   return target.deadline ? fill(t(lang, 'chart.summary.targetBy'), { target: target.label[lang], deadline: formatDate(target.deadline, lang) }) : target.label[lang];
 }
 
-/** Summary of a timeline: its newest figure with its date, the targets, breaks; no comparison across dates. */
-function timelineSummary(spec: Omit<TimelineChartSpec, 'summary'>, latest: Figure | undefined, lang: Lang): string {
+/** Summary of a timeline: its newest figure read aloud (with the change the model allows), the targets, breaks. */
+function timelineSummary(spec: Omit<TimelineChartSpec, 'summary'>, series: FigureSeries | null, lang: Lang): string {
   const sentences: string[] = [];
-  if (latest) sentences.push(figureSentence(placeDisplayName(latest.place.code, latest.place.name)[lang], latest, lang));
+  if (series && series.figures.length > 0) sentences.push(seriesSentence(series.figures, lang));
   if (spec.missing) sentences.push(spec.missing[lang]);
   if (spec.targets.length > 0) sentences.push(fill(t(lang, 'chart.summary.target'), { target: spec.targets.map((target) => targetPhrase(target, lang)).join('; ') }));
   if (spec.breaks.length > 0) sentences.push(spec.breaks.map((b) => fill(t(lang, 'chart.summary.break'), { date: formatDate(b.date, lang) })).join(' '));
   return sentences.map((s) => s.replace(/[.]$/, '')).join('. ').concat('.');
-}
-
-/**
- * Summary of a bar chart: how many places; "highest/lowest" only among figures a comparison
- * allows (same basis, within the window); the others each with its own date.
- */
-function barSummary(figures: (Figure & { value: number })[], measure: Measure, basis: RateBasis, lang: Lang): string {
-  const parts = [fill(t(lang, 'chart.summary.bars'), { count: String(figures.length), basis: rateName(measure, basis, lang) })];
-  const newestGroup = comparableGroups(figures).at(-1) ?? [];
-  const name = (f: Figure) => placeDisplayName(f.place.code, f.place.name)[lang];
-  if (newestGroup.length > 1) {
-    const sorted = [...newestGroup].sort((a, b) => b.value - a.value);
-    const describe = (f: Figure) => `${name(f)} ${figureWords(f, lang)}`;
-    const until = newest(newestGroup.map((f) => f.date));
-    parts.push(fill(t(lang, 'chart.summary.highestLowest'), { days: String(COMPARISON_WINDOW_DAYS), date: formatDate(until, lang), highest: describe(sorted[0]!), lowest: describe(sorted.at(-1)!) }));
-  }
-  const others = figures.filter((f) => newestGroup.length < 2 || !newestGroup.includes(f));
-  if (others.length > 0) parts.push(fill(t(lang, 'chart.summary.ownDates'), { figures: others.map((f) => `${name(f)} ${figureWords(f, lang)} (${formatDate(f.date, lang)})`).join('; ') }));
-  return parts.join('. ').concat('.');
 }
 
 // — the kinds of chart —
@@ -215,7 +191,7 @@ export function latestRatesChart(id: string, figures: readonly Figure[], measure
     basis,
     seriesLabel: label,
     bars,
-    summary: { vi: barSummary(latest, measure, basis, 'vi'), en: barSummary(latest, measure, basis, 'en') },
+    summary: { vi: placesSummary(latest, t('vi', 'summary.places.bars'), 'vi'), en: placesSummary(latest, t('en', 'summary.places.bars'), 'en') },
   };
 }
 
@@ -253,12 +229,11 @@ function timelineChart(input: TimelineInput): TimelineChartSpec {
     regionCode: input.regionCode,
     series,
     targets,
-    breaks: breaksFor(dates, [countingChange]),
+    breaks: breaksFor(series),
     events: input.start ? [{ date: input.start, label: both('chart.event.launch', (lang) => ({ date: formatDate(input.start!, lang) })) }] : [],
     missing: input.missing ?? null,
   };
-  const latest = input.series?.figures.at(-1);
-  return { ...base, summary: { vi: timelineSummary(base, latest, 'vi'), en: timelineSummary(base, latest, 'en') } };
+  return { ...base, summary: { vi: timelineSummary(base, input.series, 'vi'), en: timelineSummary(base, input.series, 'en') } };
 }
 
 /** URL words of measures and bases, shared by chart and map ids (`chuoi-…-dan-so`, `ban-do-tai-dan-so`). */

@@ -55,7 +55,7 @@ export interface Figure {
   printedIn: PrintedIn;
   /** Decimals printed for a rate (`44,70 %` → 2); `null` = as many as the value needs. */
   decimals: number | null;
-  /** Counting method in force on `date` (changed on 29/06/2021). */
+  /** Counting method the source states (a change of method splits a series). */
   method: Method;
   rank: number | null;
   rankOf: number | null;

@@ -1,5 +1,5 @@
 import type { Directive, RegionRef } from '../../schemas/directive.ts';
-import { methodOnDate, type Snapshot, type SnapshotRow } from '../../schemas/snapshot.ts';
+import { DEFAULT_METHOD, type Snapshot, type SnapshotRow } from '../../schemas/snapshot.ts';
 import type { RegionIndex } from '../regions.ts';
 import { sectionPath } from '../routes.ts';
 import type { Figure, FigurePlace, FigureSource } from './figures.ts';
@@ -28,7 +28,7 @@ function rowFigures(entry: SnapshotEntry, row: SnapshotRow, index: number): Figu
     place: { code: row.region.code, name: row.region.name, level: row.region.level },
     date: data.asOf,
     measure: row.measure ?? data.measure,
-    method: data.method ?? methodOnDate(data.asOf),
+    method: data.method ?? DEFAULT_METHOD,
     source: citedSource(data.source),
   };
   const figures: Figure[] = [];
@@ -119,7 +119,7 @@ export function figuresFromLetter(letter: Pick<Directive, 'slug' | 'issuer' | 's
       place: placeOf(statistic.region, regions),
       date: statistic.date,
       measure: statistic.measure ?? 'downloads',
-      method: methodOnDate(statistic.date),
+      method: DEFAULT_METHOD,
       source,
       group: null,
       decimals: null,

@@ -2,7 +2,6 @@ import type { Lang } from '../../i18n/index.ts';
 import { t } from '../../i18n/index.ts';
 import type { Measure, RateBasis } from '../../schemas/snapshot.ts';
 import { fill, wordValue, type ChartWords } from '../chart-text.ts';
-import { formatDate } from '../format.ts';
 import type { Figure, FigureKind } from './figures.ts';
 
 /**
@@ -37,7 +36,7 @@ export function chartWords(lang: Lang, valueAxis: string): ChartWords {
     valueAxis,
     millions: t(lang, 'chart.axis.millions'),
     qualifier: { more_than: t(lang, 'chart.qualifier.more_than'), about: t(lang, 'chart.qualifier.about'), less_than: t(lang, 'chart.qualifier.less_than') },
-    rank: t(lang, 'chart.summary.rank'),
+    rank: t(lang, 'summary.rank'),
   };
 }
 
@@ -73,18 +72,6 @@ export function standingWords(figure: Pick<Figure, 'rank' | 'rankOf' | 'group'>,
   if (figure.rank !== null) return figure.rankOf !== null ? `${figure.rank}/${figure.rankOf}` : String(figure.rank);
   if (figure.group) return fill(t(lang, `chart.group.${figure.group.kind}`), { size: String(figure.group.size) });
   return '';
-}
-
-/** "Cà Mau: 16,08 % (cơ sở tính chưa rõ) ngày 7/9/2020, xếp thứ 59/63": a figure with its own date. */
-export function figureSentence(placeName: string, figure: Figure, lang: Lang): string {
-  const rank =
-    figure.rank === null
-      ? ''
-      : figure.rankOf === null
-        ? fill(t(lang, 'chart.summary.rankOnly'), { rank: String(figure.rank) })
-        : fill(t(lang, 'chart.summary.rank'), { rank: String(figure.rank), of: String(figure.rankOf) });
-  const text = fill(t(lang, 'chart.summary.figure'), { region: placeName, figure: figureWords(figure, lang), date: formatDate(figure.date, lang) });
-  return rank ? `${text}, ${rank}` : text;
 }
 
 /** A target's value: "60 %", "50 triệu" (targets are stated as round numbers, in millions when counts). */
