@@ -96,11 +96,8 @@ export async function benchScale(letters: number, keep: boolean, days = 730): Pr
     // The copy gets its own render cache (empty: a cold build) instead of the linked one.
     const written = writeLetters(join(dir, 'content/directives'), letters, regions);
     const csv = join(dir, 'bench-figures.csv');
-    const { rows, skipped } = await writeStatsCsv(csv, regions, FIRST_DAY, days);
+    const rows = await writeStatsCsv(csv, regions, FIRST_DAY, days);
     console.log(`bench --scale: ${written} letters, ${rows} rows (${days} days × every province and district) in ${dir}`);
-    if (skipped.length) {
-      console.log(`bench --scale: left out ${skipped.map((d) => `${d.fullName} (${d.code}, ${regions.byCode(d.parentCode ?? '')?.name})`).join(', ')}: same name as another district of its province, so the same chart id (a build error the chart catalogue must fix)`);
-    }
     const env = { ASTRO_CACHE_DIR: join(dir, '.cache/astro') };
     Object.assign(process.env, env, { RENDER_CACHE_DIR: join(dir, '.cache/render') });
     const cold = siteBuild(dir, csv, 'cold build');

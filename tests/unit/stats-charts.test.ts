@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chartBundle } from '../../src/lib/chart-catalogue.ts';
+import { chartBundle, placePath } from '../../src/lib/chart-catalogue.ts';
 import { chartRows } from '../../src/lib/chart-spec.ts';
 import { loadRegions } from '../../src/lib/regions.ts';
 import { buildCharts, niceCeiling } from '../../src/lib/stats/charts.ts';
@@ -120,5 +120,33 @@ describe('the site’s charts from the committed data', () => {
       for (const row of chartRows(version.spec)) expect(row.date <= version.asOf).toBe(true);
     }
     expect(national.versions.at(-1)!.spec).toEqual(national.spec);
+  });
+});
+
+describe('every district of the reference gets its own chart ids and page', () => {
+  const districts = regions.provinces.flatMap((p) => regions.districtsOf(p.code));
+  const rows = districts.map((d) => ({ region: { code: d.code, name: d.name, level: 'district' as const }, ratePercent: 10, rateBasis: 'population' as const }));
+
+  it('one chart per district, no id shared', () => {
+    const specs = charts([snap('a', '2020-08-27', rows), snap('b', '2020-09-07', rows)]);
+    const districtCharts = specs.filter((spec) => regions.byCode(spec.regionCode)?.level === 'district');
+    expect(new Set(districtCharts.map((spec) => spec.regionCode)).size).toBe(new Set(districts.map((d) => d.code)).size);
+    const ids = specs.map((spec) => spec.id);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+  });
+
+  it('no page URL shared, in either language', () => {
+    for (const lang of ['vi', 'en'] as const) {
+      const paths = [regions.country, ...regions.provinces, ...districts].map((r) => placePath(r, regions, lang));
+      const codes = new Map<string, Set<string>>();
+      [regions.country, ...regions.provinces, ...districts].forEach((r, i) => codes.set(paths[i]!, (codes.get(paths[i]!) ?? new Set()).add(r.code)));
+      expect([...codes].filter(([, c]) => c.size > 1)).toEqual([]);
+    }
+  });
+
+  it('a town and the district of the same name are told apart by their type; unshared names keep their URL', () => {
+    const caoLanh = districts.filter((d) => d.parentCode === '87' && d.name === 'Cao Lãnh').map((d) => d.slug).sort();
+    expect(caoLanh).toEqual(['huyen-cao-lanh', 'thanh-pho-cao-lanh']);
+    expect(placePath(regions.byCode('195')!, regions, 'vi')).toBe('/so-lieu/quang-ninh/cam-pha/');
   });
 });
