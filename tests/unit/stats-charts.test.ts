@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chartBundle, placePath } from '../../src/lib/chart-catalogue.ts';
+import { chartBundle, DAILY_VERSION_DAYS, placePath } from '../../src/lib/chart-catalogue.ts';
 import { chartRows } from '../../src/lib/chart-spec.ts';
 import { loadRegions } from '../../src/lib/regions.ts';
 import { buildCharts, niceCeiling } from '../../src/lib/stats/charts.ts';
@@ -148,5 +148,42 @@ describe('every district of the reference gets its own chart ids and page', () =
     const caoLanh = districts.filter((d) => d.parentCode === '87' && d.name === 'Cao Lãnh').map((d) => d.slug).sort();
     expect(caoLanh).toEqual(['huyen-cao-lanh', 'thanh-pho-cao-lanh']);
     expect(placePath(regions.byCode('195')!, regions, 'vi')).toBe('/so-lieu/quang-ninh/cam-pha/');
+  });
+});
+
+describe('dated versions stay bounded and never change', () => {
+  const day = (n: number) => new Date(Date.parse('2020-08-01T00:00:00Z') + n * 86_400_000).toISOString().slice(0, 10);
+  const daily = (days: number) => Array.from({ length: days }, (_, n) => snap(`d${n}`, day(n), [{ region: caMau, ratePercent: 10 + n / 10, rateBasis: 'population' }]));
+  const bundleOf = (entries: SnapshotEntry[]) => chartBundle({ snapshots: entries, directives, statementTargets, regions });
+  const caMauChart = (bundle: ReturnType<typeof bundleOf>) => bundle.charts.find((c) => c.spec.id === 'chuoi-ca-mau-dan-so')!;
+
+  it('keeps every day of the newest month and the first day of each earlier month, each as it stood that day', () => {
+    const entries = daily(120);
+    const chart = caMauChart(bundleOf(entries));
+    const asOfs = chart.versions.map((v) => v.asOf);
+    const newest = entries.at(-1)!.data.asOf;
+    const recent = entries.map((e) => e.data.asOf).filter((d) => Date.parse(newest) - Date.parse(d) < DAILY_VERSION_DAYS * 86_400_000);
+    expect(asOfs).toEqual(expect.arrayContaining(recent));
+    const months = [...new Set(entries.map((e) => e.data.asOf.slice(0, 7)))];
+    // A series is drawn from its second figure on, so its first month can have no version.
+    for (const month of months.slice(1)) expect(asOfs).toContain(entries.map((e) => e.data.asOf).find((d) => d.startsWith(month)));
+    expect(asOfs.length).toBeLessThanOrEqual(DAILY_VERSION_DAYS + months.length);
+    expect(asOfs.length).toBeLessThan(entries.length);
+    expect(chart.versions.at(-1)!.spec).toEqual(chart.spec);
+    for (const version of chart.versions) {
+      const then = caMauChart(bundleOf(entries.filter((e) => e.data.asOf <= version.asOf)));
+      expect(version.spec).toEqual(then.spec);
+    }
+  });
+
+  it('one more day changes no kept version and only lets the oldest daily ones slide out', () => {
+    const before = caMauChart(bundleOf(daily(120)));
+    const after = caMauChart(bundleOf(daily(121)));
+    const afterByDate = new Map(after.versions.map((v) => [v.asOf, v.spec]));
+    for (const version of before.versions) {
+      const kept = afterByDate.get(version.asOf);
+      if (kept) expect(kept).toEqual(version.spec);
+      else expect(Date.parse(after.spec.asOf) - Date.parse(version.asOf)).toBeGreaterThanOrEqual(DAILY_VERSION_DAYS * 86_400_000);
+    }
   });
 });
