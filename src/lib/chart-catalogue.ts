@@ -29,22 +29,21 @@ export interface ChartBundle {
   figures: Figure[];
 }
 
-/** Dated versions are kept for every data date in the chart's newest this many days… */
-export const DAILY_VERSION_DAYS = 31;
+/** Dated versions are kept for the chart's newest this many data dates… */
+export const RECENT_VERSIONS = 31;
 
 /**
- * …and, before those, for the first data date of each calendar month. Both sets are stable as
- * newer data arrives (a month's first date stays first; the newest days only slide out), so a
- * chart has at most 31 + one per month of dated versions, however many days of figures it has.
+ * …and, before those, for the first data date of each calendar month: at most 31 + one a month
+ * per chart, however many days of figures it has. A month's first date stays first as newer data
+ * arrives, so only a daily version older than the newest 31 is ever dropped; a chart with at
+ * most 31 data dates (every chart of the published figures) keeps them all.
  */
 function keptDates(dates: string[]): string[] {
   const sorted = [...new Set(dates)].sort();
-  const newest = sorted.at(-1);
-  if (!newest) return [];
-  const windowStart = new Date(Date.parse(`${newest}T00:00:00Z`) - (DAILY_VERSION_DAYS - 1) * 86_400_000).toISOString().slice(0, 10);
+  const recentFrom = sorted.at(-RECENT_VERSIONS) ?? sorted[0];
   const firstOfMonth = new Map<string, string>();
   for (const date of sorted) if (!firstOfMonth.has(date.slice(0, 7))) firstOfMonth.set(date.slice(0, 7), date);
-  return sorted.filter((date) => date >= windowStart || firstOfMonth.get(date.slice(0, 7)) === date);
+  return sorted.filter((date) => (recentFrom !== undefined && date >= recentFrom) || firstOfMonth.get(date.slice(0, 7)) === date);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chartBundle, DAILY_VERSION_DAYS, placePath } from '../../src/lib/chart-catalogue.ts';
+import { chartBundle, placePath, RECENT_VERSIONS } from '../../src/lib/chart-catalogue.ts';
 import { chartRows } from '../../src/lib/chart-spec.ts';
 import { loadRegions } from '../../src/lib/regions.ts';
 import { buildCharts, niceCeiling } from '../../src/lib/stats/charts.ts';
@@ -157,33 +157,34 @@ describe('dated versions stay bounded and never change', () => {
   const bundleOf = (entries: SnapshotEntry[]) => chartBundle({ snapshots: entries, directives, statementTargets, regions });
   const caMauChart = (bundle: ReturnType<typeof bundleOf>) => bundle.charts.find((c) => c.spec.id === 'chuoi-ca-mau-dan-so')!;
 
-  it('keeps every day of the newest month and the first day of each earlier month, each as it stood that day', () => {
+  it('keeps the newest data dates and the first of each earlier month, each as it stood that day', () => {
     const entries = daily(120);
     const chart = caMauChart(bundleOf(entries));
     const asOfs = chart.versions.map((v) => v.asOf);
-    const newest = entries.at(-1)!.data.asOf;
-    const recent = entries.map((e) => e.data.asOf).filter((d) => Date.parse(newest) - Date.parse(d) < DAILY_VERSION_DAYS * 86_400_000);
+    const recent = entries.map((e) => e.data.asOf).slice(-RECENT_VERSIONS);
     expect(asOfs).toEqual(expect.arrayContaining(recent));
     const months = [...new Set(entries.map((e) => e.data.asOf.slice(0, 7)))];
     // A series is drawn from its second figure on, so its first month can have no version.
     for (const month of months.slice(1)) expect(asOfs).toContain(entries.map((e) => e.data.asOf).find((d) => d.startsWith(month)));
-    expect(asOfs.length).toBeLessThanOrEqual(DAILY_VERSION_DAYS + months.length);
+    expect(asOfs.length).toBeLessThanOrEqual(RECENT_VERSIONS + months.length);
     expect(asOfs.length).toBeLessThan(entries.length);
     expect(chart.versions.at(-1)!.spec).toEqual(chart.spec);
+    const few = caMauChart(bundleOf(entries.slice(0, RECENT_VERSIONS)));
+    expect(few.versions).toHaveLength(RECENT_VERSIONS - 1); // all but the first day (one figure draws no series)
     for (const version of chart.versions) {
       const then = caMauChart(bundleOf(entries.filter((e) => e.data.asOf <= version.asOf)));
       expect(version.spec).toEqual(then.spec);
     }
   });
 
-  it('one more day changes no kept version and only lets the oldest daily ones slide out', () => {
+  it('one more day changes no kept version and only lets daily ones older than the newest 31 slide out', () => {
     const before = caMauChart(bundleOf(daily(120)));
     const after = caMauChart(bundleOf(daily(121)));
     const afterByDate = new Map(after.versions.map((v) => [v.asOf, v.spec]));
     for (const version of before.versions) {
       const kept = afterByDate.get(version.asOf);
       if (kept) expect(kept).toEqual(version.spec);
-      else expect(Date.parse(after.spec.asOf) - Date.parse(version.asOf)).toBeGreaterThanOrEqual(DAILY_VERSION_DAYS * 86_400_000);
+      else expect(after.versions.filter((v) => v.asOf > version.asOf).length).toBeGreaterThanOrEqual(RECENT_VERSIONS);
     }
   });
 });
