@@ -82,25 +82,11 @@ export function writeLetters(directivesDir: string, count: number, regions: Regi
 
 /**
  * Writes `days` days of rows (every province and every district each day, from `firstDay`) as
- * the statistics CSV that `fetch-stats --source` reads. Returns the number of rows and the
- * districts left out.
+ * the statistics CSV that `fetch-stats --source` reads. Returns the number of rows.
  */
-export async function writeStatsCsv(file: string, regions: RegionIndex, firstDay: string, days: number): Promise<{ rows: number; skipped: Region[] }> {
+export async function writeStatsCsv(file: string, regions: RegionIndex, firstDay: string, days: number): Promise<number> {
   // A district listed under two provinces (boundary changes) is one area.
-  const unique = [...new Map(regions.provinces.flatMap((p): Region[] => [p, ...regions.districtsOf(p.code)]).map((area) => [area.code, area])).values()];
-  // Two districts of one province with the same name (Cao Lãnh city and Cao Lãnh district,
-  // Đồng Tháp) get the same chart id and fail the build: left out, and reported by the caller.
-  const taken = new Set<string>();
-  const skipped: Region[] = [];
-  const areas = unique.filter((area) => {
-    const key = `${area.parentCode}/${area.slug}`;
-    if (area.level === 'district' && taken.has(key)) {
-      skipped.push(area);
-      return false;
-    }
-    taken.add(key);
-    return true;
-  });
+  const areas = [...new Map(regions.provinces.flatMap((p): Region[] => [p, ...regions.districtsOf(p.code)]).map((area) => [area.code, area])).values()];
   const out = createWriteStream(file);
   out.write(`\uFEFF${CSV_COLUMNS.join(',')}\n`);
   const start = Date.parse(`${firstDay}T00:00:00Z`);
@@ -118,5 +104,5 @@ export async function writeStatsCsv(file: string, regions: RegionIndex, firstDay
   }
   out.end();
   await once(out, 'finish');
-  return { rows, skipped };
+  return rows;
 }

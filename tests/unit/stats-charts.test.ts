@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chartBundle } from '../../src/lib/chart-catalogue.ts';
+import { chartBundle, placePath, RECENT_VERSIONS } from '../../src/lib/chart-catalogue.ts';
 import { chartRows } from '../../src/lib/chart-spec.ts';
 import { loadRegions } from '../../src/lib/regions.ts';
 import { buildCharts, niceCeiling } from '../../src/lib/stats/charts.ts';
@@ -125,5 +125,71 @@ describe('the site’s charts from the committed data', () => {
       for (const row of chartRows(version.spec)) expect(row.date <= version.asOf).toBe(true);
     }
     expect(national.versions.at(-1)!.spec).toEqual(national.spec);
+  });
+});
+
+describe('every district of the reference gets its own chart ids and page', () => {
+  const districts = regions.provinces.flatMap((p) => regions.districtsOf(p.code));
+  const rows = districts.map((d) => ({ region: { code: d.code, name: d.name, level: 'district' as const }, ratePercent: 10, rateBasis: 'population' as const }));
+
+  it('one chart per district, no id shared', () => {
+    const specs = charts([snap('a', '2020-08-27', rows), snap('b', '2020-09-07', rows)]);
+    const districtCharts = specs.filter((spec) => regions.byCode(spec.regionCode)?.level === 'district');
+    expect(new Set(districtCharts.map((spec) => spec.regionCode)).size).toBe(new Set(districts.map((d) => d.code)).size);
+    const ids = specs.map((spec) => spec.id);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+  });
+
+  it('no page URL shared, in either language', () => {
+    for (const lang of ['vi', 'en'] as const) {
+      const paths = [regions.country, ...regions.provinces, ...districts].map((r) => placePath(r, regions, lang));
+      const codes = new Map<string, Set<string>>();
+      [regions.country, ...regions.provinces, ...districts].forEach((r, i) => codes.set(paths[i]!, (codes.get(paths[i]!) ?? new Set()).add(r.code)));
+      expect([...codes].filter(([, c]) => c.size > 1)).toEqual([]);
+    }
+  });
+
+  it('a town and the district of the same name are told apart by their type; unshared names keep their URL', () => {
+    const caoLanh = districts.filter((d) => d.parentCode === '87' && d.name === 'Cao Lãnh').map((d) => d.slug).sort();
+    expect(caoLanh).toEqual(['huyen-cao-lanh', 'thanh-pho-cao-lanh']);
+    expect(placePath(regions.byCode('195')!, regions, 'vi')).toBe('/so-lieu/quang-ninh/cam-pha/');
+  });
+});
+
+describe('dated versions stay bounded and never change', () => {
+  const day = (n: number) => new Date(Date.parse('2020-08-01T00:00:00Z') + n * 86_400_000).toISOString().slice(0, 10);
+  const daily = (days: number) => Array.from({ length: days }, (_, n) => snap(`d${n}`, day(n), [{ region: caMau, ratePercent: 10 + n / 10, rateBasis: 'population' }]));
+  const bundleOf = (entries: SnapshotEntry[]) => chartBundle({ snapshots: entries, directives, statementTargets, regions });
+  const caMauChart = (bundle: ReturnType<typeof bundleOf>) => bundle.charts.find((c) => c.spec.id === 'chuoi-ca-mau-dan-so')!;
+
+  it('keeps the newest data dates and the first of each earlier month, each as it stood that day', () => {
+    const entries = daily(120);
+    const chart = caMauChart(bundleOf(entries));
+    const asOfs = chart.versions.map((v) => v.asOf);
+    const recent = entries.map((e) => e.data.asOf).slice(-RECENT_VERSIONS);
+    expect(asOfs).toEqual(expect.arrayContaining(recent));
+    const months = [...new Set(entries.map((e) => e.data.asOf.slice(0, 7)))];
+    // A series is drawn from its second figure on, so its first month can have no version.
+    for (const month of months.slice(1)) expect(asOfs).toContain(entries.map((e) => e.data.asOf).find((d) => d.startsWith(month)));
+    expect(asOfs.length).toBeLessThanOrEqual(RECENT_VERSIONS + months.length);
+    expect(asOfs.length).toBeLessThan(entries.length);
+    expect(chart.versions.at(-1)!.spec).toEqual(chart.spec);
+    const few = caMauChart(bundleOf(entries.slice(0, RECENT_VERSIONS)));
+    expect(few.versions).toHaveLength(RECENT_VERSIONS - 1); // all but the first day (one figure draws no series)
+    for (const version of chart.versions) {
+      const then = caMauChart(bundleOf(entries.filter((e) => e.data.asOf <= version.asOf)));
+      expect(version.spec).toEqual(then.spec);
+    }
+  });
+
+  it('one more day changes no kept version and only lets daily ones older than the newest 31 slide out', () => {
+    const before = caMauChart(bundleOf(daily(120)));
+    const after = caMauChart(bundleOf(daily(121)));
+    const afterByDate = new Map(after.versions.map((v) => [v.asOf, v.spec]));
+    for (const version of before.versions) {
+      const kept = afterByDate.get(version.asOf);
+      if (kept) expect(kept).toEqual(version.spec);
+      else expect(after.versions.filter((v) => v.asOf > version.asOf).length).toBeGreaterThanOrEqual(RECENT_VERSIONS);
+    }
   });
 });
