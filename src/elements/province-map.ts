@@ -36,7 +36,10 @@ class ProvinceMap extends HTMLElement {
       const target = (event.target as Element).closest<SVGElement>('[data-code]');
       const code = target?.dataset['code'];
       const index = this.paths.findIndex((p) => p.dataset['code'] === code);
-      if (index >= 0) show(index);
+      // show() re-appends the path under the pointer, and Chromium answers with a fresh
+      // pointerover for it: ignoring the province already shown ends that loop, which also
+      // re-selected the province after Escape had cleared it.
+      if (index >= 0 && index !== this.active) show(index);
     });
     svg.addEventListener('keydown', (event) => {
       const last = this.paths.length - 1;

@@ -33,10 +33,28 @@ export function siteUrl(value: string | undefined = process.env.SITE_URL): strin
   return value;
 }
 
+/**
+ * CONTACT_URL: where readers report a problem with the site (accessibility statement), an
+ * absolute http(s) or mailto: address the publisher gives. Unset or empty = undefined: the page
+ * then tells readers to contact the publishing agency, never an address we made up.
+ */
+export function contactUrl(value: string | undefined = process.env.CONTACT_URL): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !['https:', 'http:', 'mailto:'].includes(url.protocol)) throw new BuildEnvError(`CONTACT_URL must be an absolute http(s) or mailto: address such as https://bluezone.gov.vn/lien-he, got "${value}"`);
+  return value;
+}
+
 /** Checks every value above; on a bad one prints its line and ends the process with exit 1. */
 export function checkBuildEnv(): { site: string } {
   try {
     sourceDateEpoch();
+    contactUrl();
     return { site: siteUrl() };
   } catch (error) {
     if (!(error instanceof BuildEnvError)) throw error;

@@ -14,6 +14,7 @@ export const sectionPaths = {
   data: { vi: '/du-lieu/', en: '/en/data/' },
   search: { vi: '/tim-kiem/', en: '/en/search/' },
   share: { vi: '/chia-se/', en: '/en/share/' },
+  accessibility: { vi: '/kha-nang-tiep-can/', en: '/en/accessibility/' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type Section = keyof typeof sectionPaths;

@@ -4,6 +4,8 @@ import { LinkChecker } from 'linkinator';
 import { redirects } from '../../src/redirects.ts';
 import { builtPages, watchPageProblems } from './support/site.ts';
 import { headersFor } from '../../src/deploy/headers.ts';
+import { t, type Lang } from '../../src/i18n/index.ts';
+import { sectionPath } from '../../src/lib/routes.ts';
 
 const pages = builtPages();
 
@@ -32,6 +34,8 @@ test.describe('every page', () => {
       expect(lang).toBe(path.startsWith('/en/') ? 'en' : 'vi');
       await expect(page.locator('h1')).toHaveCount(1);
       await expect(page.locator('a.skip-link')).toHaveAttribute('href', '#main');
+      // Every page's footer leads to the accessibility statement in the page's language.
+      await expect(page.locator('.site-footer').getByRole('link', { name: t(lang as Lang, 'site.footer.accessibility'), exact: true })).toHaveAttribute('href', sectionPath('accessibility', lang as Lang));
 
       // The language switch leads to the twin page, whose switch leads back here.
       const twin = page.locator('a.lang-switch');
@@ -86,4 +90,19 @@ test('the 404 page is real and leads to the guide', async ({ page }) => {
   await expect(page.locator('main a[href="/huong-dan/"]').first()).toBeVisible();
   await page.goto('/en/no-such-page/');
   await expect(page.locator('main a[href="/en/guide/"]').first()).toBeVisible();
+});
+
+test('the footer leads to the accessibility statement in both languages, and the statements are twins', async ({ page }) => {
+  for (const [start, lang] of [['/huong-dan/', 'vi'], ['/en/statistics/', 'en']] as const) {
+    await page.goto(start);
+    await page.locator('.site-footer').getByRole('link', { name: t(lang, 'site.footer.accessibility'), exact: true }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    await expect(page.locator('h1')).toHaveText(t(lang, 'a11y.title'));
+    // The standard aimed at, and an honest line on screen readers, are on the page.
+    await expect(page.locator('main')).toContainText(t(lang, 'a11y.standard'));
+    await expect(page.locator('main')).toContainText(t(lang, 'a11y.testedScreenReader'));
+    const other = lang === 'vi' ? 'en' : 'vi';
+    await page.locator('a.lang-switch').click();
+    await expect(page.locator('h1')).toHaveText(t(other, 'a11y.title'));
+  }
 });

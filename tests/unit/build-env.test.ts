@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BuildEnvError, siteUrl, sourceDateEpoch } from '../../src/lib/build-env.ts';
+import { BuildEnvError, contactUrl, siteUrl, sourceDateEpoch } from '../../src/lib/build-env.ts';
 import { projectRoot, runAstro } from '../support/temp-project.ts';
 
 describe('build environment values', () => {
@@ -19,6 +19,14 @@ describe('build environment values', () => {
     expect(siteUrl(undefined)).toBe('https://bluezone.example');
     expect(siteUrl('https://bluezone.gov.vn')).toBe('https://bluezone.gov.vn');
     for (const bad of ['bluezone.gov.vn', 'javascript:alert(1)', 'ftp://bluezone.gov.vn']) expect(() => siteUrl(bad), bad).toThrow(BuildEnvError);
+  });
+
+  it('CONTACT_URL: an absolute http(s) or mailto: address, or unset (no invented contact)', () => {
+    expect(contactUrl(undefined)).toBeUndefined();
+    expect(contactUrl('')).toBeUndefined();
+    expect(contactUrl('mailto:hotro@bluezone.gov.vn')).toBe('mailto:hotro@bluezone.gov.vn');
+    expect(contactUrl('https://bluezone.gov.vn/lien-he')).toBe('https://bluezone.gov.vn/lien-he');
+    for (const bad of ['hotro@bluezone.gov.vn', 'javascript:alert(1)', 'tel:1900']) expect(() => contactUrl(bad), bad).toThrow(BuildEnvError);
   });
 
   it('astro build with SOURCE_DATE_EPOCH=abc ends with one clear line, no stack trace, nothing built', () => {
