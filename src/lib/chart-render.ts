@@ -182,7 +182,7 @@ export interface FrameWords {
   sources: { lang: Lang; names: string[] };
   /** The site's address; absent while the site runs on a placeholder host. */
   host: string | undefined;
-  /** A line printed under the sources at the smallest legal size (a map's boundary attribution). */
+  /** Printed after the sources and address, the footer then at the smallest legal size (a map's boundary attribution). */
   credit?: string;
 }
 
@@ -223,16 +223,13 @@ function drawFrame(format: ImageFormat, words: FrameWords, drawing: FrameDrawing
   const headline = wrap(ctx, words.headline, maxWidth, 4);
   ctx.font = `${contextSize}px "${fontFamily}"`;
   const context = wrap(ctx, words.context, maxWidth, words.contextLines ?? 1);
-  ctx.font = `${unit}px "${fontFamily}"`;
-  const footer = fitSources(ctx, words.sources.lang, words.sources.names, words.host, maxWidth);
-  const creditSize = minTextSize(height);
-  ctx.font = `${creditSize}px "${fontFamily}"`;
-  const credit = words.credit ? wrap(ctx, words.credit, maxWidth, 6) : [];
+  // With a credit (a map's boundaries) the footer is one paragraph at the smallest legal size.
+  const footerSize = words.credit ? minTextSize(height) : unit;
+  ctx.font = `${footerSize}px "${fontFamily}"`;
+  const sources = fitSources(ctx, words.sources.lang, words.sources.names, words.host, maxWidth);
+  const footer = words.credit ? wrap(ctx, `${sources.join(' ')} · ${words.credit}`, maxWidth, 9) : sources;
   const plotTop = text.top + headline.length * headlineSize * 1.15 + context.length * contextSize * 1.3;
-  const creditTop = text.bottom - credit.length * creditSize * 1.2;
-  const footerTop = creditTop - footer.length * unit * 1.25;
-  ctx.fillStyle = '#ffffff';
-  ctx.fillRect(0, 0, width, height);
+  const footerTop = text.bottom - footer.length * footerSize * 1.25;
   const drawn = drawing(ctx, { left: text.left, top: plotTop + unit * 0.5, right: text.right, bottom: footerTop - unit * 0.5 }, unit, format);
   ctx.fillStyle = '#0b5cad';
   ctx.fillRect(action.left, action.top, action.right - action.left, Math.round(unit / 4));
@@ -244,10 +241,8 @@ function drawFrame(format: ImageFormat, words: FrameWords, drawing: FrameDrawing
   ctx.fillStyle = '#4a5560';
   ctx.font = `${contextSize}px "${fontFamily}"`;
   context.forEach((line, index) => ctx.fillText(line, text.left, plotTop - (context.length - index) * contextSize * 1.3 + contextSize * 0.1));
-  ctx.font = `${unit}px "${fontFamily}"`;
-  footer.forEach((line, index) => ctx.fillText(line, text.left, footerTop + index * unit * 1.25 + unit * 0.1));
-  ctx.font = `${creditSize}px "${fontFamily}"`;
-  credit.forEach((line, index) => ctx.fillText(line, text.left, creditTop + index * creditSize * 1.2 + creditSize * 0.1));
+  ctx.font = `${footerSize}px "${fontFamily}"`;
+  footer.forEach((line, index) => ctx.fillText(line, text.left, footerTop + index * footerSize * 1.25 + footerSize * 0.1));
   const canvasSvg = canvas.getContent().toString('utf8');
   drawn?.dispose?.();
   const svg = drawn?.overlay ? canvasSvg.replace(/<\/svg>\s*$/, `${drawn.overlay}</svg>`) : canvasSvg;
