@@ -28,6 +28,8 @@ describe('map images', () => {
           const svg = mapImageSvg(shapes, layer, lang, format, host);
           expect(svg).toMatch(new RegExp(`^<svg [^>]*viewBox="0 0 ${width} ${height}"`));
           const boxes = svgTextBoxes(svg);
+          // Every piece of text is measured (none hides in the map's own SVG, e.g. inset labels).
+          expect(svg.match(/<text\b/g)).toHaveLength(boxes.length);
           const safe = safeBox(width, height, 0.8);
           for (const box of boxes) {
             expect(box.size, box.text).toBeGreaterThanOrEqual(minTextSize(height));
