@@ -213,10 +213,12 @@ function drawFrame(format: ImageFormat, words: FrameWords, drawing: FrameDrawing
   const maxWidth = text.right - text.left;
   const contextSize = Math.round(unit * 1.1);
   // Lay the words out first: the drawing gets what is left, and draws first (Chart.js clears).
-  // A long headline (a map's title with its basis) steps down in size to stay whole on two lines.
+  // A long headline (a map's title with its basis) steps down in size to stay whole on two lines;
+  // on a square post, on one line if it can, so the plot keeps the height.
   let headlineSize = Math.round(unit * (format === 'tv' ? 2.2 : format === 'card' ? 2 : 1.7));
+  const headlineLines = format === 'square' ? 1 : 2;
   ctx.font = `bold ${headlineSize}px "${fontFamily}"`;
-  while (wrap(ctx, words.headline, maxWidth, Infinity).length > 2 && headlineSize * 0.92 >= unit * 1.3) {
+  while (wrap(ctx, words.headline, maxWidth, Infinity).length > headlineLines && headlineSize * 0.92 >= unit * 1.3) {
     headlineSize = Math.round(headlineSize * 0.92);
     ctx.font = `bold ${headlineSize}px "${fontFamily}"`;
   }
