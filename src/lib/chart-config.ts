@@ -480,7 +480,8 @@ function timelineConfig(spec: TimelineChartSpec, look: ChartLook): ChartConfigur
           max: range.max,
           grid: { color: gridColour, lineWidth: look.scale },
           afterBuildTicks: (scale: Scale) => {
-            scale.ticks = monthTicks(range.min, range.max, look.compact ? 4 : 7).map((value) => ({ value }));
+            // Compact (phones, square posts): three month labels, room for "05/2021" in large type.
+            scale.ticks = monthTicks(range.min, range.max, look.compact ? 3 : 7).map((value) => ({ value }));
           },
           ticks: { font: font(look, 12), color: inkColour, callback: (value: number | string) => monthLabel(Number(value), lang), maxRotation: 0 },
         },
