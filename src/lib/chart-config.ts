@@ -289,8 +289,11 @@ function lineLabelsPlugin(spec: TimelineChartSpec, look: ChartLook): Plugin<'lin
       const ctx = chart.ctx;
       ctx.save();
       ctx.font = fontCss;
-      // A long name wraps instead of squeezing the plot: at most a quarter of the drawing.
-      wrapped = spec.series.map((series) => wrapLabel(ctx, series.label[look.lang], Math.max(chart.width * 0.25, 60 * look.scale)));
+      // A long name wraps instead of squeezing the plot: at most a quarter of the drawing (a fifth
+      // when compact, where the place alone names a line if no two lines share a place).
+      const heads = spec.series.map((series) => series.label[look.lang].split(': ')[0]!);
+      const short = look.compact && new Set(heads).size === heads.length;
+      wrapped = spec.series.map((series, index) => wrapLabel(ctx, short ? heads[index]! : series.label[look.lang], Math.max(chart.width * (look.compact ? 0.2 : 0.25), 60 * look.scale)));
       const widest = Math.max(0, ...wrapped.flat().map((line) => ctx.measureText(line).width));
       ctx.restore();
       this.width = widest > 0 ? widest + gap + 4 * look.scale : 0;
@@ -477,7 +480,8 @@ function timelineConfig(spec: TimelineChartSpec, look: ChartLook): ChartConfigur
           max: range.max,
           grid: { color: gridColour, lineWidth: look.scale },
           afterBuildTicks: (scale: Scale) => {
-            scale.ticks = monthTicks(range.min, range.max, look.compact ? 4 : 7).map((value) => ({ value }));
+            // Compact (phones, square posts): three month labels, room for "05/2021" in large type.
+            scale.ticks = monthTicks(range.min, range.max, look.compact ? 3 : 7).map((value) => ({ value }));
           },
           ticks: { font: font(look, 12), color: inkColour, callback: (value: number | string) => monthLabel(Number(value), lang), maxRotation: 0 },
         },

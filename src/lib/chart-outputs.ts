@@ -3,6 +3,9 @@ import type { ChartBundle } from './chart-catalogue.ts';
 import { chartCsv, chartJson, datedNames, latestNames } from './chart-files.ts';
 import { chartImagePng, chartImageSvg, renderSvg } from './chart-render.ts';
 import { imageFormatList } from './image-formats.ts';
+import type { MapLayer } from './map.ts';
+import { loadProvinceShapes } from './map-data.ts';
+import { mapImagePng, mapImageSvg } from './map-images.ts';
 import { cachedRender, cachedText } from './render-cache.ts';
 import { publicHost } from './routes.ts';
 
@@ -49,4 +52,27 @@ export function chartOutputs(bundle: ChartBundle, lang: Lang): ChartOutput[] {
     ];
     return [...images, ...data];
   });
+}
+
+/** The newsroom images of every province map, next to its embed page (`/nhung/ban-do-…/moi-nhat-1920x1080.png`). */
+export function mapOutputs(layers: readonly MapLayer[], lang: Lang): ChartOutput[] {
+  const names = latestNames(lang);
+  // The boundaries are an input too: a new map file must miss the cache.
+  const shapes = loadProvinceShapes();
+  return layers.flatMap((layer) =>
+    imageFormatList.flatMap((format): ChartOutput[] => [
+      {
+        id: layer.id,
+        file: names.images[format].png,
+        contentType: 'image/png',
+        body: (site) => cachedRender('map-png', [shapes, layer, lang, format, publicHost(site)], async () => new Uint8Array(await mapImagePng(shapes, layer, lang, format, publicHost(site)))),
+      },
+      {
+        id: layer.id,
+        file: names.images[format].svg,
+        contentType: 'image/svg+xml',
+        body: async (site) => cachedText('map-svg', [shapes, layer, lang, format, publicHost(site)], () => mapImageSvg(shapes, layer, lang, format, publicHost(site))),
+      },
+    ]),
+  );
 }

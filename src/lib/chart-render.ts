@@ -182,13 +182,16 @@ export interface FrameWords {
   sources: { lang: Lang; names: string[] };
   /** The site's address; absent while the site runs on a placeholder host. */
   host: string | undefined;
+  /** Printed after the sources and address, the footer then at the smallest legal size (a map's boundary attribution). */
+  credit?: string;
 }
 
 /**
- * Draws onto a frame's plot box (any drawing: a chart, a map). Returns a disposer to run after
- * the frame is read (Chart.js clears its canvas when destroyed).
+ * Draws onto a frame's plot box (any drawing: a chart, a map). May return a disposer to run after
+ * the frame is read (Chart.js clears its canvas when destroyed) and ready-made SVG to lay over the
+ * frame (a map drawn by d3-geo as SVG, in frame pixels; it must hold no text).
  */
-export type FrameDrawing = (ctx: SKRSContext2D, plot: Box, unit: number, format: ImageFormat) => (() => void) | void;
+export type FrameDrawing = (ctx: SKRSContext2D, plot: Box, unit: number, format: ImageFormat) => { dispose?: () => void; overlay?: string } | void;
 
 /**
  * One image: headline on top, the drawing taking the rest, source and address at the bottom. All
@@ -208,20 +211,28 @@ function drawFrame(format: ImageFormat, words: FrameWords, drawing: FrameDrawing
   const text = safeBox(width, height, 0.8);
   const action = safeBox(width, height, 0.9);
   const maxWidth = text.right - text.left;
-  const headlineSize = Math.round(unit * (format === 'tv' ? 2.2 : format === 'card' ? 2 : 1.7));
   const contextSize = Math.round(unit * 1.1);
   // Lay the words out first: the drawing gets what is left, and draws first (Chart.js clears).
+  // A long headline (a map's title with its basis) steps down in size to stay whole on two lines;
+  // on a square post, on one line if it can, so the plot keeps the height.
+  let headlineSize = Math.round(unit * (format === 'tv' ? 2.2 : format === 'card' ? 2 : 1.7));
+  const headlineLines = format === 'square' ? 1 : 2;
   ctx.font = `bold ${headlineSize}px "${fontFamily}"`;
-  const headline = wrap(ctx, words.headline, maxWidth, 2);
+  while (wrap(ctx, words.headline, maxWidth, Infinity).length > headlineLines && headlineSize * 0.92 >= unit * 1.3) {
+    headlineSize = Math.round(headlineSize * 0.92);
+    ctx.font = `bold ${headlineSize}px "${fontFamily}"`;
+  }
+  const headline = wrap(ctx, words.headline, maxWidth, 4);
   ctx.font = `${contextSize}px "${fontFamily}"`;
   const context = wrap(ctx, words.context, maxWidth, words.contextLines ?? 1);
-  ctx.font = `${unit}px "${fontFamily}"`;
-  const footer = fitSources(ctx, words.sources.lang, words.sources.names, words.host, maxWidth);
+  // With a credit (a map's boundaries) the footer is one paragraph at the smallest legal size.
+  const footerSize = words.credit ? minTextSize(height) : unit;
+  ctx.font = `${footerSize}px "${fontFamily}"`;
+  const sources = fitSources(ctx, words.sources.lang, words.sources.names, words.host, maxWidth);
+  const footer = words.credit ? wrap(ctx, `${sources.join(' ')} · ${words.credit}`, maxWidth, 9) : sources;
   const plotTop = text.top + headline.length * headlineSize * 1.15 + context.length * contextSize * 1.3;
-  const footerTop = text.bottom - footer.length * unit * 1.25;
-  ctx.fillStyle = '#ffffff';
-  ctx.fillRect(0, 0, width, height);
-  const dispose = drawing(ctx, { left: text.left, top: plotTop + unit * 0.5, right: text.right, bottom: footerTop - unit * 0.5 }, unit, format);
+  const footerTop = text.bottom - footer.length * footerSize * 1.25;
+  const drawn = drawing(ctx, { left: text.left, top: plotTop + unit * 0.5, right: text.right, bottom: footerTop - unit * 0.5 }, unit, format);
   ctx.fillStyle = '#0b5cad';
   ctx.fillRect(action.left, action.top, action.right - action.left, Math.round(unit / 4));
   ctx.textBaseline = 'top';
@@ -232,10 +243,11 @@ function drawFrame(format: ImageFormat, words: FrameWords, drawing: FrameDrawing
   ctx.fillStyle = '#4a5560';
   ctx.font = `${contextSize}px "${fontFamily}"`;
   context.forEach((line, index) => ctx.fillText(line, text.left, plotTop - (context.length - index) * contextSize * 1.3 + contextSize * 0.1));
-  ctx.font = `${unit}px "${fontFamily}"`;
-  footer.forEach((line, index) => ctx.fillText(line, text.left, footerTop + index * unit * 1.25 + unit * 0.1));
-  const svg = canvas.getContent().toString('utf8');
-  dispose?.();
+  ctx.font = `${footerSize}px "${fontFamily}"`;
+  footer.forEach((line, index) => ctx.fillText(line, text.left, footerTop + index * footerSize * 1.25 + footerSize * 0.1));
+  const canvasSvg = canvas.getContent().toString('utf8');
+  drawn?.dispose?.();
+  const svg = drawn?.overlay ? canvasSvg.replace(/<\/svg>\s*$/, `${drawn.overlay}</svg>`) : canvasSvg;
   if (output === 'png') return svg;
   return webSvg(svg, width, height, { role: 'img', 'aria-label': `${words.headline}. ${words.context}. ${sourceText(words.sources.lang, words.sources.names)}` }, labels, true);
 }
@@ -276,7 +288,7 @@ function wrap(ctx: SKRSContext2D, text: string, maxWidth: number, maxLines: numb
  * names carry in brackets ("Nhân Dân (édition française)" → "Nhân Dân"), so a Vietnamese image
  * names no English words.
  */
-export function sourceNames(spec: ChartSpec): string[] {
+export function sourceNames(spec: { sources: readonly { name: string }[] }): string[] {
   return [...new Set(spec.sources.map((source) => source.name.replace(/\s*\([^)]*\)\s*$/u, '')))];
 }
 
@@ -340,7 +352,7 @@ function chartDrawing(spec: ChartSpec, lang: Lang): FrameDrawing {
       axisTitle: false,
     });
     const chart = new Chart(ctx as unknown as CanvasRenderingContext2D, config);
-    return () => chart.destroy();
+    return { dispose: () => chart.destroy() };
   };
 }
 

@@ -210,7 +210,7 @@ export interface MapSize {
 
 interface Frame {
   main: GeoProjection;
-  /** Whether the insets are named (not on small locators). */
+  /** Whether the insets are named inside (not on small locators nor on images, which name them beside). */
   labels: boolean;
   insets: { group: IslandGroup; x: number; y: number; width: number; height: number; projection: GeoProjection }[];
 }
@@ -369,12 +369,12 @@ export function hatchPattern(id: string, scale = 1): string {
 export function renderChoroplethSvg(
   shapes: readonly ProvinceShape[],
   layer: Pick<MapLayer, 'id' | 'records'>,
-  options: MapSize & { lang: Lang; title: string; description: string },
+  options: MapSize & { lang: Lang; title: string; description: string; insetLabels?: boolean },
 ): string {
   const bins = mapBins(layer.records);
   const byCode = new Map(layer.records.map((r) => [r.provinceCode, r]));
   const hatchId = `${layer.id}-hatch`;
-  const frame = layout(shapes, options, true);
+  const frame = layout(shapes, options, options.insetLabels ?? true);
   const noFigure = t(options.lang, 'map.noFigure');
   const paint: Paint = {
     fill: (code) => {
@@ -393,6 +393,21 @@ export function renderChoroplethSvg(
   };
   const drawn = drawProvinces(shapes, frame, paint, options.lang, options, 1);
   return svgDocument(options, layer.id, options.title, options.description, `<defs>${hatchPattern(hatchId, Math.max(1, options.height / 900))}</defs>${drawn}`);
+}
+
+/**
+ * Where a choropleth drawn without inset labels (`insetLabels: false`) puts its island insets,
+ * with the group's province: images name them beside the inset at their own legal type size.
+ */
+export function choroplethInsets(shapes: readonly ProvinceShape[], size: MapSize): { group: IslandGroup; province: string; x: number; y: number; width: number; height: number }[] {
+  return layout(shapes, size, false).insets.map(({ group, x, y, width, height }) => ({
+    group,
+    province: shapes.find((s) => s.islands?.group === group)!.name,
+    x,
+    y,
+    width,
+    height,
+  }));
 }
 
 /** A small map of the country with one province outlined and filled (province pages). */

@@ -58,6 +58,18 @@ describe('newsroom images', () => {
     expect(imageHeadline(picked[1]!, 'en').headline).toMatch(/% of (the )?population$/);
   });
 
+  it('gives a square post one headline line and names a line by its place alone, so the plot keeps the frame', () => {
+    for (const spec of picked.slice(0, 2)) {
+      for (const lang of ['vi', 'en'] as const) {
+        const boxes = svgTextBoxes(chartImageSvg(spec, lang, 'square', host));
+        const largest = Math.max(...boxes.map((box) => box.size));
+        expect(new Set(boxes.filter((box) => box.size === largest).map((box) => box.top)).size).toBe(1);
+        if (spec.kind !== 'timeline') throw new Error('timeline expected');
+        for (const series of spec.series) expect(boxes.map((box) => box.text)).not.toContain(series.label[lang]);
+      }
+    }
+  });
+
   it('prints the site address only when it is a real one', () => {
     const spec = picked[0]!;
     expect(chartImageSvg(spec, 'vi', 'card', host)).toContain(`· ${host}</text>`);

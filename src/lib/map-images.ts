@@ -1,0 +1,104 @@
+import { t, type Lang } from '../i18n/index.ts';
+import { fill } from './chart-text.ts';
+import { frameSvg, framePng, sourceNames, type FrameDrawing, type FrameWords } from './chart-render.ts';
+import { registerFonts } from './fonts.ts';
+import { formatDate } from './format.ts';
+import { imageFormats, minTextSize, type ImageFormat } from './image-formats.ts';
+import { mapTitle } from './map-data.ts';
+import { binLabel, choroplethInsets, dateSpan, mapBins, NO_FIGURE_HATCH, renderChoroplethSvg, type MapLayer, type ProvinceShape } from './map.ts';
+
+/**
+ * A province map as a newsroom image, in the charts' frame: the map's title (its basis named) in
+ * large type, the date span of its figures, the map with its legend and the island groups named
+ * beside their insets at legal size, then sources, address and the boundaries' attribution.
+ */
+
+function mapFrameWords(layer: MapLayer, lang: Lang, host: string | undefined): FrameWords {
+  const span = dateSpan(layer.records)!;
+  return {
+    headline: mapTitle(layer, lang),
+    context: fill(t(lang, 'map.image.span'), { from: formatDate(span.from, lang), to: formatDate(span.to, lang) }),
+    contextLines: 2,
+    sources: { lang, names: sourceNames({ sources: layer.records.map((record) => record.source) }) },
+    host,
+    // The attribution's own bilingual label gives way to the image's language (all else as the README prints it).
+    credit: t(lang, 'map.attribution').replace(/^Ranh giới hành chính \/ Administrative boundaries:/, t(lang, 'map.image.boundaries')),
+  };
+}
+
+/** The map fills the plot box's height on the left; the island names and the legend follow on the right. */
+function mapDrawing(shapes: readonly ProvinceShape[], layer: MapLayer, lang: Lang): FrameDrawing {
+  return (ctx, plot, unit, format) => {
+    const font = registerFonts();
+    const height = Math.round(plot.bottom - plot.top);
+    const legend = [...mapBins(layer.records).map((bin) => ({ label: binLabel(bin, lang), colour: bin.colour as string | null })), { label: t(lang, 'map.noFigure'), colour: null }];
+    // The legend's rows close up, then its type steps down to the legal minimum, when the plot is
+    // short (a square post under a three-line title).
+    const size = Math.max(minTextSize(imageFormats[format].height), Math.min(unit, height / (legend.length * 1.05)));
+    const row = Math.max(size * 1.05, Math.min(size * 1.4, height / legend.length));
+    ctx.font = `${size}px "${font}"`;
+    const legendWidth = size * 1.6 + Math.max(...legend.map((item) => ctx.measureText(item.label).width));
+    ctx.font = `${unit}px "${font}"`;
+    const islandLines = (group: 'hoang-sa' | 'truong-sa', province: string) => [...t(lang, group === 'hoang-sa' ? 'map.hoangSa' : 'map.truongSa').split('\n'), `(${province})`];
+    // A square box: the map's layout then fits mainland and insets together (a narrower one may not).
+    const width = Math.round(Math.min(height, plot.right - plot.left - legendWidth - unit));
+    const insets = choroplethInsets(shapes, { width, height });
+    const map = renderChoroplethSvg(shapes, layer, { width, height, lang, title: mapTitle(layer, lang), description: '', insetLabels: false });
+    ctx.textBaseline = 'top';
+    ctx.textAlign = 'left';
+    ctx.fillStyle = '#1b1f24';
+    // Each group named beside its inset, top-aligned with it; pushed down clear of the one above
+    // and, all together, up clear of the plot's bottom.
+    // Where all lines do not fit the plot's height (square posts), the provinces' names go.
+    const full = insets.map((inset) => ({ inset, lines: islandLines(inset.group, inset.province) }));
+    const fits = full.reduce((sum, { lines }) => sum + lines.length, 0) * unit * 1.15 <= plot.bottom - plot.top;
+    const named = fits ? full : full.map(({ inset, lines }) => ({ inset, lines: lines.slice(0, -1) }));
+    let below = plot.top;
+    const tops = named.map(({ inset, lines }) => {
+      const top = Math.max(plot.top + inset.y, below);
+      below = top + lines.length * unit * 1.15;
+      return top;
+    });
+    const lift = Math.min(Math.max(0, below - plot.bottom), Math.max(0, (tops[0] ?? plot.top) - plot.top));
+    let islandsRight = plot.left + width;
+    named.forEach(({ inset, lines }, index) => {
+      const x = plot.left + inset.x + inset.width + unit * 0.3;
+      lines.forEach((line, row) => ctx.fillText(line, x, tops[index]! - lift + row * unit * 1.15));
+      islandsRight = Math.max(islandsRight, x + Math.max(...lines.map((line) => ctx.measureText(line).width)));
+    });
+    const legendLeft = Math.min(islandsRight + unit, plot.right - legendWidth);
+    ctx.font = `${size}px "${font}"`;
+    const legendTop = plot.bottom - legend.length * row;
+    legend.forEach((item, index) => {
+      const y = legendTop + index * row;
+      ctx.fillStyle = item.colour ?? NO_FIGURE_HATCH.background;
+      ctx.fillRect(legendLeft, y, size, size);
+      if (!item.colour) {
+        ctx.strokeStyle = NO_FIGURE_HATCH.line;
+        ctx.lineWidth = size / 10;
+        for (let step = size / 4; step < 2 * size; step += size / 4) {
+          ctx.beginPath();
+          ctx.moveTo(legendLeft + Math.max(0, step - size), y + Math.min(size, step));
+          ctx.lineTo(legendLeft + Math.min(size, step), y + Math.max(0, step - size));
+          ctx.stroke();
+        }
+      }
+      ctx.strokeStyle = '#6b6b6b';
+      ctx.lineWidth = 1;
+      ctx.strokeRect(legendLeft, y, size, size);
+      ctx.fillStyle = '#1b1f24';
+      ctx.fillText(item.label, legendLeft + size * 1.6, y);
+    });
+    return { overlay: map.replace(/^<svg /, `<svg x="${plot.left}" y="${plot.top}" `) };
+  };
+}
+
+/** A map as a newsroom image, SVG with real text. */
+export function mapImageSvg(shapes: readonly ProvinceShape[], layer: MapLayer, lang: Lang, format: ImageFormat, host: string | undefined): string {
+  return frameSvg(format, mapFrameWords(layer, lang, host), mapDrawing(shapes, layer, lang));
+}
+
+/** A map as a newsroom image, PNG. */
+export function mapImagePng(shapes: readonly ProvinceShape[], layer: MapLayer, lang: Lang, format: ImageFormat, host: string | undefined): Promise<Buffer> {
+  return framePng(format, mapFrameWords(layer, lang, host), mapDrawing(shapes, layer, lang));
+}
