@@ -21,7 +21,8 @@ for (const { path, template } of [
     for (const { id, data } of committed) {
       const item = page.locator(`li[id="${id}"]`);
       const [y, m, d] = data.asOf.split('-');
-      await expect(item.locator('time')).toHaveText(`${d}/${m}/${y}`);
+      // Vietnamese style, no leading zeros: 2/8/2020.
+      await expect(item.locator('time')).toHaveText(`${Number(d)}/${Number(m)}/${y}`);
       const source = item.locator('h3 a');
       if (data.source.url === undefined && data.source.document === undefined) {
         // A source known only by a plain reference is named, not linked.
