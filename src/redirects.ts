@@ -13,6 +13,7 @@ export const redirects: Record<string, string> = {
   '/en/install/': '/en/guide/',
   // Dec 2026: one chart per place and basis. A place's rate chart that mixed bases moved to its
   // population-basis chart; a chart with no one-basis successor leads to the place's statistics page.
+  // (Bắc Ninh's count chart came back with the 19/8/2020 figure, so its address is a chart again.)
   '/nhung/chuoi-bac-giang/': '/nhung/chuoi-bac-giang-dan-so/',
   '/en/embed/chuoi-bac-giang/': '/en/embed/chuoi-bac-giang-dan-so/',
   '/nhung/chuoi-bac-ninh/': '/nhung/chuoi-bac-ninh-dan-so/',
@@ -31,8 +32,6 @@ export const redirects: Record<string, string> = {
   '/en/embed/chuoi-binh-duong/': '/en/statistics/binh-duong/',
   '/nhung/chuoi-ca-mau/': '/so-lieu/ca-mau/',
   '/en/embed/chuoi-ca-mau/': '/en/statistics/ca-mau/',
-  '/nhung/luot-tai-bac-ninh/': '/so-lieu/bac-ninh/',
-  '/en/embed/luot-tai-bac-ninh/': '/en/statistics/bac-ninh/',
   '/nhung/ty-le-tai-chua-ro-co-so/': '/so-lieu/',
   '/en/embed/ty-le-tai-chua-ro-co-so/': '/en/statistics/',
 };
