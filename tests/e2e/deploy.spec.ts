@@ -53,6 +53,8 @@ test.describe('deploy configuration', () => {
     await page.goto('/en/search/?q=install');
     await expect(page.locator('.search-results li').first()).toBeVisible();
     await page.goto('/so-lieu/');
+    // The live chart loads when a reader points at it (lazy <chart-live>): point, then check.
+    await page.locator('chart-live').first().hover();
     await expect(page.locator('chart-live canvas').first()).toBeVisible();
     await page.goto('/chia-se/');
     // The card preview takes its look from the external stylesheet, not from style attributes.
