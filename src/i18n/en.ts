@@ -24,6 +24,7 @@ export const en: Record<UiKey, string> = {
   'nav.data': 'Data',
   'nav.search': 'Search',
   'nav.share': 'Share',
+  'nav.accessibility': 'Accessibility',
   // — home —
   'home.title': 'Install Bluezone, the “electronic face mask”',
   'home.description': 'Bluezone is a free app that warns you if you have been in close contact with someone with COVID-19 who also used Bluezone. How to install it on Android and iPhone.',
@@ -453,7 +454,6 @@ export const en: Record<UiKey, string> = {
   'stats.headline.note': 'Downloads, not the number of people using Bluezone.',
   'stats.map.heading': 'Map by province',
   // — accessibility statement —
-  'site.footer.accessibility': 'Accessibility',
   'a11y.title': 'Accessibility statement',
   'a11y.description': 'How far this site meets WCAG 2.1 AA, what was tested, its known limits and how to report a problem.',
   'a11y.lead': 'We want everyone to be able to use this site: people on old phones, people who use only a keyboard, screen-reader users, people with low vision or who cannot tell colours apart.',

@@ -27,6 +27,7 @@ export const vi = {
   'nav.data': 'Dữ liệu',
   'nav.search': 'Tìm kiếm',
   'nav.share': 'Chia sẻ',
+  'nav.accessibility': 'Khả năng tiếp cận',
   // — home —
   'home.title': 'Cài Bluezone – khẩu trang điện tử',
   'home.description': 'Bluezone là ứng dụng miễn phí cảnh báo bạn nếu đã tiếp xúc gần với người nhiễm COVID-19 cũng dùng Bluezone. Hướng dẫn cài đặt cho Android và iPhone.',
@@ -456,7 +457,6 @@ export const vi = {
   'stats.headline.note': 'Lượt tải, không phải số người đang dùng Bluezone.',
   'stats.map.heading': 'Bản đồ theo tỉnh, thành phố',
   // — accessibility statement —
-  'site.footer.accessibility': 'Khả năng tiếp cận',
   'a11y.title': 'Tuyên bố về khả năng tiếp cận',
   'a11y.description': 'Trang này đạt mức nào của chuẩn tiếp cận WCAG 2.1 AA, đã kiểm tra những gì, còn hạn chế gì và cách báo lỗi.',
   'a11y.lead': 'Chúng tôi muốn mọi người đều dùng được trang này: người dùng điện thoại cũ, người chỉ dùng bàn phím, người dùng trình đọc màn hình, người nhìn kém hay không phân biệt được màu.',

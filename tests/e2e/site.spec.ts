@@ -35,7 +35,7 @@ test.describe('every page', () => {
       await expect(page.locator('h1')).toHaveCount(1);
       await expect(page.locator('a.skip-link')).toHaveAttribute('href', '#main');
       // Every page's footer leads to the accessibility statement in the page's language.
-      await expect(page.locator('.site-footer').getByRole('link', { name: t(lang as Lang, 'site.footer.accessibility'), exact: true })).toHaveAttribute('href', sectionPath('accessibility', lang as Lang));
+      await expect(page.locator('.site-footer').getByRole('link', { name: t(lang as Lang, 'nav.accessibility'), exact: true })).toHaveAttribute('href', sectionPath('accessibility', lang as Lang));
 
       // The language switch leads to the twin page, whose switch leads back here.
       const twin = page.locator('a.lang-switch');
@@ -95,7 +95,7 @@ test('the 404 page is real and leads to the guide', async ({ page }) => {
 test('the footer leads to the accessibility statement in both languages, and the statements are twins', async ({ page }) => {
   for (const [start, lang] of [['/huong-dan/', 'vi'], ['/en/statistics/', 'en']] as const) {
     await page.goto(start);
-    await page.locator('.site-footer').getByRole('link', { name: t(lang, 'site.footer.accessibility'), exact: true }).click();
+    await page.locator('.site-footer').getByRole('link', { name: t(lang, 'nav.accessibility'), exact: true }).click();
     await expect(page.locator('html')).toHaveAttribute('lang', lang);
     await expect(page.locator('h1')).toHaveText(t(lang, 'a11y.title'));
     // The standard aimed at, and an honest line on screen readers, are on the page.

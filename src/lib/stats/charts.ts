@@ -21,7 +21,7 @@ import type { RegionIndex } from '../regions.ts';
 import { sectionPath } from '../routes.ts';
 import type { Figure } from './figures.ts';
 import { figuresFromSnapshots, type SnapshotEntry } from './load.ts';
-import { COMPARISON_WINDOW_DAYS, comparableGroups, figureBasisOfTarget, figuresForTarget, isDrawable, isStatedBasis, latestByPlace, seriesOf, type FigureSeries } from './model.ts';
+import { figureBasisOfTarget, figuresForTarget, isDrawable, isStatedBasis, latestByPlace, seriesOf, type FigureSeries } from './model.ts';
 import { placesSummary, seriesSentence } from './summaries.ts';
 import { chartWords, rateName, whatName } from './words.ts';
 
@@ -122,11 +122,6 @@ function lines(series: FigureSeries, role: ChartSeries['role'], sources: SourceL
 function breaksFor(lines: readonly ChartSeries[]): ChartBreak[] {
   const starts = lines.map((line) => line.points[0]!.date).sort();
   return starts.slice(1).map((date) => ({ date, label: both('chart.break.countingChange', (lang) => ({ date: formatDate(date, lang) })) }));
-}
-
-const DAY_MS = 86_400_000;
-function shift(iso: string, days: number): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** A round axis top above `value` (55.000.000 → 60.000.000), so the top tick is labelled. */
