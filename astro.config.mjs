@@ -16,10 +16,11 @@ import { checkBuildEnv } from './src/lib/build-env.ts';
 
 /**
  * Every absolute URL (canonical links, feeds, QR codes, share snippets) derives from `site`.
- * Deployers set SITE_URL to the address the portal is published at. A bad SITE_URL or
- * SOURCE_DATE_EPOCH ends the build here with one line naming it.
+ * Deployers set SITE_URL to the address the portal is published at; `astro build` refuses to run
+ * without a real one (`npm start` sets the local address itself: scripts/start.ts). A bad
+ * SITE_URL or SOURCE_DATE_EPOCH ends the build here with one line naming it.
  */
-const { site } = checkBuildEnv();
+const { site } = checkBuildEnv(process.argv.slice(2).includes('build'));
 
 export default defineConfig({
   site,

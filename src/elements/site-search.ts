@@ -28,17 +28,32 @@ interface PagefindApi {
   search(
     query: string | null,
     options?: { filters?: Record<string, string> },
-  ): Promise<{ results: { data(): Promise<PagefindData> }[] } | null>;
+  ): Promise<{ results: PagefindResult[] } | null>;
+}
+interface PagefindResult {
+  data(): Promise<PagefindData>;
 }
 
-/** Results shown at once: enough for a phone screen or three, without loading every fragment. */
-const MAX_RESULTS = 20;
+/**
+ * Results shown at once. Each one costs a fragment download (~1 KB gzipped), so the first query
+ * on a weak link loads ten, and the reader asks for more with the button under the list.
+ */
+const PAGE_SIZE = 10;
+/**
+ * Pagefind ranks by how often the words occur (termFrequency 1 by default), so a guide that
+ * mentions "bị cảnh báo" three times in passing outranked the FAQ answer titled with it.
+ * Weighing frequency less lets headings and the page's subject decide; tuned on the queries in
+ * tests/e2e/search.spec.ts, which must all keep their expected first page.
+ */
+const RANKING = { termFrequency: 0.3 };
 const collator = new Intl.Collator('vi');
 
 class SiteSearch extends HTMLElement {
   #pagefind: Promise<PagefindApi> | null = null;
   #run = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
+  /** The current query's results not yet shown (loaded by the "more" button). */
+  #pending: PagefindResult[] = [];
 
   connectedCallback(): void {
     const form = this.#form();
@@ -78,7 +93,7 @@ class SiteSearch extends HTMLElement {
     this.#pagefind ??= (async () => {
       const url = new URL('/pagefind/pagefind.js', location.origin).href;
       const api = (await import(/* @vite-ignore */ url)) as PagefindApi;
-      await api.options({ excerptLength: 24 });
+      await api.options({ excerptLength: 24, ranking: RANKING });
       await api.init();
       return api;
     })();
@@ -116,6 +131,8 @@ class SiteSearch extends HTMLElement {
 
     const status = this.querySelector<HTMLElement>('[role="status"]')!;
     const list = this.querySelector<HTMLOListElement>('ol.search-results')!;
+    this.#pending = [];
+    this.#moreButton().hidden = true;
     if (!query && Object.keys(filters).length === 0) {
       status.textContent = '';
       list.replaceChildren();
@@ -125,15 +142,39 @@ class SiteSearch extends HTMLElement {
     try {
       const api = await this.#api();
       const response = await api.search(query || null, { filters });
-      const results = await Promise.all((response?.results ?? []).slice(0, MAX_RESULTS).map((result) => result.data()));
+      const all = response?.results ?? [];
+      const shown = await Promise.all(all.slice(0, PAGE_SIZE).map((result) => result.data()));
       if (run !== this.#run) return;
-      const count = response?.results.length ?? 0;
-      const template = count === 0 ? 'noResults' : count === 1 ? 'resultsOne' : 'results';
-      status.textContent = (this.dataset[template] ?? '').replace('{count}', String(count)).replace('{query}', query || '…');
-      list.replaceChildren(...results.map((result) => this.#item(result)));
+      const template = all.length === 0 ? 'noResults' : all.length === 1 ? 'resultsOne' : 'results';
+      status.textContent = (this.dataset[template] ?? '').replace('{count}', String(all.length)).replace('{query}', query || '…');
+      list.replaceChildren(...shown.map((result) => this.#item(result)));
+      this.#pending = all.slice(PAGE_SIZE);
+      this.#moreButton().hidden = this.#pending.length === 0;
     } catch {
       if (run === this.#run) status.textContent = this.dataset['error'] ?? '';
     }
+  }
+
+  /** "More results": the next page of the current query, appended; focus moves to the first new one. */
+  #moreButton(): HTMLButtonElement {
+    const button = this.querySelector<HTMLButtonElement>('button.search-more')!;
+    if (!button.dataset['wired']) {
+      button.dataset['wired'] = '1';
+      button.addEventListener('click', () => void this.#showMore());
+    }
+    return button;
+  }
+
+  async #showMore(): Promise<void> {
+    const run = this.#run;
+    const next = this.#pending.slice(0, PAGE_SIZE);
+    const data = await Promise.all(next.map((result) => result.data()));
+    if (run !== this.#run) return;
+    this.#pending = this.#pending.slice(PAGE_SIZE);
+    const items = data.map((result) => this.#item(result));
+    this.querySelector('ol.search-results')!.append(...items);
+    this.#moreButton().hidden = this.#pending.length === 0;
+    items[0]?.querySelector('a')?.focus();
   }
 
   #item(result: PagefindData): HTMLLIElement {

@@ -355,6 +355,7 @@ export const en: Record<UiKey, string> = {
   'search.loading': 'Searching…',
   'search.results': '{count} results for “{query}”',
   'search.results.one': '1 result for “{query}”',
+  'search.more': 'More results',
   'search.noResults': 'Nothing found for “{query}”. Try a shorter or different word, or browse the main sections below.',
   'search.error': 'The search data could not be loaded. Reload the page, or browse the main sections below.',
   'search.sections': 'Main sections',

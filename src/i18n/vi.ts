@@ -358,6 +358,7 @@ export const vi = {
   'search.loading': 'Đang tìm…',
   'search.results': '{count} kết quả cho “{query}”',
   'search.results.one': '1 kết quả cho “{query}”',
+  'search.more': 'Xem thêm kết quả',
   'search.noResults': 'Không tìm thấy kết quả cho “{query}”. Hãy thử từ khác ngắn hơn, hoặc xem các mục chính dưới đây.',
   'search.error': 'Không tải được dữ liệu tìm kiếm. Hãy tải lại trang, hoặc xem các mục chính dưới đây.',
   'search.sections': 'Các mục chính',

@@ -20,9 +20,24 @@ export function sourceDateEpoch(value: string | undefined = process.env.SOURCE_D
   return new Date(seconds * 1000);
 }
 
-/** SITE_URL: the absolute http(s) address the portal is published at (default `https://bluezone.example`). */
-export function siteUrl(value: string | undefined = process.env.SITE_URL): string {
-  if (value === undefined || value === '') return 'https://bluezone.example';
+/** The address `astro dev`, `astro check` and `npm start` use when SITE_URL is unset: the local preview. */
+export const LOCAL_SITE = 'http://localhost:4321';
+
+/** Reserved names (RFC 2606/6761) that can never be a published portal: `bluezone.example`, `x.test`, `x.invalid`. */
+export function isPlaceholderHost(hostname: string): boolean {
+  return /(^|\.)(example|test|invalid)\.?$/i.test(hostname);
+}
+
+/**
+ * SITE_URL: the absolute http(s) address the portal is published at. A deploy build
+ * (`forBuild`) refuses it unset or on a placeholder host, because every QR code, leaflet and
+ * announcement would carry it; other commands fall back to the local preview address.
+ */
+export function siteUrl(value: string | undefined = process.env.SITE_URL, forBuild = false): string {
+  if (value === undefined || value === '') {
+    if (!forBuild) return LOCAL_SITE;
+    throw new BuildEnvError('SITE_URL is not set: a deploy build needs the address the portal is published at, e.g. SITE_URL=https://bluezone.gov.vn npm run build (npm start needs no setting: it builds for its local address)');
+  }
   let url: URL | undefined;
   try {
     url = new URL(value);
@@ -30,6 +45,7 @@ export function siteUrl(value: string | undefined = process.env.SITE_URL): strin
     url = undefined;
   }
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) throw new BuildEnvError(`SITE_URL must be an absolute http(s) address such as https://bluezone.gov.vn, got "${value}"`);
+  if (forBuild && isPlaceholderHost(url.hostname)) throw new BuildEnvError(`SITE_URL "${value}" is a placeholder address that no reader can open: set the address the portal is published at, e.g. SITE_URL=https://bluezone.gov.vn`);
   return value;
 }
 
@@ -50,12 +66,15 @@ export function contactUrl(value: string | undefined = process.env.CONTACT_URL):
   return value;
 }
 
-/** Checks every value above; on a bad one prints its line and ends the process with exit 1. */
-export function checkBuildEnv(): { site: string } {
+/**
+ * Checks every value above; on a bad one prints its line and ends the process with exit 1.
+ * `forBuild`: the command is `astro build` (a deploy build), which needs a real SITE_URL.
+ */
+export function checkBuildEnv(forBuild: boolean): { site: string } {
   try {
     sourceDateEpoch();
     contactUrl();
-    return { site: siteUrl() };
+    return { site: siteUrl(process.env.SITE_URL, forBuild) };
   } catch (error) {
     if (!(error instanceof BuildEnvError)) throw error;
     console.error(`build: ${error.message}`);

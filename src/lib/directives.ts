@@ -11,7 +11,7 @@ import { directiveLevels } from '../schemas/directive.ts';
 import { t, type Lang } from '../i18n/index.ts';
 import { formatDate, formatNumber, formatPercent } from './format.ts';
 import type { Province, RegionIndex } from './regions.ts';
-import { absoluteUrl, sectionPath, visibleUrl } from './routes.ts';
+import { absoluteUrl, sectionPath } from './routes.ts';
 import { slugify, vietnameseCollator } from './slug.ts';
 import { figuresFromLetter } from './stats/load.ts';
 import { figureWords, measureName, valueWords } from './stats/words.ts';
@@ -319,7 +319,7 @@ function bareSubject(subject: string): string {
  * and keeps the subject in Vietnamese, as issued.
  */
 export function citationText(data: Directive, lang: Lang, site: URL | string): string {
-  const url = visibleUrl(directivePath(data.slug, lang), site);
+  const url = absoluteUrl(directivePath(data.slug, lang), site);
   const issuer = lang === 'vi' ? data.issuer : data.issuerEn;
   const label =
     data.number === null

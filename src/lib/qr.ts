@@ -15,13 +15,13 @@ const options = { errorCorrectionLevel: 'M', margin: 4 } as const;
 export const qrTargetIds = ['huong-dan', 'en-guide', 'google-play', 'app-store'] as const;
 export type QrTargetId = (typeof qrTargetIds)[number];
 
-/** The URL a QR code leads to: the guide on this site (per `site`, written by `url`: `visibleUrl` for page text), or an official store page. */
-export function qrTargetUrl(id: QrTargetId, site: URL | string, url: (path: string, site: URL | string) => string = absoluteUrl): string {
+/** The URL a QR code leads to: the guide on this site (per `site`), or an official store page. */
+export function qrTargetUrl(id: QrTargetId, site: URL | string): string {
   switch (id) {
     case 'huong-dan':
-      return url('/huong-dan/', site);
+      return absoluteUrl('/huong-dan/', site);
     case 'en-guide':
-      return url('/en/guide/', site);
+      return absoluteUrl('/en/guide/', site);
     case 'google-play':
       return officialStores.googlePlay;
     case 'app-store':

@@ -1,4 +1,5 @@
 import type { Lang } from '../i18n/index.ts';
+import { isPlaceholderHost } from './build-env.ts';
 
 /**
  * The public URL map for section landing pages (see README, "Stable URLs").
@@ -36,16 +37,8 @@ export function absoluteUrl(path: string, site: URL | string): string {
 export function publicHost(site: URL | string | undefined): string | undefined {
   if (site === undefined) return undefined;
   const { hostname, host } = new URL(site);
-  if (/(^|\.)(example|test|invalid|localhost)$/i.test(hostname) || /^127\.|^\[?::1\]?$|^0\.0\.0\.0$/.test(hostname)) return undefined;
+  if (isPlaceholderHost(hostname) || /(^|\.)localhost$/i.test(hostname) || /^127\.|^\[?::1\]?$|^0\.0\.0\.0$/.test(hostname)) return undefined;
   return host;
-}
-
-/**
- * An address printed for people (a letter's permanent address, the share kit): absolute on a real
- * host, the bare path when the site is a placeholder, so no page prints `bluezone.example`.
- */
-export function visibleUrl(path: string, site: URL | string | undefined): string {
-  return publicHost(site) ? absoluteUrl(path, site!) : path;
 }
 
 /** The loudspeaker text of the country (`/phat-thanh/`) or of a province (`/phat-thanh/kien-giang/`); Vietnamese only. */

@@ -91,6 +91,8 @@ test.describe('deploy configuration', () => {
       await expect(iframe).not.toHaveAttribute('sandbox', /allow-same-origin/);
       await expect(iframe).toHaveAttribute('referrerpolicy', 'no-referrer');
       const frame = page.frameLocator('iframe[data-bluezone-chart]');
+      // The live chart wakes when a reader points at it (src/elements/chart-live.ts).
+      await frame.locator('chart-live .chart-frame').first().hover();
       await expect(frame.locator('chart-live canvas')).toBeVisible();
       // resize.js sized the iframe to the chart's own report (the snippet's guess differs).
       const reported = await frame.locator('html').evaluate((html) => Math.ceil(html.getBoundingClientRect().height));

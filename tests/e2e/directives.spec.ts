@@ -82,8 +82,8 @@ test.describe('a letter', () => {
     await expect(cites.locator('a[href="/van-ban/chua-co/#missing-2841-btttt-thh-2020"]')).toHaveCount(1);
     await expect(page.locator('ul.cited-by a[href="/van-ban/901-cv-tdtn-btg-2020/"]')).toHaveCount(1);
     const url = await page.locator('.cite-url').textContent();
-    // A full address with SITE_URL, the path alone without it (never a placeholder host).
-    expect(new URL(url!, page.url()).pathname).toBe('/van-ban/1119-ubnd-kgvx-2020/');
+    // The permanent address in full, on the site's own address (what an official pastes into a report).
+    expect(url).toBe(new URL('/van-ban/1119-ubnd-kgvx-2020/', (await page.locator('link[rel="canonical"]').getAttribute('href'))!).href);
     await expect(page.locator('.cite-text')).toContainText('Ủy ban nhân dân tỉnh Kiên Giang, văn bản số 1119/UBND-KGVX, Kiên Giang, ngày 19/8/2020');
     await page.goto('/van-ban/chua-co/');
     await expect(page.locator('li#missing-2841-btttt-thh-2020 a[href="/van-ban/1119-ubnd-kgvx-2020/"]')).toHaveCount(1);

@@ -42,6 +42,19 @@ test.describe('Vietnamese search', () => {
     });
   }
 
+  test('shows ten results, and the next ten when asked, without reloading', async ({ page }) => {
+    await search(page, '/tim-kiem/', 'Bluezone');
+    const total = Number((await page.locator('.search-status').textContent())!.match(/\d+/)![0]);
+    expect(total).toBeGreaterThan(10);
+    const items = page.locator('ol.search-results > li');
+    await expect(items).toHaveCount(10);
+    await page.getByRole('button', { name: 'Xem thêm kết quả' }).click();
+    await expect(items).toHaveCount(Math.min(20, total));
+    await expect(items.nth(10).locator('h2 a')).toBeFocused();
+    const paths = await items.locator('h2 a').evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).pathname));
+    expect(new Set(paths).size, 'no result shown twice').toBe(paths.length);
+  });
+
   test('"dat" and "dien thoai" find đặt and điện thoại, highlighted as written', async ({ page }) => {
     await search(page, '/tim-kiem/', 'dat');
     const marks = await firstMarks(page);

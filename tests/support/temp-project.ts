@@ -29,6 +29,9 @@ export function removeProject(tmp: string): void {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 }
 
+/** The address test builds are published at, unless a test sets its own SITE_URL (a deploy build needs one). */
+export const TEST_SITE = 'https://bluezone.gov.vn';
+
 /**
  * Runs an Astro command (`build`, `sync`) in `cwd` with the project's Astro and uncoloured
  * output; returns the exit status and everything it printed.
@@ -41,7 +44,7 @@ export function runAstro(
 ): { status: number | null; output: string } {
   const result = spawnSync(process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), command], {
     cwd,
-    env: { ...process.env, ...env, NO_COLOR: '1', FORCE_COLOR: '0' },
+    env: { ...process.env, SITE_URL: TEST_SITE, ...env, NO_COLOR: '1', FORCE_COLOR: '0' },
     encoding: 'utf8',
     timeout,
   });

@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BuildEnvError, contactUrl, siteUrl, sourceDateEpoch } from '../../src/lib/build-env.ts';
+import { BuildEnvError, contactUrl, LOCAL_SITE, siteUrl, sourceDateEpoch } from '../../src/lib/build-env.ts';
 import { projectRoot, runAstro } from '../support/temp-project.ts';
 
 describe('build environment values', () => {
@@ -15,10 +15,33 @@ describe('build environment values', () => {
     expect(() => sourceDateEpoch('abc')).toThrow('SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01 UTC (e.g. 1624060800), got "abc"');
   });
 
-  it('SITE_URL: an absolute http(s) address, or unset', () => {
-    expect(siteUrl(undefined)).toBe('https://bluezone.example');
+  it('SITE_URL: an absolute http(s) address; a deploy build refuses it unset or on a placeholder host', () => {
+    expect(siteUrl(undefined)).toBe(LOCAL_SITE);
     expect(siteUrl('https://bluezone.gov.vn')).toBe('https://bluezone.gov.vn');
+    expect(siteUrl('https://bluezone.gov.vn', true)).toBe('https://bluezone.gov.vn');
+    expect(siteUrl('http://localhost:4321', true)).toBe('http://localhost:4321');
     for (const bad of ['bluezone.gov.vn', 'javascript:alert(1)', 'ftp://bluezone.gov.vn']) expect(() => siteUrl(bad), bad).toThrow(BuildEnvError);
+    for (const unset of [undefined, '']) expect(() => siteUrl(unset, true)).toThrow('SITE_URL is not set');
+    for (const placeholder of ['https://bluezone.example', 'https://mttq.camau.example/', 'http://portal.test', 'https://x.invalid']) {
+      expect(() => siteUrl(placeholder, true), placeholder).toThrow('is a placeholder address');
+      expect(siteUrl(placeholder), placeholder).toBe(placeholder);
+    }
+  });
+
+  it('astro build without SITE_URL, or on a placeholder host, ends with one line saying what to set; nothing built', () => {
+    const out = mkdtempSync(join(tmpdir(), 'build-env-'));
+    try {
+      for (const value of ['', 'https://bluezone.example']) {
+        const { status, output } = runAstro(projectRoot, 'build', { SITE_URL: value, ASTRO_OUT_DIR: join(out, 'dist') }, 120_000);
+        expect(status, value).toBe(1);
+        const lines = output.split('\n').filter((line) => line.trim() !== '');
+        expect(lines, value).toHaveLength(1);
+        expect(lines[0], value).toMatch(/^build: SITE_URL .*e\.g\. SITE_URL=https:\/\/bluezone\.gov\.vn/);
+        expect(existsSync(join(out, 'dist')), value).toBe(false);
+      }
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 
   it('CONTACT_URL: an absolute http(s) or mailto: address, or unset (no invented contact)', () => {

@@ -9,7 +9,7 @@ import type { SnapshotEntry } from '../../src/lib/stats/load.ts';
 import { snapshotSchemaWith } from '../../src/schemas/snapshot.ts';
 import { statementTargetSchema } from '../../src/schemas/statement-target.ts';
 import { formatNumber, isoDateInVietnam } from '../../src/lib/format.ts';
-import { copyProject, projectRoot as root, removeProject, runAstro } from '../support/temp-project.ts';
+import { copyProject, projectRoot as root, removeProject, runAstro, TEST_SITE } from '../support/temp-project.ts';
 import { publicHost } from '../../src/lib/routes.ts';
 
 /**
@@ -20,7 +20,7 @@ import { publicHost } from '../../src/lib/routes.ts';
  * dated files of earlier data must be byte-identical to it, images must differ from it.
  */
 
-const site = 'https://bluezone.example';
+const site = TEST_SITE;
 let tmp = '';
 
 /** TEST FIXTURE: invented numbers for this test only, never published. */
@@ -36,7 +36,7 @@ const fixture = {
 };
 
 function build(out: string): void {
-  const result = runAstro(tmp, 'build', { SITE_URL: site, ASTRO_OUT_DIR: join(tmp, out), ASTRO_CACHE_DIR: join(tmp, '.astro-cache') }, 500_000);
+  const result = runAstro(tmp, 'build', { ASTRO_OUT_DIR: join(tmp, out), ASTRO_CACHE_DIR: join(tmp, '.astro-cache') }, 500_000);
   if (result.status !== 0) throw new Error(`build failed:\n${result.output}`);
 }
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyProject, projectRoot as root, removeProject, runAstro } from '../support/temp-project.ts';
+import { copyProject, projectRoot as root, removeProject, runAstro, TEST_SITE } from '../support/temp-project.ts';
 
 /**
  * Builds a temporary copy of the project (never the repo's own content):
@@ -11,11 +11,11 @@ import { copyProject, projectRoot as root, removeProject, runAstro } from '../su
  */
 
 const fixture = readFileSync(join(root, 'tests/fixtures/directives/9999-stttt-test-2021.mdx'), 'utf8');
-const site = 'https://bluezone.example';
+const site = TEST_SITE;
 let tmp = '';
 
 function build(): { status: number | null; output: string } {
-  return runAstro(tmp, 'build', { SITE_URL: site, ASTRO_OUT_DIR: join(tmp, 'dist'), ASTRO_CACHE_DIR: join(tmp, '.astro-cache') }, 590_000);
+  return runAstro(tmp, 'build', { ASTRO_OUT_DIR: join(tmp, 'dist'), ASTRO_CACHE_DIR: join(tmp, '.astro-cache') }, 590_000);
 }
 
 const letterPath = () => join(tmp, 'content/directives/1119-ubnd-kgvx-2020.mdx');

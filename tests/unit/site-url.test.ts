@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,8 +8,8 @@ import { projectRoot as root, runAstro } from '../support/temp-project.ts';
 /**
  * One setting decides every absolute URL: a build with another SITE_URL (into a temporary
  * output folder; the repo's content is not touched) changes the share snippets, QR codes,
- * leaflet, canonical/Open Graph URLs, robots.txt and the sitemap, and leaves no trace of the
- * default address.
+ * leaflet, canonical/Open Graph URLs, robots.txt and the sitemap, and no output of any kind
+ * carries a placeholder host (`bluezone.example`, `*.test`, `*.invalid`).
  */
 const site = 'https://mttq.camau.gov.vn';
 let out = '';
@@ -50,5 +50,15 @@ describe(`a build with SITE_URL=${site}`, () => {
     expect(text('robots.txt')).toContain(`Sitemap: ${site}/sitemap-index.xml`);
     expect(text('sitemap-0.xml')).toContain(`<loc>${site}/huong-dan/</loc>`);
     expect(text('phat-thanh/index.html')).toContain('mttq.camau.gov.vn, mục Hướng dẫn');
+  });
+
+  it('no output of any kind carries a placeholder host, and letters print their permanent address in full', () => {
+    const dist = join(out, 'dist');
+    const files = readdirSync(dist, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && /\.(html|xml|json|csv|txt|svg|webmanifest|js)$/.test(entry.name));
+    expect(files.length).toBeGreaterThan(200);
+    const placeholder = /\b[a-z0-9-]+(\.[a-z0-9-]+)*\.(example|invalid)\b|https?:\/\/[a-z0-9.-]+\.test\b/i;
+    const offenders = files.map((entry) => join(entry.parentPath, entry.name)).filter((path) => placeholder.test(readFileSync(path, 'utf8')));
+    expect(offenders).toEqual([]);
+    expect(text('van-ban/1119-ubnd-kgvx-2020/index.html')).toContain(`${site}/van-ban/1119-ubnd-kgvx-2020/</`);
   });
 });
