@@ -184,6 +184,12 @@ export interface FrameWords {
   host: string | undefined;
   /** Printed after the sources and address, the footer then at the smallest legal size (a map's boundary attribution). */
   credit?: string;
+  /**
+   * `side`: on a landscape image the words take a column on the left and the drawing the full
+   * height on the right (a tall map of Viet Nam would be tiny under a headline); the drawing
+   * gets the column's free space between context and footer as its `aside` (for a legend).
+   */
+  layout?: 'side';
 }
 
 /**
@@ -191,7 +197,7 @@ export interface FrameWords {
  * the frame is read (Chart.js clears its canvas when destroyed) and ready-made SVG to lay over the
  * frame (a map drawn by d3-geo as SVG, in frame pixels; it must hold no text).
  */
-export type FrameDrawing = (ctx: SKRSContext2D, plot: Box, unit: number, format: ImageFormat) => { dispose?: () => void; overlay?: string } | void;
+export type FrameDrawing = (ctx: SKRSContext2D, plot: Box, unit: number, format: ImageFormat, aside?: Box) => { dispose?: () => void; overlay?: string } | void;
 
 /**
  * One image: headline on top, the drawing taking the rest, source and address at the bottom. All
@@ -210,29 +216,37 @@ function drawFrame(format: ImageFormat, words: FrameWords, drawing: FrameDrawing
   const unit = Math.max(minTextSize(height), imageFormats[format].unit);
   const text = safeBox(width, height, 0.8);
   const action = safeBox(width, height, 0.9);
-  const maxWidth = text.right - text.left;
+  const side = words.layout === 'side' && width > height * 1.5;
+  // The words' column: the whole text-safe width, or its left part beside the drawing.
+  // A link card is seen small, so its words need half the width; a TV frame leaves the map more.
+  const column = { left: text.left, right: side ? text.left + Math.round((text.right - text.left) * (format === 'card' ? 0.5 : 0.42)) : text.right };
+  const maxWidth = column.right - column.left;
   const contextSize = Math.round(unit * 1.1);
   // Lay the words out first: the drawing gets what is left, and draws first (Chart.js clears).
-  // A long headline (a map's title with its basis) steps down in size to stay whole on two lines;
-  // on a square post, on one line if it can, so the plot keeps the height.
+  // A long headline (a map's title with its basis) steps down in size to stay whole on two lines
+  // (three in a side column); on a square post, on one line if it can, so the plot keeps the height.
   let headlineSize = Math.round(unit * (format === 'tv' ? 2.2 : format === 'card' ? 2 : 1.7));
-  const headlineLines = format === 'square' ? 1 : 2;
+  const headlineLines = format === 'square' ? 1 : side ? 3 : 2;
   ctx.font = `bold ${headlineSize}px "${fontFamily}"`;
   while (wrap(ctx, words.headline, maxWidth, Infinity).length > headlineLines && headlineSize * 0.92 >= unit * 1.3) {
     headlineSize = Math.round(headlineSize * 0.92);
     ctx.font = `bold ${headlineSize}px "${fontFamily}"`;
   }
-  const headline = wrap(ctx, words.headline, maxWidth, 4);
+  // Never cut: a map's title names its basis (a narrow side column may need six lines).
+  const headline = wrap(ctx, words.headline, maxWidth, side ? 6 : 4);
   ctx.font = `${contextSize}px "${fontFamily}"`;
   const context = wrap(ctx, words.context, maxWidth, words.contextLines ?? 1);
-  // With a credit (a map's boundaries) the footer is one paragraph at the smallest legal size.
+  // With a credit (a map's boundaries) the footer is at the smallest legal size, the credit on lines of its own.
   const footerSize = words.credit ? minTextSize(height) : unit;
   ctx.font = `${footerSize}px "${fontFamily}"`;
   const sources = fitSources(ctx, words.sources.lang, words.sources.names, words.host, maxWidth);
-  const footer = words.credit ? wrap(ctx, `${sources.join(' ')} · ${words.credit}`, maxWidth, 9) : sources;
+  const footer = words.credit ? [...sources, ...wrap(ctx, words.credit, maxWidth, 4)] : sources;
   const plotTop = text.top + headline.length * headlineSize * 1.15 + context.length * contextSize * 1.3;
   const footerTop = text.bottom - footer.length * footerSize * 1.25;
-  const drawn = drawing(ctx, { left: text.left, top: plotTop + unit * 0.5, right: text.right, bottom: footerTop - unit * 0.5 }, unit, format);
+  const free = { left: column.left, top: plotTop + unit * 0.5, right: column.right, bottom: footerTop - unit * 0.5 };
+  const drawn = side
+    ? drawing(ctx, { left: column.right + unit, top: text.top, right: text.right, bottom: text.bottom }, unit, format, free)
+    : drawing(ctx, free, unit, format);
   ctx.fillStyle = '#0b5cad';
   ctx.fillRect(action.left, action.top, action.right - action.left, Math.round(unit / 4));
   ctx.textBaseline = 'top';

@@ -18,30 +18,47 @@ function mapFrameWords(layer: MapLayer, lang: Lang, host: string | undefined): F
   return {
     headline: mapTitle(layer, lang),
     context: fill(t(lang, 'map.image.span'), { from: formatDate(span.from, lang), to: formatDate(span.to, lang) }),
-    contextLines: 2,
+    // Never cut: the date span is what makes the colours comparable (or not).
+    contextLines: 3,
     sources: { lang, names: sourceNames({ sources: layer.records.map((record) => record.source) }) },
     host,
-    // The attribution's own bilingual label gives way to the image's language (all else as the README prints it).
-    credit: t(lang, 'map.attribution').replace(/^Ranh giới hành chính \/ Administrative boundaries:/, t(lang, 'map.image.boundaries')),
+    // The boundaries' credit in the image's language; the full citation is on the map's page.
+    credit: t(lang, 'map.image.credit'),
+    layout: 'side',
   };
 }
 
-/** The map fills the plot box's height on the left; the island names and the legend follow on the right. */
+/**
+ * The map fills the plot box's height on the left, the island groups named beside their insets;
+ * the legend follows on the right, or sits in the words' column (`aside`) on a landscape image.
+ */
 function mapDrawing(shapes: readonly ProvinceShape[], layer: MapLayer, lang: Lang): FrameDrawing {
-  return (ctx, plot, unit, format) => {
+  return (ctx, plot, unit, format, aside) => {
     const font = registerFonts();
     const height = Math.round(plot.bottom - plot.top);
     const legend = [...mapBins(layer.records).map((bin) => ({ label: binLabel(bin, lang), colour: bin.colour as string | null })), { label: t(lang, 'map.noFigure'), colour: null }];
-    // The legend's rows close up, then its type steps down to the legal minimum, when the plot is
+    // The legend's rows close up, then its type steps down to the legal minimum, when its box is
     // short (a square post under a three-line title).
-    const size = Math.max(minTextSize(imageFormats[format].height), Math.min(unit, height / (legend.length * 1.05)));
-    const row = Math.max(size * 1.05, Math.min(size * 1.4, height / legend.length));
+    // Beside the words (a link card's short column) the legend takes two columns when one is too tall.
+    const legendBox = aside ?? plot;
+    const legendHeight = legendBox.bottom - legendBox.top;
+    const minSize = minTextSize(imageFormats[format].height);
+    const columns = aside && legend.length * minSize * 1.05 > legendHeight ? 2 : 1;
+    const perColumn = Math.ceil(legend.length / columns);
+    // …and its type is no larger than lets the longest label fit its column.
+    ctx.font = `100px "${font}"`;
+    const labelPerPixel = Math.max(...legend.map((item) => ctx.measureText(item.label).width)) / 100;
+    const fitsColumn = aside ? ((aside.right - aside.left) / columns - unit * 0.5) / (1.6 + labelPerPixel) : Infinity;
+    const size = Math.max(minSize, Math.min(unit, fitsColumn, legendHeight / (perColumn * 1.05)));
+    const row = Math.max(size * 1.05, Math.min(size * 1.4, legendHeight / perColumn));
     ctx.font = `${size}px "${font}"`;
-    const legendWidth = size * 1.6 + Math.max(...legend.map((item) => ctx.measureText(item.label).width));
+    const legendWidth = aside ? 0 : size * 1.6 + Math.max(...legend.map((item) => ctx.measureText(item.label).width));
     ctx.font = `${unit}px "${font}"`;
     const islandLines = (group: 'hoang-sa' | 'truong-sa', province: string) => [...t(lang, group === 'hoang-sa' ? 'map.hoangSa' : 'map.truongSa').split('\n'), `(${province})`];
+    const labelWidth = Math.max(...shapes.filter((shape) => shape.islands).flatMap((shape) => islandLines(shape.islands!.group, shape.name)).map((line) => ctx.measureText(line).width));
     // A square box: the map's layout then fits mainland and insets together (a narrower one may not).
-    const width = Math.round(Math.min(height, plot.right - plot.left - legendWidth - unit));
+    // Beside it: the islands' names (at their insets), and the legend unless it is aside.
+    const width = Math.round(Math.min(height, plot.right - plot.left - legendWidth - labelWidth - unit * (aside ? 1.3 : 2.3)));
     const insets = choroplethInsets(shapes, { width, height });
     const map = renderChoroplethSvg(shapes, layer, { width, height, lang, title: mapTitle(layer, lang), description: '', insetLabels: false });
     ctx.textBaseline = 'top';
@@ -66,28 +83,29 @@ function mapDrawing(shapes: readonly ProvinceShape[], layer: MapLayer, lang: Lan
       lines.forEach((line, row) => ctx.fillText(line, x, tops[index]! - lift + row * unit * 1.15));
       islandsRight = Math.max(islandsRight, x + Math.max(...lines.map((line) => ctx.measureText(line).width)));
     });
-    const legendLeft = Math.min(islandsRight + unit, plot.right - legendWidth);
+    const legendLeft = aside ? aside.left : Math.min(islandsRight + unit, plot.right - legendWidth);
     ctx.font = `${size}px "${font}"`;
-    const legendTop = plot.bottom - legend.length * row;
+    const legendTop = aside ? aside.top : plot.bottom - legend.length * row;
     legend.forEach((item, index) => {
-      const y = legendTop + index * row;
+      const x = legendLeft + Math.floor(index / perColumn) * (aside ? (aside.right - aside.left) / columns : 0);
+      const y = legendTop + (index % perColumn) * row;
       ctx.fillStyle = item.colour ?? NO_FIGURE_HATCH.background;
-      ctx.fillRect(legendLeft, y, size, size);
+      ctx.fillRect(x, y, size, size);
       if (!item.colour) {
         ctx.strokeStyle = NO_FIGURE_HATCH.line;
         ctx.lineWidth = size / 10;
         for (let step = size / 4; step < 2 * size; step += size / 4) {
           ctx.beginPath();
-          ctx.moveTo(legendLeft + Math.max(0, step - size), y + Math.min(size, step));
-          ctx.lineTo(legendLeft + Math.min(size, step), y + Math.max(0, step - size));
+          ctx.moveTo(x + Math.max(0, step - size), y + Math.min(size, step));
+          ctx.lineTo(x + Math.min(size, step), y + Math.max(0, step - size));
           ctx.stroke();
         }
       }
       ctx.strokeStyle = '#6b6b6b';
       ctx.lineWidth = 1;
-      ctx.strokeRect(legendLeft, y, size, size);
+      ctx.strokeRect(x, y, size, size);
       ctx.fillStyle = '#1b1f24';
-      ctx.fillText(item.label, legendLeft + size * 1.6, y);
+      ctx.fillText(item.label, x + size * 1.6, y);
     });
     return { overlay: map.replace(/^<svg /, `<svg x="${plot.left}" y="${plot.top}" `) };
   };

@@ -1,17 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { LinkChecker } from 'linkinator';
 import { redirects } from '../../src/redirects.ts';
-import { builtPages, watchPageProblems } from './support/site.ts';
+import { builtPages, distDir, watchPageProblems } from './support/site.ts';
 import { headersFor } from '../../src/deploy/headers.ts';
 import { t, type Lang } from '../../src/i18n/index.ts';
 import { sectionPath } from '../../src/lib/routes.ts';
 
 const pages = builtPages();
 
+/** The language switch's target in a built page, read from `dist/` (no navigation needed). */
+function twinOf(path: string): string | undefined {
+  const html = readFileSync(join(distDir, path.endsWith('.html') ? path : join(path, 'index.html')), 'utf8');
+  return /<a class="lang-switch" href="([^"]+)"/.exec(html)?.[1];
+}
+
+/*
+ * Every page once in full on the desktop project (deploy headers, language, landmarks, footer,
+ * twin, axe, own origin only, no CSP violation or console error), and once at 360 px on the
+ * phone project for what a narrow screen breaks (horizontal scroll, script errors).
+ * Axe runs once per page: colour and structure do not change with the width.
+ */
 test.describe('every page', () => {
   for (const path of pages) {
-    test(`${path}: language, twin, accessibility, own origin only, deploy headers, no CSP violation`, async ({ browser, baseURL }) => {
+    test(`${path}: language, twin, accessibility, own origin only, deploy headers, no CSP violation`, async ({ browser, baseURL }, testInfo) => {
+      test.skip(testInfo.project.name !== 'desktop', 'the full pass runs once, at desktop width');
       // AxeBuilder needs a page from an explicit context.
       const context = await browser.newContext();
       const page = await context.newPage();
@@ -37,14 +52,11 @@ test.describe('every page', () => {
       // Every page's footer leads to the accessibility statement in the page's language.
       await expect(page.locator('.site-footer').getByRole('link', { name: t(lang as Lang, 'nav.accessibility'), exact: true })).toHaveAttribute('href', sectionPath('accessibility', lang as Lang));
 
-      // The language switch leads to the twin page, whose switch leads back here.
+      // The language switch leads to a built twin page whose switch leads back here.
       const twin = page.locator('a.lang-switch');
       if ((await twin.count()) > 0) {
         const twinPath = (await twin.getAttribute('href'))!;
-        const twinResponse = await page.goto(twinPath);
-        expect(twinResponse?.status(), `twin ${twinPath} exists`).toBe(200);
-        await expect(page.locator('a.lang-switch')).toHaveAttribute('href', path);
-        await page.goto(path);
+        expect(twinOf(twinPath), `twin ${twinPath} exists and links back`).toBe(path);
       }
 
       const { violations } = await new AxeBuilder({ page }).analyze();
@@ -53,6 +65,16 @@ test.describe('every page', () => {
       expect(foreignRequests, 'no request leaves the site').toEqual([]);
       expect(problems, 'no CSP violation, console error or script error').toEqual([]);
       await context.close();
+    });
+
+    test(`${path}: at 360 px, no horizontal scroll and no script error`, async ({ page }, testInfo) => {
+      test.skip(testInfo.project.name !== 'phone', 'a narrow-screen check');
+      const problems = await watchPageProblems(page);
+      const response = await page.goto(path);
+      expect(response?.status(), 'page is served').toBeLessThan(400);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, 'horizontal scroll at 360 px').toBeLessThanOrEqual(0);
+      expect(problems, 'no CSP violation, console error or script error').toEqual([]);
     });
   }
 });

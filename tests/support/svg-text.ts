@@ -3,6 +3,9 @@
  * from its position, anchor, baseline, `textLength` (the width measured in the drawing font) and
  * transform. Lets tests measure layout rules on the rendered file itself.
  */
+import { expect } from 'vitest';
+import { minTextSize, safeBox } from '../../src/lib/image-formats.ts';
+
 export interface SvgTextBox {
   text: string;
   size: number;
@@ -44,4 +47,19 @@ export function svgTextBoxes(svg: string): SvgTextBox[] {
       bottom: Math.max(...corners.map(([, cy]) => cy)),
     };
   });
+}
+
+/**
+ * The broadcast rules every image obeys: no type under 1/30 of the frame height and all text
+ * inside the 80 % title-safe box (half a pixel of rounding allowed).
+ */
+export function expectBroadcastType(boxes: SvgTextBox[], width: number, height: number): void {
+  const safe = safeBox(width, height, 0.8);
+  for (const box of boxes) {
+    expect(box.size, box.text).toBeGreaterThanOrEqual(minTextSize(height));
+    expect(box.left, box.text).toBeGreaterThanOrEqual(safe.left - 0.5);
+    expect(box.right, box.text).toBeLessThanOrEqual(safe.right + 0.5);
+    expect(box.top, box.text).toBeGreaterThanOrEqual(safe.top - 0.5);
+    expect(box.bottom, box.text).toBeLessThanOrEqual(safe.bottom + 0.5);
+  }
 }

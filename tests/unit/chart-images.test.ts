@@ -2,9 +2,9 @@ import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { chartConfig } from '../../src/lib/chart-config.ts';
 import { chartImagePng, chartImageSvg, imageHeadline, sourceNames, sourceText } from '../../src/lib/chart-render.ts';
-import { imageFormatList, imageFormats, minTextSize, safeBox } from '../../src/lib/image-formats.ts';
+import { imageFormatList, imageFormats } from '../../src/lib/image-formats.ts';
 import { chartsFromDisk } from '../../src/lib/stats/disk.ts';
-import { svgTextBoxes } from '../support/svg-text.ts';
+import { expectBroadcastType, svgTextBoxes } from '../support/svg-text.ts';
 
 /**
  * Layout rules of the newsroom images, measured on the rendered files of real charts: the
@@ -25,14 +25,7 @@ describe('newsroom images', () => {
           const svg = chartImageSvg(spec, lang, format, host);
           expect(svg).toMatch(new RegExp(`^<svg [^>]*viewBox="0 0 ${width} ${height}"`));
           const boxes = svgTextBoxes(svg);
-          const safe = safeBox(width, height, 0.8);
-          for (const box of boxes) {
-            expect(box.size, box.text).toBeGreaterThanOrEqual(minTextSize(height));
-            expect(box.left, box.text).toBeGreaterThanOrEqual(safe.left - 0.5);
-            expect(box.right, box.text).toBeLessThanOrEqual(safe.right + 0.5);
-            expect(box.top, box.text).toBeGreaterThanOrEqual(safe.top - 0.5);
-            expect(box.bottom, box.text).toBeLessThanOrEqual(safe.bottom + 0.5);
-          }
+          expectBroadcastType(boxes, width, height);
           // The headline is the largest text, first, and is the figure in the model's words.
           const { headline } = imageHeadline(spec, lang);
           const largest = Math.max(...boxes.map((box) => box.size));

@@ -1,12 +1,12 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { imageFormatList, imageFormats, minTextSize, safeBox } from '../../src/lib/image-formats.ts';
+import { imageFormatList, imageFormats, safeBox } from '../../src/lib/image-formats.ts';
 import { loadProvinceShapes, mapLayers, mapTitle } from '../../src/lib/map-data.ts';
 import { mapImagePng, mapImageSvg } from '../../src/lib/map-images.ts';
 import { t } from '../../src/i18n/index.ts';
 import { figuresFromSnapshots, type SnapshotEntry } from '../../src/lib/stats/load.ts';
-import { svgTextBoxes } from '../support/svg-text.ts';
+import { expectBroadcastType, svgTextBoxes } from '../support/svg-text.ts';
 
 /** The charts' layout rules measured on the real map images, every layer, language and format. */
 const shapes = loadProvinceShapes();
@@ -30,14 +30,7 @@ describe('map images', () => {
           const boxes = svgTextBoxes(svg);
           // Every piece of text is measured (none hides in the map's own SVG, e.g. inset labels).
           expect(svg.match(/<text\b/g)).toHaveLength(boxes.length);
-          const safe = safeBox(width, height, 0.8);
-          for (const box of boxes) {
-            expect(box.size, box.text).toBeGreaterThanOrEqual(minTextSize(height));
-            expect(box.left, box.text).toBeGreaterThanOrEqual(safe.left - 0.5);
-            expect(box.right, box.text).toBeLessThanOrEqual(safe.right + 0.5);
-            expect(box.top, box.text).toBeGreaterThanOrEqual(safe.top - 0.5);
-            expect(box.bottom, box.text).toBeLessThanOrEqual(safe.bottom + 0.5);
-          }
+          expectBroadcastType(boxes, width, height);
           // No text box overlaps another (labels beside the map, legend, footer).
           for (const [i, a] of boxes.entries()) {
             for (const b of boxes.slice(i + 1)) {
@@ -52,8 +45,8 @@ describe('map images', () => {
           for (const key of ['map.hoangSa', 'map.truongSa'] as const) for (const line of t(lang, key).split('\n')) expect(texts).toContain(line);
           expect(texts).toContain(t(lang, 'map.noFigure'));
           const all = spaced(texts.join(' '));
-          // The README's attribution, its bilingual label in the image's language.
-          expect(all).toContain(`${t(lang, 'map.image.boundaries')} ${spaced(t(lang, 'map.attribution').split('boundaries: ')[1]!)}`);
+          // The boundaries' credit (source and licence) in the image's language.
+          expect(all).toContain(t(lang, 'map.image.credit'));
           expect(all).toContain(`${lang === 'vi' ? 'Nguồn:' : 'Source:'} `);
           expect(all).toContain(`· ${host}`);
           // Every island inset is drawn inside the action-safe area.
