@@ -285,6 +285,7 @@ export const en: Record<UiKey, string> = {
   'chart.image.moreSources': 'and {n} more',
   'chart.image.asOf': 'Data as of {date}',
   'chart.event.launch': 'Launch {date}',
+  'chart.event.launchShort': 'Launch',
   'chart.title.national': 'Bluezone downloads nationwide since launch ({date})',
   'chart.title.latest': 'Latest install rate of each place: {what}',
   'chart.title.target': '{region}: progress toward the {target} target ({letter})',

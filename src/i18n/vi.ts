@@ -288,6 +288,7 @@ export const vi = {
   'chart.image.moreSources': 'và {n} nguồn khác',
   'chart.image.asOf': 'Số liệu đến ngày {date}',
   'chart.event.launch': 'Ra mắt {date}',
+  'chart.event.launchShort': 'Ra mắt',
   'chart.title.national': 'Lượt tải Bluezone cả nước từ khi ra mắt ({date})',
   'chart.title.latest': 'Tỷ lệ cài đặt mới nhất của từng địa phương: {what}',
   'chart.title.target': '{region}: tiến độ so với chỉ tiêu {target} ({letter})',

@@ -89,10 +89,11 @@ export function monthTicks(min: number, max: number, max_: number): number[] {
 }
 
 /** Month label on the time axis: `08/2020`, `Aug 2020`. */
-export function monthLabel(value: number, lang: Lang): string {
+export function monthLabel(value: number, lang: Lang, compact = false): string {
   const iso = isoOfValue(value);
   const [year, month] = iso.split('-');
-  if (lang === 'vi') return `${month}/${year}`;
+  // "May 2020" does not fit three to a narrow axis in large type; "05/2020" does.
+  if (lang === 'vi' || compact) return `${month}/${year}`;
   return new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 }
 
@@ -195,6 +196,26 @@ function targetDatasets(spec: TimelineChartSpec, range: { min: number; max: numb
   });
 }
 
+/** Whether a rectangle (canvas pixels, widened by `margin` for the markers' size) covers any drawn point or line segment. */
+function crossesDrawing(chart: Chart<'line'>, box: { left: number; right: number; top: number; bottom: number }, margin: number): boolean {
+  const inside = (x: number, y: number) => x >= box.left - margin && x <= box.right + margin && y >= box.top - margin && y <= box.bottom + margin;
+  return chart.data.datasets.some((_, index) => {
+    const meta = chart.getDatasetMeta(index);
+    if (meta.hidden) return false;
+    const points = meta.data.filter((point) => !(point as { skip?: boolean }).skip && Number.isFinite(point.x) && Number.isFinite(point.y));
+    return points.some((point, i) => {
+      if (inside(point.x, point.y)) return true;
+      const next = points[i + 1];
+      if (!next) return false;
+      // A segment crosses the box if any of its samples falls inside (segments are short; 24 samples suffice).
+      for (let step = 1; step < 24; step += 1) {
+        if (inside(point.x + ((next.x - point.x) * step) / 24, point.y + ((next.y - point.y) * step) / 24)) return true;
+      }
+      return false;
+    });
+  });
+}
+
 /** Draws each series break as a labelled vertical rule (no plugin package needed). */
 function breaksPlugin(spec: TimelineChartSpec, look: ChartLook): Plugin<'line'> {
   return {
@@ -204,8 +225,7 @@ function breaksPlugin(spec: TimelineChartSpec, look: ChartLook): Plugin<'line'> 
       const x = scales.x as Scale | undefined;
       if (!x) return;
       const marks = [...spec.breaks.map((item) => ({ item, colour: breakColour, side: 'right' as const })), ...spec.events.map((item) => ({ item, colour: eventColour, side: 'left' as const }))];
-      // Each label on its own line (from the bottom, where target names never are), so a launch and
-      // a break close together never overprint.
+      // Each label on its own line, so a launch and a break close together never overprint.
       for (const [index, { item, colour, side }] of marks.entries()) {
         const px = x.getPixelForValue(dateValue(item.date));
         if (px < chartArea.left || px > chartArea.right) continue;
@@ -221,16 +241,26 @@ function breaksPlugin(spec: TimelineChartSpec, look: ChartLook): Plugin<'line'> 
         ctx.fillStyle = colour;
         ctx.font = `bold ${Math.round(12 * look.scale)}px ${look.fontFamily}`;
         ctx.textBaseline = 'bottom';
-        // The label's preferred side, unless it would leave the plot there (a rule near an edge).
-        const text = item.label[look.lang];
-        const width = ctx.measureText(text).width + 4 * look.scale;
-        const other = side === 'right' ? 'left' : 'right';
-        const fitsOn = (align: 'left' | 'right') => (align === 'right' ? px - width >= chartArea.left : px + width <= chartArea.right);
-        // Neither side has room (a narrow drawing): end it at the plot's edge nearest the rule.
-        const align = fitsOn(side) ? side : fitsOn(other) ? other : px > (chartArea.left + chartArea.right) / 2 ? 'right' : 'left';
-        const anchor = fitsOn(side) || fitsOn(other) ? px + (align === 'right' ? -4 : 4) * look.scale : align === 'right' ? chartArea.right : chartArea.left;
-        ctx.textAlign = align;
-        ctx.fillText(text, anchor, chartArea.bottom - (4 + index * 17) * look.scale);
+        // Its own line from the bottom, where target names never are. If a drawn point or line lies
+        // under it (the first figure of a series sits low, next to the launch): the short label
+        // there, else the nearest clear line above; failing all, its own line.
+        const height = 14 * look.scale;
+        const own = chartArea.bottom - (4 + index * 17) * look.scale;
+        const rows = Array.from({ length: Math.floor((chartArea.bottom - chartArea.top - height) / (17 * look.scale)) }, (_, k) => chartArea.bottom - (4 + (index + k) * 17) * look.scale);
+        const labels = [item.label[look.lang], ...(item.short ? [item.short[look.lang]] : [])].map((text) => {
+          // The label's preferred side, unless it would leave the plot there (a rule near an edge).
+          const width = ctx.measureText(text).width + 4 * look.scale;
+          const other = side === 'right' ? 'left' : 'right';
+          const fitsOn = (align: 'left' | 'right') => (align === 'right' ? px - width >= chartArea.left : px + width <= chartArea.right);
+          // Neither side has room (a narrow drawing): end it at the plot's edge nearest the rule.
+          const align = fitsOn(side) ? side : fitsOn(other) ? other : px > (chartArea.left + chartArea.right) / 2 ? 'right' : 'left';
+          const anchor = fitsOn(side) || fitsOn(other) ? px + (align === 'right' ? -4 : 4) * look.scale : align === 'right' ? chartArea.right : chartArea.left;
+          return { text, align, anchor, left: align === 'right' ? anchor - width : anchor, width };
+        });
+        const placements = rows.flatMap((baseline) => labels.map((label) => ({ ...label, baseline, clear: !crossesDrawing(chart, { left: label.left, right: label.left + label.width, top: baseline - height, bottom: baseline }, 6 * look.scale) })));
+        const chosen = placements.find((placement) => placement.clear) ?? { ...placements[0]!, baseline: own };
+        ctx.textAlign = chosen.align;
+        ctx.fillText(chosen.text, chosen.anchor, chosen.baseline);
         ctx.restore();
       }
     },
@@ -483,7 +513,7 @@ function timelineConfig(spec: TimelineChartSpec, look: ChartLook): ChartConfigur
             // Compact (phones, square posts): three month labels, room for "05/2021" in large type.
             scale.ticks = monthTicks(range.min, range.max, look.compact ? 3 : 7).map((value) => ({ value }));
           },
-          ticks: { font: font(look, 12), color: inkColour, callback: (value: number | string) => monthLabel(Number(value), lang), maxRotation: 0 },
+          ticks: { font: font(look, 12), color: inkColour, callback: (value: number | string) => monthLabel(Number(value), lang, look.compact), maxRotation: 0 },
         },
         y: {
           type: 'linear',

@@ -68,6 +68,8 @@ export interface ChartTarget {
 export interface ChartBreak {
   date: string;
   label: Record<Lang, string>;
+  /** A shorter label for a drawing where the full one would cover the data ("Ra mắt"). */
+  short?: Record<Lang, string>;
 }
 
 export interface ChartSpecBase {

@@ -225,7 +225,7 @@ function timelineChart(input: TimelineInput): TimelineChartSpec {
     series,
     targets,
     breaks: breaksFor(series),
-    events: input.start ? [{ date: input.start, label: both('chart.event.launch', (lang) => ({ date: formatDate(input.start!, lang) })) }] : [],
+    events: input.start ? [{ date: input.start, label: both('chart.event.launch', (lang) => ({ date: formatDate(input.start!, lang) })), short: both('chart.event.launchShort', () => ({})) }] : [],
     missing: input.missing ?? null,
   };
   return { ...base, summary: { vi: timelineSummary(base, input.series, 'vi'), en: timelineSummary(base, input.series, 'en') } };
