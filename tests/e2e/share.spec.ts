@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { decodeQrPng } from '../support/qr-decode.ts';
 import { builtPages, distDir } from './support/site.ts';
@@ -157,4 +158,62 @@ test('/phat-thanh/: a dated text with the latest national figure written to be r
   await page.goto('/phat-thanh/kien-giang/');
   await expect(page.locator('.radio-script')).toContainText('1119/UBND-KGVX');
   await expect(page.locator('.radio-script')).not.toContainText('5355/UBND-KGVX');
+});
+
+/*
+ * The compact share panel of a guide page, a province page and a chart, at 360 px: the phone's
+ * share sheet (Web Share API, where offered), the link with a copy button, a QR code that decodes
+ * to the same link, the picture card; and nothing in it breaks the page's accessibility.
+ */
+for (const { path, panel, shared } of [
+  { path: '/huong-dan/android/', panel: 'details.page-share', shared: '/huong-dan/android/' },
+  { path: '/en/statistics/ca-mau/', panel: 'details.page-share', shared: '/en/statistics/ca-mau/' },
+  { path: '/so-lieu/', panel: 'details.share-panel:has(#luot-tai-toan-quoc-embed-code)', shared: '/nhung/luot-tai-toan-quoc/' },
+]) {
+  test(`${path}: the share panel gives the link, a QR code of it, the card and the phone's share sheet`, async ({ page, context }, testInfo) => {
+    test.skip(testInfo.project.name !== 'phone', 'the panel is for phones');
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    // A browser that offers a share sheet: record what the page hands it.
+    await page.addInitScript(() => {
+      (window as unknown as { shared: unknown[] }).shared = [];
+      Object.defineProperty(navigator, 'share', { value: (data: unknown) => ((window as unknown as { shared: unknown[] }).shared.push(data), Promise.resolve()) });
+    });
+    await page.goto(path);
+    const url = new URL(shared, siteOrigin()).href;
+    const box = page.locator(panel);
+    await box.locator('summary').first().click();
+    const kit = box.locator('.share-kit');
+    // The link, copied with one tap.
+    await expect(kit.locator('textarea')).toHaveValue(url);
+    await kit.getByRole('button', { name: /^(Chép|Copy)$/ }).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
+    // The QR code, as a phone camera reads it off the screen.
+    const qr = kit.locator('svg.share-qr');
+    await qr.scrollIntoViewIfNeeded();
+    expect(decodeQrPng(await qr.screenshot())).toBe(url);
+    // The picture card is a real image.
+    const card = await page.request.get(new URL((await kit.locator('a[download]').getAttribute('href'))!, page.url()).href);
+    expect(card.status()).toBe(200);
+    expect(card.headers()['content-type']).toBe('image/png');
+    // The share sheet gets the page's title and link.
+    await kit.locator('.share-native').click();
+    const sent = (await page.evaluate(() => (window as unknown as { shared: { url: string; title: string }[] }).shared)) ?? [];
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.url).toBe(url);
+    expect(sent[0]!.title.length).toBeGreaterThan(5);
+    // Open at 360 px: nothing overflows, and axe finds no serious problem.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    const { violations } = await new AxeBuilder({ page }).include(panel).analyze();
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  });
+}
+
+test('without a share sheet (most desktop browsers) its button stays hidden; link and QR remain', async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== 'desktop', 'one browser without Web Share');
+  await page.addInitScript(() => Object.defineProperty(navigator, 'share', { value: undefined }));
+  await page.goto('/huong-dan/iphone/');
+  await page.locator('details.page-share summary').click();
+  await expect(page.locator('details.page-share .share-native')).toBeHidden();
+  await expect(page.locator('details.page-share textarea')).toBeVisible();
+  await expect(page.locator('details.page-share svg.share-qr')).toBeVisible();
 });
