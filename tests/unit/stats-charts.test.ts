@@ -39,10 +39,16 @@ describe('summary sentences, written from the numbers', () => {
       snap('a', '2020-08-27', [{ region: caMau, ratePercent: 10.21, rateBasis: 'population' }]),
       snap('b', '2020-09-07', [{ region: caMau, ratePercent: 16.08, rateBasis: 'population', rank: 59, rankOf: 63 }]),
     ]).find((c) => c.id === 'chuoi-ca-mau-dan-so')!;
-    // Eleven days apart: no "tăng", the older figure read with its own date.
-    expect(spec.summary.vi).toMatch(/^Đến ngày 7\/9\/2020, tỷ lệ tải Bluezone của Cà Mau là 16,08\u00a0% dân số, xếp thứ 59\/63\. .*ngày 27\/8\/2020.*10,21\u00a0% dân số/);
-    expect(spec.summary.vi).not.toMatch(/tăng|giảm/);
-    expect(spec.summary.en).toMatch(/^As of 7 September 2020, .*Cà Mau was 16\.08% of population, rank 59 of 63\. .*27 August 2020.*10\.21%/);
+    // Eleven days apart on one basis: a change, both dates named; the difference of two rounded rates is "khoảng".
+    expect(spec.summary.vi).toBe('Đến ngày 7/9/2020, tỷ lệ tải Bluezone của Cà Mau là 16,08\u00a0% dân số, xếp thứ 59/63, tăng khoảng 5,87 điểm phần trăm so với ngày 27/8/2020.');
+    expect(spec.summary.en).toMatch(/^As of 7 September 2020, .*Cà Mau was 16\.08% of population, rank 59 of 63, up about 5\.87 percentage points from 27 August 2020\.$/);
+    // More than CHANGE_WINDOW_DAYS apart: no "tăng", the older figure read with its own date.
+    const far = charts([
+      snap('a', '2020-06-27', [{ region: caMau, ratePercent: 10.21, rateBasis: 'population' }]),
+      snap('b', '2020-09-07', [{ region: caMau, ratePercent: 16.08, rateBasis: 'population', rank: 59, rankOf: 63 }]),
+    ]).find((c) => c.id === 'chuoi-ca-mau-dan-so')!;
+    expect(far.summary.vi).toMatch(/^Đến ngày 7\/9\/2020, tỷ lệ tải Bluezone của Cà Mau là 16,08\u00a0% dân số, xếp thứ 59\/63\. .*ngày 27\/6\/2020.*10,21\u00a0% dân số/);
+    expect(far.summary.vi).not.toMatch(/tăng|giảm/);
   });
 
   it('a bar chart compares only figures within the window; older ones keep their own dates', () => {

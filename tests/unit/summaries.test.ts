@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Figure } from '../../src/lib/stats/figures.ts';
-import { daysBetween } from '../../src/lib/stats/model.ts';
+import { CHANGE_WINDOW_DAYS, daysBetween } from '../../src/lib/stats/model.ts';
 import { changeWords, figureSentence, placesSummary, seriesSentence } from '../../src/lib/stats/summaries.ts';
 
 /** A synthetic figure (not a published one). */
@@ -57,11 +57,11 @@ describe('sentences a newsreader can read aloud', () => {
     expect(text).toBe('Đến ngày 26/6/2021, tỷ lệ tải Bluezone của Bắc Ninh là 44,77\u00a0% dân số, xếp thứ 1, tăng khoảng 0,16 điểm phần trăm so với ngày 19/6/2021.');
   });
 
-  it('any two figures: a difference only within the window, on one basis and method, and "khoảng" unless both are exact counts', () => {
+  it('any two figures of one place: a change only within the change window, on one basis and method, and "khoảng" unless both are exact counts', () => {
     const arb = fc.record({
       a: fc.integer({ min: 1, max: 60_000_000 }),
       b: fc.integer({ min: 1, max: 60_000_000 }),
-      gap: fc.integer({ min: 0, max: 10 }),
+      gap: fc.integer({ min: 0, max: 90 }),
       qa: fc.constantFrom('exact', 'about', 'more_than', 'less_than' as const),
       qb: fc.constantFrom('exact', 'about', 'more_than', 'less_than' as const),
       pa: fc.constantFrom('units', 'millions' as const),
@@ -73,7 +73,7 @@ describe('sentences a newsreader can read aloud', () => {
         const before = fig({ date: '2021-05-01', value: a, qualifier: qa, printedIn: pa });
         const after = fig({ date: shift('2021-05-01', gap), value: b, qualifier: qb, printedIn: pb, method: sameMethod ? 'all_installs' : 'active_3g4g_subscribers' });
         const words = changeWords(before, after, 'vi');
-        const allowed = daysBetween(before.date, after.date) <= 7 && sameMethod && ![qa, qb].some((q) => q === 'more_than' || q === 'less_than');
+        const allowed = daysBetween(before.date, after.date) <= CHANGE_WINDOW_DAYS && sameMethod && ![qa, qb].some((q) => q === 'more_than' || q === 'less_than');
         expect(words !== null).toBe(allowed);
         if (words && a !== b) expect(words.includes('khoảng')).toBe(!(qa === 'exact' && qb === 'exact' && pa === 'units' && pb === 'units'));
       }),
@@ -99,5 +99,16 @@ describe('sentences a newsreader can read aloud', () => {
     const noBound = placesSummary(figures.filter((f) => f.qualifier !== 'less_than'), 'tỉnh', 'vi');
     expect(noBound).toContain('thấp nhất là Hà Nội với 38,6\u00a0%');
     expect(noBound).not.toMatch(/(cao|thấp) nhất là Trà Vinh/);
+  });
+});
+
+describe('the national change a newsreader says', () => {
+  it('reads "tăng khoảng 7,… triệu so với ngày 28/4/2021" across the 52 days between two reports, and never across another place', () => {
+    const country = { code: 'VN', name: 'Việt Nam', level: 'country' as const };
+    const before = fig({ place: country, date: '2021-04-28', value: 30_500_000, qualifier: 'about', printedIn: 'millions' });
+    const after = fig({ place: country, date: '2021-06-19', value: 37_900_000, qualifier: 'about', printedIn: 'millions' });
+    expect(figureSentence(after, 'vi', before)).toContain('tăng khoảng 7,4 triệu so với ngày 28/4/2021');
+    const elsewhere = fig({ place: { code: '01', name: 'Hà Nội', level: 'province' as const }, date: '2021-06-12', value: 3_000_000, printedIn: 'millions' });
+    expect(changeWords(elsewhere, after, 'vi')).toBeNull();
   });
 });

@@ -9,13 +9,22 @@ import type { Figure, FigureKind } from './figures.ts';
  * - a rate whose source states no basis is labelled so and kept out of rankings and of charts
  *   with stated bases;
  * - a target is drawn only with figures on its own basis;
- * - a comparison ("higher than", "up from") only between figures of one kind, measure and basis,
- *   at most `COMPARISON_WINDOW_DAYS` apart; otherwise each figure is given with its own date;
+ * - a comparison ("higher than", "ahead of", ranks) only between figures of one kind, measure and
+ *   basis, at most `COMPARISON_WINDOW_DAYS` apart; a place's change over time ("up from") at most
+ *   `CHANGE_WINDOW_DAYS` apart, both dates named; otherwise each figure is given with its own date;
  * - upper bounds ("dưới 8 %") and standings without a number are listed, never drawn.
  */
 
-/** Figures further apart than this are never compared, ranked or summed up together. */
+/** Figures of different places further apart than this are never compared, ranked or summed up together. */
 export const COMPARISON_WINDOW_DAYS = 7;
+
+/**
+ * A place's change over time ("tăng 7,4 triệu so với ngày 28/4"): its own series, one basis and
+ * counting method, both dates named, at most this many days apart. National figures were
+ * published weeks apart in 2021 (28/4 → 19/6 is 52 days); a longer gap is read as two dated
+ * figures, not as a change.
+ */
+export const CHANGE_WINDOW_DAYS = 62;
 
 /** Whole days from one ISO date to another (calendar days). */
 export function daysBetween(fromIso: string, toIso: string): number {

@@ -3,15 +3,15 @@ import { t } from '../../i18n/index.ts';
 import { fill } from '../chart-text.ts';
 import { formatDate, formatNumber } from '../format.ts';
 import type { Figure } from './figures.ts';
-import { COMPARISON_WINDOW_DAYS, comparable, comparableGroups, isDrawable, seriesOf } from './model.ts';
+import { CHANGE_WINDOW_DAYS, COMPARISON_WINDOW_DAYS, comparable, comparableGroups, isDrawable, seriesOf } from './model.ts';
 import { figureWords, rateName, valueWords } from './words.ts';
 
 /**
  * Summaries a newsreader can read aloud: whole sentences ("Đến ngày 19/6/2021, cả nước có
  * 37,9 triệu lượt tải Bluezone, …"), the same text on the page, as alt text of chart images, in
  * the JSON feed and on the radio. Every comparison obeys `model.ts`: same kind, measure, basis and
- * counting method, at most `COMPARISON_WINDOW_DAYS` apart; otherwise each figure is read with its
- * own date. A difference of two rounded figures is itself "khoảng"; a difference with a bound
+ * counting method, places at most `COMPARISON_WINDOW_DAYS` apart, a place's change over time at
+ * most `CHANGE_WINDOW_DAYS`; otherwise each figure is read with its own date. A difference of two rounded figures is itself "khoảng"; a difference with a bound
  * ("hơn", "dưới") is never computed.
  */
 
@@ -36,7 +36,8 @@ function decimalsOf(value: number, max: number): number {
  * trăm"), or null when no difference may be stated: not comparable, or either figure a bound.
  */
 export function changeWords(before: Figure, after: Figure, lang: Lang): string | null {
-  if (before.value === null || after.value === null || before.method !== after.method || !comparable(before, after)) return null;
+  if (before.value === null || after.value === null || before.method !== after.method || before.place.code !== after.place.code) return null;
+  if (!comparable(before, after, CHANGE_WINDOW_DAYS)) return null;
   if ([before, after].some((f) => f.qualifier === 'more_than' || f.qualifier === 'less_than')) return null;
   const diff = after.value - before.value;
   if (diff === 0) return t(lang, 'summary.change.same');
