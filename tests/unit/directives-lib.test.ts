@@ -198,13 +198,13 @@ describe('texts', () => {
     expect(describeTarget(kg.targets[0]!, regions, 'en')).toBe('at least 60% of smartphone users, Kiên Giang, by 20 August 2020');
   });
 
-  it('builds a plain-text citation with the permanent URL (the bare path on a placeholder host)', () => {
+  it('builds a plain-text citation with the permanent URL in full', () => {
     const real = 'https://bluezone.camau.gov.vn';
     expect(citationText(kg, 'vi', real)).toBe(
       'Ủy ban nhân dân tỉnh Kiên Giang, văn bản số 1119/UBND-KGVX, Kiên Giang, ngày 19/8/2020, V/v đẩy mạnh triển khai ứng dụng, cài đặt ứng dụng Bluezone. https://bluezone.camau.gov.vn/van-ban/1119-ubnd-kgvx-2020/',
     );
     expect(citationText(tv, 'en', real)).toMatch(/unnumbered letter …\/STTTT-BCVTCNTT, Trà Vinh, 13 August 2020, .* https:\/\/bluezone\.camau\.gov\.vn\/en\/directives\/stttt-bcvtcntt-tra-vinh-2020-08-13\/$/);
-    expect(citationText(kg, 'vi', site)).toMatch(/ Bluezone\. \/van-ban\/1119-ubnd-kgvx-2020\/$/);
+    expect(citationText(kg, 'vi', 'http://localhost:4321')).toMatch(/ Bluezone\. http:\/\/localhost:4321\/van-ban\/1119-ubnd-kgvx-2020\/$/);
   });
 
   it('gives machine-readable records with resolved citations and absolute URLs', () => {
@@ -219,5 +219,26 @@ describe('texts', () => {
       ['1166/STTTT-CNTTBCVT', false, null],
     ]);
     expect(JSON.parse(JSON.stringify(record))).toEqual(record);
+  });
+});
+
+describe('filter pages at scale', () => {
+  it('cut a province, level or year into pages of 50 with their own addresses and twins; every letter once', async () => {
+    const { filterRoutes } = await import('../../src/components/directives/FilterPages.ts');
+    const many = Array.from({ length: 120 }, (_, i) => entry(letter({ slug: `${1000 + i}-ubnd-kgvx-2020`, number: String(1000 + i), date: `2020-0${1 + (i % 9)}-1${i % 10}` })));
+    type Route = ReturnType<typeof filterRoutes>[number];
+    const routes = filterRoutes(many as never, loadRegions(), 'province', 'vi') as Route[];
+    expect(routes.map((route) => route.params.path)).toEqual(['kien-giang', 'kien-giang/trang/2', 'kien-giang/trang/3']);
+    for (const { props } of routes) {
+      expect(props.entries.length).toBeLessThanOrEqual(50);
+      expect(props.total).toBe(120);
+      expect(props.page.base).toBe('/van-ban/tinh/kien-giang/');
+    }
+    expect(routes.map(({ props }) => props.twinPath)).toEqual(['/en/directives/province/kien-giang/', '/en/directives/province/kien-giang/page/2/', '/en/directives/province/kien-giang/page/3/']);
+    const listed = routes.flatMap(({ props }) => props.entries.map((e) => e.data.slug));
+    expect(new Set(listed).size).toBe(120);
+    expect(listed).toHaveLength(120);
+    const years = filterRoutes(many as never, loadRegions(), 'year', 'en') as Route[];
+    expect(years.map((route) => route.params.path)).toEqual(['2020', '2020/page/2', '2020/page/3']);
   });
 });
