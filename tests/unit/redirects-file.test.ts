@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatRedirects } from '../../src/integrations/redirects-file.ts';
 import { redirects } from '../../src/redirects.ts';
+import { embedPath } from '../../src/lib/chart-catalogue.ts';
+import { chartsFromDisk } from '../../src/lib/stats/disk.ts';
 
 describe('_redirects', () => {
   it('writes one rule per committed redirect', () => {
@@ -13,5 +15,10 @@ describe('_redirects', () => {
       expect(() => formatRedirects({ '/old/': bad })).toThrow(/src\/redirects\.ts: .* is not a site path/);
       expect(() => formatRedirects({ [bad]: '/new/' })).toThrow(/is not a site path/);
     }
+  });
+
+  it('never redirects an address that is a live chart again (its embed page would be replaced by the redirect)', () => {
+    const live = new Set(chartsFromDisk().flatMap((spec) => [embedPath(spec.id, 'vi'), embedPath(spec.id, 'en')]));
+    expect(Object.keys(redirects).filter((from) => live.has(from))).toEqual([]);
   });
 });
