@@ -1,7 +1,7 @@
 import { layouts, type Chart, type ChartConfiguration, type ChartDataset, type LayoutItem, type Plugin, type Scale, type TooltipItem } from 'chart.js';
 import type { Lang } from '../i18n/index.ts';
 import { formatDate, formatNumber, formatPercent } from './format.ts';
-import { fill, wordValue, type ChartWords } from './chart-text.ts';
+import { BREAKABLE_SPACE, fill, wordValue, type ChartWords } from './chart-text.ts';
 import type { BarChartSpec, ChartSpec, ChartSeries, TimelineChartSpec } from './chart-spec.ts';
 import type { FigureQualifier, PrintedIn } from './stats/figures.ts';
 
@@ -270,7 +270,7 @@ function breaksPlugin(spec: TimelineChartSpec, look: ChartLook): Plugin<'line'> 
 /** Splits a label into lines no wider than `maxWidth` with the context's current font. */
 function wrapLabel(ctx: CanvasRenderingContext2D, text: string, maxWidth: number): string[] {
   const lines: string[] = [];
-  for (const word of text.split(/\s+/)) {
+  for (const word of text.split(BREAKABLE_SPACE)) {
     const last = lines.at(-1);
     if (last !== undefined && ctx.measureText(`${last} ${word}`).width <= maxWidth) lines[lines.length - 1] = `${last} ${word}`;
     else lines.push(word);

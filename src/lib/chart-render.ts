@@ -6,7 +6,7 @@ import { t } from '../i18n/index.ts';
 import { chartConfig, chartHeight } from './chart-config.ts';
 import { Chart } from './chart-parts.ts';
 import type { ChartSpec } from './chart-spec.ts';
-import { fill } from './chart-text.ts';
+import { BREAKABLE_SPACE, fill } from './chart-text.ts';
 import { formatDate } from './format.ts';
 import { registerFonts } from './fonts.ts';
 import { escapeMarkup } from './escape.ts';
@@ -280,7 +280,7 @@ export function framePng(format: ImageFormat, words: FrameWords, drawing: FrameD
 function wrap(ctx: SKRSContext2D, text: string, maxWidth: number, maxLines: number): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/)) {
+  for (const word of text.split(BREAKABLE_SPACE)) {
     const candidate = line ? `${line} ${word}` : word;
     if (ctx.measureText(candidate).width <= maxWidth || !line) line = candidate;
     else {
@@ -343,7 +343,7 @@ export function imageHeadline(spec: ChartSpec, lang: Lang): Pick<FrameWords, 'he
         })();
   if (!lead) {
     const asOf = fill(t(lang, 'chart.image.asOf'), { date: formatDate(spec.asOf, lang) });
-    return { headline: spec.title[lang], context: spec.kind === 'timeline' && spec.missing ? spec.missing[lang] : asOf, contextLines: 3 };
+    return { headline: spec.title[lang], context: spec.kind === 'timeline' && spec.missing ? spec.missing[lang] : asOf, contextLines: 6 };
   }
   const asOf = fill(t(lang, 'chart.image.on'), { date: formatDate(lead.point.date, lang) });
   const headline = figureWords({ ...lead.figure, value: lead.point.value, qualifier: lead.point.qualifier, printedIn: lead.point.printedIn, decimals: lead.point.decimals }, lang);

@@ -8,6 +8,12 @@ import { formatNumber, formatPercent } from './format.ts';
  * (`ChartWords`), so the browser bundle stays small.
  */
 
+/**
+ * Where a line of drawn text may break: any white space except the no-break spaces that hold a
+ * number to its unit ("50\u00a0%", "145.800\u00a0lượt"), so a wrapped label never ends in a bare number.
+ */
+export const BREAKABLE_SPACE = /[^\S\u00a0\u202f]+/u;
+
 /** The few words the configuration draws, in one language. */
 export interface ChartWords {
   /** Title of the value axis ("% dân số", "Số lượng"). */

@@ -1,6 +1,7 @@
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import sharp from 'sharp';
 import { registerFonts } from './fonts.ts';
+import { BREAKABLE_SPACE } from './chart-text.ts';
 
 /** Open Graph card size recommended by Facebook, Zalo and X: 1200×630. */
 export const OG_WIDTH = 1200;
@@ -40,7 +41,7 @@ function fittingPrefix(chars: string[], fits: (line: string) => boolean): number
 export function wrapLines(text: string, fits: (line: string) => boolean, maxLines: number): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
+  for (const word of text.split(BREAKABLE_SPACE).filter(Boolean)) {
     if (lines.length > maxLines) break;
     const candidate = line ? `${line} ${word}` : word;
     if (fits(candidate)) {

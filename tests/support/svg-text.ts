@@ -50,12 +50,14 @@ export function svgTextBoxes(svg: string): SvgTextBox[] {
 }
 
 /**
- * The broadcast rules every image obeys: no type under 1/30 of the frame height and all text
- * inside the 80 % title-safe box (half a pixel of rounding allowed).
+ * The broadcast rules every image obeys: no type under 1/30 of the frame height, all text inside
+ * the 80 % title-safe box (half a pixel of rounding allowed), no number parted from its unit.
  */
 export function expectBroadcastType(boxes: SvgTextBox[], width: number, height: number): void {
   const safe = safeBox(width, height, 0.8);
   for (const box of boxes) {
+    // A wrapped line never strands a number from its unit ("50" / "% dân số").
+    expect(box.text, 'a line starting with a unit sign').not.toMatch(/^[%‰]/u);
     expect(box.size, box.text).toBeGreaterThanOrEqual(minTextSize(height));
     expect(box.left, box.text).toBeGreaterThanOrEqual(safe.left - 0.5);
     expect(box.right, box.text).toBeLessThanOrEqual(safe.right + 0.5);

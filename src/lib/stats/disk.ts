@@ -4,14 +4,14 @@ import { loadRegions } from '../regions.ts';
 import { snapshotSchemaWith } from '../../schemas/snapshot.ts';
 import { statementTargetSchema } from '../../schemas/statement-target.ts';
 import type { ChartSpec } from '../chart-spec.ts';
-import { buildCharts } from './charts.ts';
+import { buildCharts, type ChartInputs } from './charts.ts';
 
 /**
  * The charts of the committed content read straight from disk (no Astro): for scripts and tests
  * that draw the real charts outside a build (the contact sheet, the image layout tests). Letters
- * are left out: their figures need the MDX collection.
+ * need the MDX collection, so they are left out unless given (a test passes fixture letters).
  */
-export function chartsFromDisk(root: string = process.cwd()): ChartSpec[] {
+export function chartsFromDisk(root: string = process.cwd(), directives: ChartInputs['directives'] = []): ChartSpec[] {
   const regions = loadRegions(root);
   const schema = snapshotSchemaWith(regions);
   const read = (dir: string) =>
@@ -20,7 +20,7 @@ export function chartsFromDisk(root: string = process.cwd()): ChartSpec[] {
       .map((file) => ({ id: file.slice(0, -5), json: JSON.parse(readFileSync(join(root, dir, file), 'utf8')) as unknown }));
   return buildCharts({
     snapshots: read('content/stats').map(({ id, json }) => ({ id, data: schema.parse(json) })),
-    directives: [],
+    directives,
     statementTargets: read('content/targets').map(({ json }) => ({ data: statementTargetSchema.parse(json) })),
     regions,
   });
