@@ -510,8 +510,12 @@ function timelineConfig(spec: TimelineChartSpec, look: ChartLook): ChartConfigur
           max: range.max,
           grid: { color: gridColour, lineWidth: look.scale },
           afterBuildTicks: (scale: Scale) => {
-            // Compact (phones, square posts): three month labels, room for "05/2021" in large type.
-            scale.ticks = monthTicks(range.min, range.max, look.compact ? 3 : 7).map((value) => ({ value }));
+            // As many month labels as the axis holds side by side at this type size (at most 7):
+            // "Aug 2020" needs about 80 px at 12 px type, "08/2020" 70; compact (phones, square
+            // posts): three, room for "05/2021" in large type.
+            const room = (lang === 'en' ? 80 : 70) * look.scale;
+            const count = look.compact ? 3 : Math.max(3, Math.min(7, Math.floor((scale.maxWidth || 7 * room) / room)));
+            scale.ticks = monthTicks(range.min, range.max, count).map((value) => ({ value }));
           },
           ticks: { font: font(look, 12), color: inkColour, callback: (value: number | string) => monthLabel(Number(value), lang, look.compact), maxRotation: 0 },
         },
