@@ -1,3 +1,4 @@
+import { campaignTimeline, type TimelineEvent } from '../../lib/directives.ts';
 import { paginate } from '../../lib/pagination.ts';
 import { loadDirectives, type DirectiveCollectionEntry } from './load.ts';
 
@@ -18,4 +19,24 @@ export async function listPages(): Promise<ListPageProps[]> {
 /** `getStaticPaths` of pages 2… of the list, shared by the vi and en routes. */
 export async function listPagePaths() {
   return (await listPages()).slice(1).map((props) => ({ params: { page: String(props.current) }, props }));
+}
+
+/** Events per page of the campaign timeline: at 10 000 letters it has tens of thousands. */
+export const TIMELINE_PAGE_SIZE = 100;
+
+export interface TimelinePageProps {
+  events: TimelineEvent[];
+  current: number;
+  count: number;
+}
+
+/** The campaign timeline cut into pages of events, oldest first (page 1 is the timeline's own address). */
+export async function timelinePages(): Promise<TimelinePageProps[]> {
+  const pages = paginate(campaignTimeline(await loadDirectives()), TIMELINE_PAGE_SIZE);
+  return pages.map((events, i) => ({ events, current: i + 1, count: pages.length }));
+}
+
+/** `getStaticPaths` of pages 2… of the timeline, shared by the vi and en routes. */
+export async function timelinePagePaths() {
+  return (await timelinePages()).slice(1).map((props) => ({ params: { page: String(props.current) }, props }));
 }
