@@ -35,11 +35,12 @@ export interface Budget {
 
 /**
  * The issue's rule for guide pages: their HTML + CSS fits in about the first round trip of a slow
- * connection (14 KB gzipped), and their only script is the offline worker's registration
- * (`src/elements/offline.ts`, deferred; a few hundred bytes). FAQ pages are guide content too.
+ * connection (14 KB gzipped), and they make one script request: `Base`'s script, the offline
+ * worker's registration and the share panel's copy button and phone share sheet (deferred;
+ * about 1 KB gzipped; it was 512 B before guide pages had a share panel). FAQ pages are guide content too.
  */
 export const budgets: Budget[] = [
-  { name: 'guide', match: /^\/(huong-dan|hoi-dap|en\/guide|en\/faq)\//, maxHtmlCss: 14 * 1024, maxJs: 512 },
+  { name: 'guide', match: /^\/(huong-dan|hoi-dap|en\/guide|en\/faq)\//, maxHtmlCss: 14 * 1024, maxJs: 1536 },
 ];
 
 export interface GroupBudget {

@@ -42,9 +42,9 @@ test.describe('every guide page exists in both languages and links its twin', ()
   }
 });
 
-test.describe('guide pages are light: one small script, the offline registration', () => {
+test.describe('guide pages are light: one small script (offline registration, share panel elements)', () => {
   for (const path of guidePages) {
-    test(`${path}: only the offline worker's registration, HTML+CSS within budget`, async ({ page }, testInfo) => {
+    test(`${path}: one script request (offline registration, share panel), HTML+CSS and JS within budget`, async ({ page }, testInfo) => {
       test.skip(testInfo.project.name !== 'desktop', 'a property of the built files, not of the viewport');
       const jsRequests: string[] = [];
       page.on('request', (request) => {
@@ -54,7 +54,9 @@ test.describe('guide pages are light: one small script, the offline registration
       const scripts = page.locator('script:not([type="application/ld+json"])');
       await expect(scripts).toHaveCount(1);
       const src = await scripts.getAttribute('src');
-      expect(readFileSync(join(distDir, src!), 'utf8')).toContain('serviceWorker');
+      const script = readFileSync(join(distDir, src!), 'utf8');
+      expect(script).toContain('serviceWorker');
+      expect(script).toContain('share-sheet');
       expect(jsRequests.map((url) => new URL(url).pathname)).toEqual([src]);
 
       const fileBytes = (url: string) => {
