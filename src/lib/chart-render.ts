@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createCanvas, SvgExportFlag, type SKRSContext2D } from '@napi-rs/canvas';
 import type { ChartConfiguration } from 'chart.js';
 import sharp from 'sharp';
@@ -137,13 +138,18 @@ export function textElement(label: CapturedText, fixedWidth = false): string {
 
 /**
  * Makes Skia's SVG fit for a web page: the XML prolog goes, the root gets a viewBox and our
- * attributes so it scales with its container, and the captured labels go in as text.
+ * attributes so it scales with its container, and the captured labels go in as text. Skia numbers
+ * its clip paths per drawing (`cl_44`), so two charts on one page could share an id: each id gets
+ * a prefix from a hash of the drawing (deterministic, so builds stay byte-identical).
  */
 export function webSvg(svg: string, width: number, height: number, attributes: Record<string, string>, labels: CapturedText[], fixedWidth = false): string {
   const attrs = Object.entries(attributes)
     .map(([name, value]) => ` ${name}="${escapeMarkup(value)}"`)
     .join('');
+  const prefix = `c${createHash('sha256').update(svg).update(attrs).digest('hex').slice(0, 8)}`;
   return svg
+    .replace(/\bid="cl_(\d+)"/g, `id="${prefix}_$1"`)
+    .replace(/url\(#cl_(\d+)\)/g, `url(#${prefix}_$1)`)
     .replace(/^<\?xml[^>]*\?>\s*/, '')
     .replace(/<svg ([^>]*?)width="\d+" height="\d+"/, `<svg $1viewBox="0 0 ${width} ${height}" width="${width}" height="${height}"${attrs}`)
     .replace(/<\/svg>\s*$/, `<g class="labels" font-family="'Noto Sans', Arial, sans-serif">${labels.map((label) => textElement(label, fixedWidth)).join('')}</g></svg>`);
