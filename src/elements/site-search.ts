@@ -75,6 +75,7 @@ class SiteSearch extends HTMLElement {
       this.#timer = setTimeout(() => void this.#search(), 250);
     });
     form.addEventListener('change', () => void this.#search());
+    this.#moreButton().addEventListener('click', () => void this.#showMore());
     void this.#loadFilters();
     if (params.get('q') || params.get('kind') || params.get('province')) void this.#search();
   }
@@ -156,16 +157,11 @@ class SiteSearch extends HTMLElement {
     }
   }
 
-  /** "More results": the next page of the current query, appended; focus moves to the first new one. */
   #moreButton(): HTMLButtonElement {
-    const button = this.querySelector<HTMLButtonElement>('button.search-more')!;
-    if (!button.dataset['wired']) {
-      button.dataset['wired'] = '1';
-      button.addEventListener('click', () => void this.#showMore());
-    }
-    return button;
+    return this.querySelector<HTMLButtonElement>('button.search-more')!;
   }
 
+  /** "More results": the next page of the current query, appended; focus moves to the first new one. */
   async #showMore(): Promise<void> {
     const run = this.#run;
     const next = this.#pending.slice(0, PAGE_SIZE);
