@@ -81,12 +81,27 @@ export function writeLetters(directivesDir: string, count: number, regions: Regi
 }
 
 /**
+ * The largest install count the committed snapshots publish per area: synthetic series start
+ * above it, so the importer's plausibility check (no ×10 jump within a series) sees a series
+ * that continues the real one rather than a unit mix-up.
+ */
+function publishedFloors(statsDir: string): Map<string, number> {
+  const floors = new Map<string, number>();
+  for (const file of readdirSync(statsDir).filter((name) => name.endsWith('.json'))) {
+    const snapshot = JSON.parse(readFileSync(join(statsDir, file), 'utf8')) as { rows: { region: { code: string }; installs?: number }[] };
+    for (const row of snapshot.rows) if (row.installs !== undefined) floors.set(row.region.code, Math.max(floors.get(row.region.code) ?? 0, row.installs));
+  }
+  return floors;
+}
+
+/**
  * Writes `days` days of rows (every province and every district each day, from `firstDay`) as
  * the statistics CSV that `fetch-stats --source` reads. Returns the number of rows.
  */
-export async function writeStatsCsv(file: string, regions: RegionIndex, firstDay: string, days: number): Promise<number> {
+export async function writeStatsCsv(file: string, regions: RegionIndex, firstDay: string, days: number, statsDir: string): Promise<number> {
   // A district listed under two provinces (boundary changes) is one area.
   const areas = [...new Map(regions.provinces.flatMap((p): Region[] => [p, ...regions.districtsOf(p.code)]).map((area) => [area.code, area])).values()];
+  const floors = publishedFloors(statsDir);
   const out = createWriteStream(file);
   out.write(`\uFEFF${CSV_COLUMNS.join(',')}\n`);
   const start = Date.parse(`${firstDay}T00:00:00Z`);
@@ -94,8 +109,10 @@ export async function writeStatsCsv(file: string, regions: RegionIndex, firstDay
   for (let day = 0; day < days; day++) {
     const date = isoDay(start, day);
     const batch = areas.map((area, i) => {
-      const population = (area.level === 'province' ? 1_000_000 : 50_000) + ((i * 7919) % 400_000);
-      const installs = Math.floor((population * Math.min(600, 100 + day + (i % 50))) / 1000);
+      const floor = floors.get(area.code) ?? 0;
+      const base = (area.level === 'province' ? 1_000_000 : 50_000) + ((i * 7919) % 400_000);
+      const population = base + 2 * floor;
+      const installs = floor + Math.floor((base * Math.min(600, 100 + day + (i % 50))) / 1000);
       const rate = ((installs / population) * 100).toFixed(2).replace('.', ',');
       return `${date},${area.code},${area.name},${area.level},${installs},${population},,,"${rate}",population,,`;
     });

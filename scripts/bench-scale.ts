@@ -16,7 +16,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadRegions } from '../src/lib/regions.ts';
-import { copyProject, projectRoot, removeProject } from '../tests/support/temp-project.ts';
+import { TEST_SITE, copyProject, projectRoot, removeProject } from '../tests/support/temp-project.ts';
 import { writeLetters, writeStatsCsv } from './bench-content.ts';
 
 const FIRST_DAY = '2021-07-01';
@@ -96,14 +96,16 @@ export async function benchScale(letters: number, keep: boolean, days = 730): Pr
     // The copy gets its own render cache (empty: a cold build) instead of the linked one.
     const written = writeLetters(join(dir, 'content/directives'), letters, regions);
     const csv = join(dir, 'bench-figures.csv');
-    const rows = await writeStatsCsv(csv, regions, FIRST_DAY, days);
+    const statsDir = join(dir, 'content/stats');
+    const rows = await writeStatsCsv(csv, regions, FIRST_DAY, days, statsDir);
     console.log(`bench --scale: ${written} letters, ${rows} rows (${days} days × every province and district) in ${dir}`);
-    const env = { ASTRO_CACHE_DIR: join(dir, '.cache/astro') };
+    // A production build needs the address it is published at.
+    const env = { ASTRO_CACHE_DIR: join(dir, '.cache/astro'), SITE_URL: TEST_SITE };
     Object.assign(process.env, env, { RENDER_CACHE_DIR: join(dir, '.cache/render') });
     const cold = siteBuild(dir, csv, 'cold build');
     const nextDay = join(dir, 'bench-next-day.csv');
     const lastDay = new Date(Date.parse(`${FIRST_DAY}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-    await writeStatsCsv(nextDay, regions, lastDay, 1);
+    await writeStatsCsv(nextDay, regions, lastDay, 1, statsDir);
     const warm = siteBuild(dir, nextDay, 'rebuild after one new day');
     const baseline = baselineBuild(cold.pages);
     const nf = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });

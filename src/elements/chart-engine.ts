@@ -5,7 +5,7 @@ import type { ChartSpec } from '../lib/chart-spec.ts';
 
 /**
  * The interactive chart behind `<chart-live>` (loaded on demand by `chart-live.ts`): replaces the
- * static chart (inline SVG drawn at build time from the same spec and the same `chartConfig`)
+ * static chart (SVG picture drawn at build time from the same spec and the same `chartConfig`)
  * with a canvas: tooltips on hover and touch, and keyboard focus (Tab to the chart, arrows move
  * between figures, Escape hides the tooltip). Throws, leaving the SVG, if anything is missing.
  */

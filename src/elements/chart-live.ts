@@ -2,14 +2,14 @@ import type { Chart } from 'chart.js';
 import type { LiveChart } from './chart-engine.ts';
 
 /**
- * `<chart-live>`: the static chart (inline SVG drawn at build time) is the chart; this element
+ * `<chart-live>`: the static chart (an SVG drawn at build time, shown as a picture) is the chart; this element
  * only decides WHEN the interactive one (tooltips, keyboard) is worth its cost. Chart.js is
  * ~60 KB gzipped and ~150 ms of script on a cheap phone per chart, so the engine
  * (`chart-engine.ts`) is fetched and run only when the reader reaches for the chart: pointer
  * over it, a touch, or keyboard focus. Until then the page runs no chart script at all.
  * Without JavaScript, or if anything fails, the SVG simply stays.
  *
- * Markup: `<chart-live><div class="chart-frame"><svg …/></div><script type="application/json">spec</script></chart-live>`
+ * Markup: `<chart-live><div class="chart-frame"><picture class="chart-drawing">…</picture></div><script type="application/json">spec</script></chart-live>`
  */
 
 const TRIGGERS = ['pointerenter', 'pointerdown', 'focusin'] as const;

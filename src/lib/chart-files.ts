@@ -114,12 +114,17 @@ export function chartJson(spec: ChartSpec, site: URL | string): object {
 
 /** Where a chart's files live; `latest` names never move, dated ones never change. */
 export interface ChartFileNames {
+  /** The drawings the chart's page shows, by width (`moi-nhat.svg` is the wide one, 720 px). */
   svg: string;
+  svgNarrow: string;
   /** Newsroom images per format (`moi-nhat-1920x1080.png`, `.svg`). */
   images: Record<ImageFormat, { png: string; svg: string }>;
   csv: string;
   json: string;
 }
+
+/** The widths a chart is drawn at for pages: a phone's and a wide column's (the page picks by screen width). */
+export const WEB_WIDTHS = { narrow: 360, wide: 720 } as const;
 
 /** Image file names of one format: `<stem>-1920x1080.png` and `.svg` (charts and maps alike). */
 export function imageNames(stem: string, format: ImageFormat): { png: string; svg: string } {
@@ -131,7 +136,7 @@ export function imageNames(stem: string, format: ImageFormat): { png: string; sv
 export function latestNames(lang: Lang): ChartFileNames {
   const stem = lang === 'vi' ? 'moi-nhat' : 'latest';
   const images = Object.fromEntries(imageFormatList.map((format) => [format, imageNames(stem, format)])) as ChartFileNames['images'];
-  return { svg: `${stem}.svg`, images, csv: `${stem}.csv`, json: `${stem}.json` };
+  return { svg: `${stem}.svg`, svgNarrow: `${stem}-${WEB_WIDTHS.narrow}.svg`, images, csv: `${stem}.csv`, json: `${stem}.json` };
 }
 
 /** File names of a dated version (`2020-09-07.csv`). */

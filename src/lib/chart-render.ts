@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { createCanvas, SvgExportFlag, type SKRSContext2D } from '@napi-rs/canvas';
 import type { ChartConfiguration } from 'chart.js';
 import sharp from 'sharp';
@@ -17,8 +16,8 @@ import { figureWords } from './stats/words.ts';
 
 /**
  * Build-time drawing of chart specs: Chart.js itself on @napi-rs/canvas's SVG backend, with the
- * configuration `<chart-live>` uses in the browser. The inline SVG keeps real text (readable,
- * selectable, printed crisply); images convert text to outlines first, so sharp needs no font.
+ * configuration `<chart-live>` uses in the browser. The pages' SVG files keep real text (read by
+ * search engines and screen magnifiers, printed crisply); images convert text to outlines first, so sharp needs no font.
  */
 
 /** Draws a configuration onto an SVG canvas and returns the SVG text. */
@@ -114,6 +113,9 @@ function captureText(ctx: SKRSContext2D, captured: CapturedText[]): void {
   });
 }
 
+/** Labels were laid out in Noto Sans: fonts of similar width next (Roboto on Android). */
+const LABEL_FONTS = "'Noto Sans', Roboto, 'Segoe UI', Arial, 'Liberation Sans', 'Helvetica Neue', sans-serif";
+
 const anchors: Record<string, string> = { left: 'start', start: 'start', center: 'middle', right: 'end', end: 'end' };
 const baselines: Record<string, string> = { top: 'hanging', hanging: 'hanging', middle: 'central', bottom: 'text-after-edge', ideographic: 'text-after-edge' };
 
@@ -137,25 +139,25 @@ export function textElement(label: CapturedText, fixedWidth = false): string {
 }
 
 /**
- * Makes Skia's SVG fit for a web page: the XML prolog goes, the root gets a viewBox and our
- * attributes so it scales with its container, and the captured labels go in as text. Skia numbers
- * its clip paths per drawing (`cl_44`), so two charts on one page could share an id: each id gets
- * a prefix from a hash of the drawing (deterministic, so builds stay byte-identical).
+ * Makes Skia's SVG a standalone file fit for a web page: the XML prolog goes, the root gets a
+ * viewBox and our attributes so it scales with its container, and the captured labels go in as
+ * text. `fixedWidth` pins each label to its measured width, so the layout holds in whatever font
+ * the viewer substitutes (an SVG shown as an image cannot use the page's web fonts).
  */
 export function webSvg(svg: string, width: number, height: number, attributes: Record<string, string>, labels: CapturedText[], fixedWidth = false): string {
   const attrs = Object.entries(attributes)
     .map(([name, value]) => ` ${name}="${escapeMarkup(value)}"`)
     .join('');
-  const prefix = `c${createHash('sha256').update(svg).update(attrs).digest('hex').slice(0, 8)}`;
   return svg
-    .replace(/\bid="cl_(\d+)"/g, `id="${prefix}_$1"`)
-    .replace(/url\(#cl_(\d+)\)/g, `url(#${prefix}_$1)`)
     .replace(/^<\?xml[^>]*\?>\s*/, '')
     .replace(/<svg ([^>]*?)width="\d+" height="\d+"/, `<svg $1viewBox="0 0 ${width} ${height}" width="${width}" height="${height}"${attrs}`)
-    .replace(/<\/svg>\s*$/, `<g class="labels" font-family="'Noto Sans', Arial, sans-serif">${labels.map((label) => textElement(label, fixedWidth)).join('')}</g></svg>`);
+    .replace(/<\/svg>\s*$/, `<g class="labels" font-family="${LABEL_FONTS}">${labels.map((label) => textElement(label, fixedWidth)).join('')}</g></svg>`);
 }
 
-/** The chart as inline SVG at a given width (text kept as text, sized for the page). */
+/**
+ * The chart as the page shows it, at one of its web widths: a standalone SVG file that the page's
+ * `<picture>` picks by screen width (text kept as text, sized for the page, pinned to its width).
+ */
 export function renderSvg(spec: ChartSpec, lang: Lang, width: number): string {
   const fontFamily = registerFonts();
   const height = chartHeight(spec, width);
@@ -169,13 +171,7 @@ export function renderSvg(spec: ChartSpec, lang: Lang, width: number): string {
   });
   const labels: CapturedText[] = [];
   const svg = draw(config, width, height, SvgExportFlag.NoPrettyXML, { labels });
-  return webSvg(svg, width, height, {
-    class: `chart-svg chart-svg-${width < 500 ? 'narrow' : 'wide'}`,
-    'aria-hidden': 'true',
-    focusable: 'false',
-    'data-chart': spec.id,
-    'data-values': drawnData(config),
-  }, labels);
+  return webSvg(svg, width, height, { role: 'img', 'aria-label': spec.summary[lang], 'data-chart': spec.id, 'data-values': drawnData(config) }, labels, true);
 }
 
 /** The words around a drawing: the latest figure in large type, its place/date, source and address. */

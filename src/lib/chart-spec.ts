@@ -4,7 +4,7 @@ import type { FigureKind, FigureQualifier, FigureSource, Measure, Method, Printe
 
 /**
  * The plain-data definition of a chart: what it shows, from which figures, with which sources.
- * Built by `stats/charts.ts` from the figure model; one spec feeds every output (inline SVG, live
+ * Built by `stats/charts.ts` from the figure model; one spec feeds every output (page SVG files, live
  * Chart.js, PNG images, the table, CSV, JSON, the summary sentence, the catalogue), so they
  * cannot disagree. Specs are JSON-safe: the browser receives them as-is.
  */

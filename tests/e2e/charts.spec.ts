@@ -102,7 +102,7 @@ test.describe('every chart carries the snapshot numbers everywhere', () => {
       expect(csvText.charCodeAt(0)).toBe(0xfeff);
       const csv: Record<string, string>[] = parse(csvText, { columns: true, bom: true });
       expect(csv.map((r) => Number(r.value))).toEqual(values);
-      // 3. SVG file and the inline SVG of the embed: the data Chart.js drew.
+      // 3. SVG files (the page-sized ones and the embed's): the data Chart.js drew.
       const drawn = (svg: string) => {
         const stamped = /data-values="([^"]+)"/.exec(svg)?.[1];
         expect(stamped, 'SVG carries its drawn data').toBeTruthy();
@@ -111,7 +111,10 @@ test.describe('every chart carries the snapshot numbers everywhere', () => {
       };
       expect(drawn(read(localPath(entry.images.vi.svg)))).toEqual(values);
       const embed = read(`${localPath(entry.embed.vi)}index.html`);
-      expect(drawn(embed)).toEqual(values);
+      // The embed shows the drawings of its <picture> (phone and wide): both drew these numbers.
+      const drawings = [...embed.matchAll(/<picture class="chart-drawing">([\s\S]*?)<\/picture>/g)].flatMap(([, picture]) => [...picture!.matchAll(/(?:src|srcset)="([^"]+)"/g)].map((m) => m[1]!));
+      expect(drawings).toHaveLength(2);
+      for (const file of drawings) expect(drawn(read(localPath(new URL(file, entry.embed.vi).href)))).toEqual(values);
       expect(embed).toContain(json.summary.vi.replace(/"/g, '&quot;').slice(0, 40));
       // 4. The table on the chart's page, and the value labels as the reader sees them.
       const pageHtml = read(`${localPath(entry.page.vi).split('#')[0]}index.html`);
@@ -157,7 +160,7 @@ test('live chart: keyboard focus shows tooltips with the same numbers', async ({
   // Keyboard readers reach the static chart first; focusing it wakes the live one, focus follows.
   await page.locator(`#${id} chart-live .chart-frame`).focus();
   await expect(canvas).toBeFocused();
-  await expect(page.locator(`#${id} .chart-frame svg`).first()).toBeHidden();
+  await expect(page.locator(`#${id} .chart-frame .chart-drawing`)).toBeHidden();
   await expect(canvas).toHaveAttribute('aria-label', new RegExp(json.summary.vi.slice(0, 20)));
   for (const row of json.rows) {
     await page.keyboard.press('ArrowDown');
@@ -187,7 +190,14 @@ test('without JavaScript the SVG chart, summary, source and table are there', as
     expect(count, path).toBeGreaterThan(0);
     for (let i = 0; i < count; i++) {
       const figure = figures.nth(i);
-      await expect(figure.locator('svg.chart-svg:visible')).toHaveCount(1);
+      // One drawing shown (the phone's or the wide one), and it is a picture the browser decoded.
+      const drawing = figure.locator('.chart-drawing img');
+      await drawing.scrollIntoViewIfNeeded();
+      await expect.poll(() => drawing.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+      await expect(drawing).toBeVisible();
+      // The phone gets the drawing made for its width, a wide screen the wide one.
+      const wide = (page.viewportSize()?.width ?? 0) >= 640;
+      expect(await drawing.evaluate((img: HTMLImageElement) => img.currentSrc)).toMatch(wide ? /\/(moi-nhat|latest)\.svg$/ : /-360\.svg$/);
       await expect(figure.locator('.chart-summary')).not.toBeEmpty();
       await expect(figure.locator('.chart-source time')).toHaveCount(1);
     }
@@ -203,7 +213,7 @@ test('chart pages run no chart script until the reader reaches for a chart', asy
   await page.goto('/so-lieu/', { waitUntil: 'networkidle' });
   const loadedAtFirst = scripts.length;
   await expect(page.locator('chart-live canvas')).toHaveCount(0);
-  await expect(page.locator('chart-live svg.chart-svg:visible').first()).toBeVisible();
+  await expect(page.locator('chart-live .chart-drawing img').first()).toBeVisible();
   // A touch or pointer on one chart brings the engine, for that chart only, with its tooltip.
   const frame = page.locator('#ty-le-tai-dan-so chart-live .chart-frame');
   await frame.hover();
@@ -262,7 +272,7 @@ test.describe('embeds', () => {
     await page.goto(`${hostOrigin}/?id=luot-tai-toan-quoc`);
     const frame = page.frameLocator('#chart');
     await expect(frame.locator('h1')).toContainText('Lượt tải Bluezone');
-    await expect(frame.locator('chart-live canvas, chart-live svg.chart-svg:visible').first()).toBeVisible();
+    await expect(frame.locator('chart-live canvas, chart-live .chart-drawing img').first()).toBeVisible();
     await expect(frame.locator('.chart-source a').first()).toHaveAttribute('target', '_top');
     // resize.js set the iframe's height from the embed's message (the initial height was 150).
     await expect.poll(async () => page.locator('#chart').evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThan(300);
