@@ -8,7 +8,7 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { CSV_COLUMNS } from '../src/lib/stats-import.ts';
 import { directiveSlug, numberSymbol } from '../src/lib/directives.ts';
-import type { Region, RegionIndex } from '../src/lib/regions.ts';
+import type { Province, Region, RegionIndex } from '../src/lib/regions.ts';
 
 const DAY = 86_400_000;
 const isoDay = (start: number, day: number) => new Date(start + day * DAY).toISOString().slice(0, 10);
@@ -98,9 +98,11 @@ function publishedFloors(statsDir: string): Map<string, number> {
  * Writes `days` days of rows (every province and every district each day, from `firstDay`) as
  * the statistics CSV that `fetch-stats --source` reads. Returns the number of rows.
  */
-export async function writeStatsCsv(file: string, regions: RegionIndex, firstDay: string, days: number, statsDir: string): Promise<number> {
+export type Areas = 'all' | 'provinces';
+
+export async function writeStatsCsv(file: string, regions: RegionIndex, firstDay: string, days: number, statsDir: string, which: Areas = 'all'): Promise<number> {
   // A district listed under two provinces (boundary changes) is one area.
-  const areas = [...new Map(regions.provinces.flatMap((p): Region[] => [p, ...regions.districtsOf(p.code)]).map((area) => [area.code, area])).values()];
+  const areas = [...new Map(regions.provinces.flatMap((p): Region[] => [p, ...(which === 'all' ? regions.districtsOf(p.code) : [])]).map((area) => [area.code, area])).values()];
   const floors = publishedFloors(statsDir);
   const out = createWriteStream(file);
   out.write(`\uFEFF${CSV_COLUMNS.join(',')}\n`);
@@ -111,8 +113,11 @@ export async function writeStatsCsv(file: string, regions: RegionIndex, firstDay
     const batch = areas.map((area, i) => {
       const floor = floors.get(area.code) ?? 0;
       const base = (area.level === 'province' ? 1_000_000 : 50_000) + ((i * 7919) % 400_000);
-      const population = base + 2 * floor;
-      const installs = floor + Math.floor((base * Math.min(600, 100 + day + (i % 50))) / 1000);
+      // A province's census population (where the regions file has one) bounds its installs too.
+      const census = 'population2019' in area ? (area as Province).population2019?.count : undefined;
+      const population = census ?? base + 2 * floor;
+      const growth = Math.floor((base * Math.min(600, 100 + day + (i % 50))) / 1000);
+      const installs = Math.min(floor + growth, Math.floor(population * 0.95));
       const rate = ((installs / population) * 100).toFixed(2).replace('.', ',');
       return `${date},${area.code},${area.name},${area.level},${installs},${population},,,"${rate}",population,,`;
     });

@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadRegions } from '../src/lib/regions.ts';
 import { TEST_SITE, copyProject, projectRoot, removeProject } from '../tests/support/temp-project.ts';
-import { writeLetters, writeStatsCsv } from './bench-content.ts';
+import { writeLetters, writeStatsCsv, type Areas } from './bench-content.ts';
 
 const FIRST_DAY = '2021-07-01';
 
@@ -88,8 +88,12 @@ const text = 'Thực hiện Công văn số 4865/UBND-KGVX ngày 13/8/2020 về 
   }
 }
 
-/** `days`: days of figures (the issue's two years = 730; fewer isolates the cost of letters). */
-export async function benchScale(letters: number, keep: boolean, days = 730): Promise<void> {
+/**
+ * `days`: days of figures (the issue's two years = 730; fewer isolates the cost of letters).
+ * `areas`: figures for every province and district (the issue's case), or provinces only (63
+ * places instead of 768, so the cost of letters is not hidden under ~1.500 district charts).
+ */
+export async function benchScale(letters: number, keep: boolean, days = 730, areas: Areas = 'all'): Promise<void> {
   const regions = loadRegions();
   const dir = copyProject('bluezone-scale');
   try {
@@ -97,15 +101,15 @@ export async function benchScale(letters: number, keep: boolean, days = 730): Pr
     const written = writeLetters(join(dir, 'content/directives'), letters, regions);
     const csv = join(dir, 'bench-figures.csv');
     const statsDir = join(dir, 'content/stats');
-    const rows = await writeStatsCsv(csv, regions, FIRST_DAY, days, statsDir);
-    console.log(`bench --scale: ${written} letters, ${rows} rows (${days} days × every province and district) in ${dir}`);
+    const rows = await writeStatsCsv(csv, regions, FIRST_DAY, days, statsDir, areas);
+    console.log(`bench --scale: ${written} letters, ${rows} rows (${days} days × every ${areas === 'all' ? 'province and district' : 'province'}) in ${dir}`);
     // A production build needs the address it is published at.
     const env = { ASTRO_CACHE_DIR: join(dir, '.cache/astro'), SITE_URL: TEST_SITE };
     Object.assign(process.env, env, { RENDER_CACHE_DIR: join(dir, '.cache/render') });
     const cold = siteBuild(dir, csv, 'cold build');
     const nextDay = join(dir, 'bench-next-day.csv');
     const lastDay = new Date(Date.parse(`${FIRST_DAY}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-    await writeStatsCsv(nextDay, regions, lastDay, 1, statsDir);
+    await writeStatsCsv(nextDay, regions, lastDay, 1, statsDir, areas);
     const warm = siteBuild(dir, nextDay, 'rebuild after one new day');
     const baseline = baselineBuild(cold.pages);
     const nf = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });

@@ -1,4 +1,5 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -37,20 +38,25 @@ export function ogImages(site: string): AstroIntegration {
         const root = fileURLToPath(dir);
         // A placeholder address (no SITE_URL) is never printed on a card.
         const host = publicHost(site) ?? '';
-        const files = (await readdir(root, { recursive: true })).filter((file) => file.endsWith('.html'));
+        const queue = (await readdir(root, { recursive: true })).filter((file) => file.endsWith('.html'));
         let count = 0;
-        for (const file of files) {
+        const card = async (file: string) => {
           const html = await readFile(join(root, file), 'utf8');
           const { 'og:image': image, 'og:title': title, 'og:site_name': siteName } = metaProperties(html);
-          if (!image) continue;
+          if (!image) return;
           const path = new URL(image).pathname;
-          if (!path.startsWith('/og/')) continue;
+          if (!path.startsWith('/og/')) return;
           if (!title || !siteName) throw new Error(`${file}: og:image without og:title or og:site_name`);
           const target = join(root, path);
           await mkdir(dirname(target), { recursive: true });
           await writeFile(target, await cachedRender('og-card', [title, siteName, host], () => renderOgCard({ title, siteName, host })));
           count += 1;
-        }
+        };
+        // sharp encodes on libuv's threads: one card in flight per core keeps every core busy
+        // (thousands of letters mean thousands of cards).
+        await Promise.all(Array.from({ length: availableParallelism() }, async () => {
+          for (let file = queue.shift(); file !== undefined; file = queue.shift()) await card(file);
+        }));
         logger.info(`${count} Open Graph cards drawn`);
       },
     },

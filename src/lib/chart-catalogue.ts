@@ -61,7 +61,9 @@ export function chartBundle(inputs: ChartInputs): ChartBundle {
     const then = buildCharts({ ...inputs, snapshots: inputs.snapshots.filter((s) => s.data.asOf <= date) });
     for (const spec of then) {
       if (spec.asOf !== date || !kept.get(spec.id)?.has(date)) continue;
-      history.set(spec.id, [...(history.get(spec.id) ?? []), { asOf: date, spec }]);
+      const versions = history.get(spec.id);
+      if (versions) versions.push({ asOf: date, spec });
+      else history.set(spec.id, [{ asOf: date, spec }]);
     }
   }
   return {

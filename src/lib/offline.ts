@@ -13,6 +13,8 @@ import { extractAssets, isRedirectStub, srcsetCandidates } from './page-weight.t
  */
 export const PRECACHED_PAGES = /^\/(huong-dan|hoi-dap|en\/guide|en\/faq)\//;
 export const SAVED_WHEN_VISITED = /^\/(so-lieu|en\/statistics)\/([^/]+\/)?$/;
+/** The charts' page drawings (`moi-nhat.svg`, `moi-nhat-360.svg`): saved when shown, so a saved statistics page keeps the charts its reader saw. */
+export const DRAWINGS_SAVED_WHEN_SHOWN = /^\/(nhung|en\/embed)\/[^/]+\/(moi-nhat|latest)(-\d+)?\.svg$/;
 
 export interface BuiltPage {
   /** URL path, e.g. `/huong-dan/android/`. */
@@ -58,6 +60,7 @@ export function workerScript(config: WorkerConfig | 'off', sources: { worker: st
     version: config.version,
     precache: config.precache,
     savedWhenVisited: SAVED_WHEN_VISITED.source,
+    drawingsSavedWhenShown: DRAWINGS_SAVED_WHEN_SHOWN.source,
   };
   return `const CONFIG = ${JSON.stringify(settings)};\n${sources.worker}`;
 }

@@ -1,17 +1,18 @@
 /* Bluezone service worker (hand-written; see README "Offline"). `CONFIG` is prepended at build:
- * { version, precache: [urls], savedWhenVisited: regexp source }.
+ * { version, precache: [urls], savedWhenVisited, drawingsSavedWhenShown: regexp sources }.
  * - Guide, FAQ, leaflet and their pictures are saved at the first visit, in a cache named by
  *   the build's version; a new build means a new worker, a new cache, and the old one deleted.
  * - Pages are fetched from the network first; the saved copy is used when the network fails or
  *   is slower than a few seconds, and is then marked `data-saved-copy` with the day it was saved,
  *   which shows the page's one-line notice. Statistics pages are saved only when visited, and
- *   only ever shown with that notice.
+ *   only ever shown with that notice; the chart drawings they showed are saved with them.
  */
 const CACHE = `bluezone-${CONFIG.version}`;
 const SAVED_AT = 'x-bluezone-saved-at';
 const NETWORK_WAIT_MS = 4000;
 const precached = new Set(CONFIG.precache);
 const savedWhenVisited = new RegExp(CONFIG.savedWhenVisited);
+const drawingsSavedWhenShown = new RegExp(CONFIG.drawingsSavedWhenShown);
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -54,8 +55,24 @@ self.addEventListener('fetch', (event) => {
     if (precached.has(path) || savedWhenVisited.test(path)) event.respondWith(page(event, path));
   } else if (precached.has(url.pathname)) {
     event.respondWith(caches.match(url.pathname).then((saved) => saved ?? fetch(request)));
+  } else if (drawingsSavedWhenShown.test(url.pathname)) {
+    event.respondWith(drawing(url.pathname, request));
   }
 });
+
+/** A chart drawing: from the network (it may be newer), saved; the saved one when offline. */
+async function drawing(path, request) {
+  const cache = await caches.open(CACHE);
+  try {
+    const response = await fetch(request);
+    if (response.ok) await store(cache, path, response.clone());
+    return response;
+  } catch (error) {
+    const saved = await cache.match(path);
+    if (saved) return saved;
+    throw error;
+  }
+}
 
 async function page(event, path) {
   const cache = await caches.open(CACHE);

@@ -52,6 +52,9 @@ test('after one visit, every guide, FAQ and leaflet page reads offline', async (
   await page.goto(`${origin}/so-lieu/`);
   await expect(page.locator('.saved-copy')).toBeVisible();
   await expect(page.locator('.chart-source time').first()).toBeVisible();
+  // The chart its reader saw is there too (its drawing was saved when shown).
+  const drawing = page.locator('.chart-drawing img').first();
+  await expect.poll(() => drawing.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
   // Pages that were never saved are not pretended: the browser's own offline error.
   await expect(page.goto(`${origin}/van-ban/`)).rejects.toThrow();
   await context.close();

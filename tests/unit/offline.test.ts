@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { offlineVersion, precacheList, SAVED_WHEN_VISITED, workerScript } from '../../src/lib/offline.ts';
+import { chartFilePath } from '../../src/lib/chart-catalogue.ts';
+import { latestNames } from '../../src/lib/chart-files.ts';
+import { DRAWINGS_SAVED_WHEN_SHOWN, offlineVersion, precacheList, SAVED_WHEN_VISITED, workerScript } from '../../src/lib/offline.ts';
 
 const picture = `<picture><source srcset="/_astro/a.1_x.avif 240w, /_astro/a.1_y.avif 480w" type="image/avif"><img src="/_astro/a.1_z.webp" srcset="/_astro/a.1_z.webp 240w, /_astro/a.1_w.webp 480w" alt="A"></picture>`;
 const page = (path: string, body = '') => ({ path, html: `<html lang="vi"><main>${body}</main><script type="module" src="/_astro/offline.js"></script></html>` });
@@ -24,6 +26,13 @@ describe('offline cache selection', () => {
     expect(SAVED_WHEN_VISITED.test('/so-lieu/ca-mau/')).toBe(true);
     expect(SAVED_WHEN_VISITED.test('/so-lieu/moi-nhat.json')).toBe(false);
     expect(SAVED_WHEN_VISITED.test('/van-ban/')).toBe(false);
+  });
+  it('keeps the drawings a statistics page shows, not the newsroom images or data', () => {
+    for (const lang of ['vi', 'en'] as const) {
+      const names = latestNames(lang);
+      for (const drawing of [names.svg, names.svgNarrow]) expect(DRAWINGS_SAVED_WHEN_SHOWN.test(chartFilePath('luot-tai-toan-quoc', lang, drawing)), drawing).toBe(true);
+      for (const other of [names.images.tv.png, names.images.tv.svg, names.csv, names.json]) expect(DRAWINGS_SAVED_WHEN_SHOWN.test(chartFilePath('luot-tai-toan-quoc', lang, other)), other).toBe(false);
+    }
   });
 });
 

@@ -99,7 +99,11 @@ function lineLabel(series: FigureSeries, method: Method, lang: Lang): string {
 /** One figure series as lines: split where the counting method changes, so no line crosses it. */
 function lines(series: FigureSeries, role: ChartSeries['role'], sources: SourceList): ChartSeries[] {
   const byMethod = new Map<Method, (Figure & { value: number })[]>();
-  for (const figure of series.figures) byMethod.set(figure.method, [...(byMethod.get(figure.method) ?? []), figure]);
+  for (const figure of series.figures) {
+    const figures = byMethod.get(figure.method);
+    if (figures) figures.push(figure);
+    else byMethod.set(figure.method, [figure]);
+  }
   return [...byMethod.entries()].map(([method, figures]) => ({
     key: `${series.key}|${method}`,
     regionCode: series.place.code,
