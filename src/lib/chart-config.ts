@@ -196,12 +196,15 @@ function targetDatasets(spec: TimelineChartSpec, range: { min: number; max: numb
   });
 }
 
-/** Whether a rectangle (canvas pixels, widened by `margin` for the markers' size) covers any drawn point or line segment. */
-function crossesDrawing(chart: Chart<'line'>, box: { left: number; right: number; top: number; bottom: number }, margin: number): boolean {
+/**
+ * Whether a rectangle (canvas pixels, widened by `margin` for the markers' size) covers any drawn
+ * point or line segment (of the datasets `counts` selects: e.g. the figures, not the target lines).
+ */
+function crossesDrawing(chart: Chart<'line'>, box: { left: number; right: number; top: number; bottom: number }, margin: number, counts: (index: number) => boolean = () => true): boolean {
   const inside = (x: number, y: number) => x >= box.left - margin && x <= box.right + margin && y >= box.top - margin && y <= box.bottom + margin;
   return chart.data.datasets.some((_, index) => {
     const meta = chart.getDatasetMeta(index);
-    if (meta.hidden) return false;
+    if (meta.hidden || !counts(index)) return false;
     const points = meta.data.filter((point) => !(point as { skip?: boolean }).skip && Number.isFinite(point.x) && Number.isFinite(point.y));
     return points.some((point, i) => {
       if (inside(point.x, point.y)) return true;
@@ -331,10 +334,80 @@ function lineLabelsPlugin(spec: TimelineChartSpec, look: ChartLook): Plugin<'lin
     },
     draw() {},
   });
+  /**
+   * Targets are named on their line, pushed apart when two levels lie close; a name longer than
+   * the plot wraps. Each name takes the first place that covers no figure and no other target
+   * line — above its line at the deadline end, below it, then at the line's start — trying the
+   * full name, then its value part alone ("30 triệu lượt tải"); failing that, the first place
+   * that covers no figure; failing that, the first place.
+   */
+  const placeTargetNames = (chart: Chart<'line'>) => {
+    const { ctx, chartArea } = chart;
+    const margin = 6 * look.scale;
+    const names = spec.targets
+      .map((target, index) => {
+        const own = seriesCount + index;
+        const [from, to] = chart.getDatasetMeta(own).data;
+        if (!from || !to) return undefined;
+        const right = Math.max(chartArea.left, Math.min(to.x, chartArea.right) - 4 * look.scale);
+        const left = Math.min(chartArea.right, Math.max(from.x, chartArea.left) + 4 * look.scale);
+        const room = chartArea.width - 8 * look.scale;
+        const full = target.label[look.lang];
+        const short = full.split(': ')[0]!;
+        const candidates = [...new Set([ctx.measureText(full).width <= room ? full : short, short])].flatMap((text) => {
+          const lines = ctx.measureText(text).width <= room ? [text] : wrapLabel(ctx, text, room);
+          const widest = Math.max(...lines.map((line) => ctx.measureText(line).width));
+          const height = lines.length * lineHeight;
+          // Just above or just below the line, so the dashed level itself stays visible.
+          const above = to.y - height - 2 * look.scale;
+          const below = to.y + 2 * look.scale;
+          const endX = right - widest < chartArea.left ? chartArea.left + 4 * look.scale + widest : right;
+          const startX = left + widest > chartArea.right ? chartArea.right - 4 * look.scale - widest : left;
+          const places = [
+            { x: endX, top: above, align: 'right' as const },
+            { x: endX, top: below, align: 'right' as const },
+            { x: startX, top: above, align: 'left' as const },
+            { x: startX, top: below, align: 'left' as const },
+          ];
+          return places
+            .filter((place) => place.top >= chartArea.top && place.top + height <= chartArea.bottom)
+            .map((place) => {
+              const boxLeft = place.align === 'right' ? place.x - widest : place.x;
+              const box = { left: boxLeft, right: boxLeft + widest, top: place.top, bottom: place.top + height };
+              return {
+                ...place,
+                lines,
+                hidesFigure: crossesDrawing(chart, box, margin, (i) => i < seriesCount),
+                hidesTarget: crossesDrawing(chart, box, margin, (i) => i >= seriesCount && i !== own),
+              };
+            });
+        });
+        return candidates.find((c) => !c.hidesFigure && !c.hidesTarget) ?? candidates.find((c) => !c.hidesFigure) ?? candidates[0];
+      })
+      .filter((name) => name !== undefined)
+      .sort((a, b) => a.top - b.top);
+    let below = chartArea.top;
+    for (const name of names) {
+      name.top = Math.max(name.top, below);
+      below = name.top + name.lines.length * lineHeight;
+    }
+    return names;
+  };
+  let targetNames: ReturnType<typeof placeTargetNames> = [];
   return {
     id: 'lineLabels',
     beforeInit(chart) {
       layouts.addBox(chart, column(chart as unknown as Chart));
+    },
+    // Target names are placed before the figures are drawn: one that must cover a figure goes
+    // under it (the figure shows on top); the others are written over the drawing afterwards.
+    beforeDatasetsDraw(chart) {
+      const { ctx } = chart;
+      ctx.save();
+      ctx.font = fontCss;
+      targetNames = placeTargetNames(chart);
+      for (const name of targetNames) if (name.hidesFigure) labelText(ctx, name.lines, name.x, name.top, lineHeight, name.align, targetColour);
+      ctx.restore();
     },
     afterDatasetsDraw(chart) {
       const { ctx, chartArea } = chart;
@@ -361,31 +434,7 @@ function lineLabelsPlugin(spec: TimelineChartSpec, look: ChartLook): Plugin<'lin
         ceiling = end.top;
         labelText(ctx, end.lines, end.x, end.top, lineHeight, 'left', end.colour);
       }
-      // Targets: named on their line (just above it), ending at the deadline (or the plot's edge), pushed apart
-      // when two levels lie close; a name longer than the plot wraps.
-      const names = spec.targets
-        .map((target, index) => {
-          const to = chart.getDatasetMeta(seriesCount + index).data[1];
-          if (!to) return undefined;
-          const right = Math.max(chartArea.left, Math.min(to.x, chartArea.right) - 4 * look.scale);
-          const room = chartArea.width - 8 * look.scale;
-          // A long name that does not fit on one line keeps its value part ("45 triệu lượt tải").
-          const full = target.label[look.lang];
-          const text = ctx.measureText(full).width <= room ? full : full.split(': ')[0]!;
-          const lines = ctx.measureText(text).width <= room ? [text] : wrapLabel(ctx, text, room);
-          const widest = Math.max(...lines.map((line) => ctx.measureText(line).width));
-          const x = right - widest < chartArea.left ? chartArea.left + 4 * look.scale + widest : right;
-          // Just above the line, so the dashed level itself stays visible.
-          return { x, top: to.y - lines.length * lineHeight - 2 * look.scale, lines };
-        })
-        .filter((name) => name !== undefined)
-        .sort((a, b) => a.top - b.top);
-      let below = chartArea.top;
-      for (const name of names) {
-        name.top = Math.max(name.top, below);
-        below = name.top + name.lines.length * lineHeight;
-        labelText(ctx, name.lines, name.x, name.top, lineHeight, 'right', targetColour);
-      }
+      for (const name of targetNames) if (!name.hidesFigure) labelText(ctx, name.lines, name.x, name.top, lineHeight, name.align, targetColour);
       ctx.restore();
     },
   };

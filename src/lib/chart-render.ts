@@ -275,7 +275,7 @@ export function frameSvg(format: ImageFormat, words: FrameWords, drawing: FrameD
 
 /** A framed image as PNG (text drawn as outlines). */
 export function framePng(format: ImageFormat, words: FrameWords, drawing: FrameDrawing): Promise<Buffer> {
-  return sharp(Buffer.from(drawFrame(format, words, drawing, 'png'))).png({ compressionLevel: 9, palette: true }).toBuffer();
+  return sharp(Buffer.from(drawFrame(format, words, drawing, 'png'))).png({ compressionLevel: 9, palette: true, effort: 1 }).toBuffer();
 }
 
 /** Splits text into lines no wider than `maxWidth` on the given context. */

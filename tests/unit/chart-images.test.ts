@@ -1,6 +1,10 @@
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { chartConfig } from '../../src/lib/chart-config.ts';
+import { createCanvas } from '@napi-rs/canvas';
+import { chartConfig, chartHeight } from '../../src/lib/chart-config.ts';
+import { Chart } from '../../src/lib/chart-parts.ts';
+import type { ChartSpec } from '../../src/lib/chart-spec.ts';
+import type { Lang } from '../../src/i18n/index.ts';
 import { chartImagePng, chartImageSvg, imageHeadline, sourceNames, sourceText } from '../../src/lib/chart-render.ts';
 import { imageFormatList, imageFormats } from '../../src/lib/image-formats.ts';
 import { chartsFromDisk } from '../../src/lib/stats/disk.ts';
@@ -86,7 +90,48 @@ describe('newsroom images', () => {
     expect(targets).toHaveLength(spec.targets.length);
     for (const target of targets) expect((target as { pointRadius: unknown }).pointRadius).toBe(0);
     const svg = chartImageSvg(spec, 'vi', 'tv', host);
-    for (const target of spec.targets) expect(svgTextBoxes(svg).map((box) => box.text)).toContain(target.label.vi);
+    // Every target is named: in full, or by its value part where the full name would cover a figure.
+    const texts = svgTextBoxes(svg).map((box) => box.text);
+    for (const target of spec.targets) expect(texts.some((text) => text === target.label.vi || text === target.label.vi.split(': ')[0])).toBe(true);
     for (const series of spec.series) expect(svgTextBoxes(svg).map((box) => box.text)).toContain(series.label.vi);
+  });
+});
+
+describe('target names', () => {
+  /** Draws a chart as the page and images do, recording every text with its box and whether it went under the figures (plugins run in order: this marker runs after the names placed under them). */
+  function drawRecorded(spec: ChartSpec, width: number, lang: Lang) {
+    const height = chartHeight(spec, width);
+    const ctx = createCanvas(width, height).getContext('2d');
+    const texts: { text: string; left: number; right: number; top: number; bottom: number; under: boolean }[] = [];
+    let figuresDrawn = false;
+    const fillText = ctx.fillText.bind(ctx);
+    ctx.fillText = (text: string, x: number, y: number) => {
+      const width = ctx.measureText(text).width;
+      const size = Number(/(\d+(?:\.\d+)?)px/.exec(ctx.font)?.[1] ?? 12);
+      const left = ctx.textAlign === 'right' || ctx.textAlign === 'end' ? x - width : ctx.textAlign === 'center' ? x - width / 2 : x;
+      texts.push({ text, left, right: left + width, top: y - size * 0.1, bottom: y + size, under: !figuresDrawn });
+      fillText(text, x, y);
+    };
+    const config = chartConfig(spec, { lang, fontFamily: 'sans-serif', scale: width < 500 ? 1 : 1.1, padding: { top: 8, right: 12, bottom: 4, left: 4 }, responsive: false, compact: width < 500 });
+    config.plugins = [...(config.plugins ?? []), { id: 'figuresDrawn', beforeDatasetsDraw: () => void (figuresDrawn = true) }];
+    const chart = new Chart(ctx as unknown as CanvasRenderingContext2D, config);
+    const points = spec.kind === 'timeline' ? spec.series.flatMap((_, index) => chart.getDatasetMeta(index).data.map((point) => ({ x: point.x, y: point.y }))) : [];
+    chart.destroy();
+    return { texts, points };
+  }
+
+  it('never cover a figure: a name with no clear place goes under the figures, and the wide drawing finds room for all', () => {
+    const spec = picked[0]!;
+    if (spec.kind !== 'timeline') throw new Error('timeline expected');
+    for (const [width, lang] of [[720, 'vi'], [720, 'en'], [360, 'vi'], [360, 'en']] as const) {
+      const { texts, points } = drawRecorded(spec, width, lang);
+      const names = texts.filter((t) => spec.targets.some((target) => t.text === target.label[lang] || t.text === target.label[lang].split(': ')[0]));
+      expect(names.length, `${width} ${lang}`).toBe(spec.targets.length);
+      for (const name of names.filter((n) => !n.under)) {
+        const covered = points.filter((p) => p.x >= name.left - 4 && p.x <= name.right + 4 && p.y >= name.top - 4 && p.y <= name.bottom + 4);
+        expect(covered, `${width} ${lang}: "${name.text}" covers a figure`).toEqual([]);
+      }
+      if (width === 720) expect(names.filter((n) => n.under).map((n) => n.text), `${width} ${lang}`).toEqual([]);
+    }
   });
 });
