@@ -100,5 +100,5 @@ export async function renderOgCard(card: OgCard): Promise<Buffer> {
   ctx.fillStyle = '#dbe8f6';
   ctx.fillText(card.host, 80, OG_HEIGHT - 86);
   // The pixels straight to sharp (opaque, so premultiplied equals straight): no PNG encode and decode in between.
-  return sharp(canvas.data(), { raw: { width: OG_WIDTH, height: OG_HEIGHT, channels: 4 } }).png({ compressionLevel: 9, palette: true, quality: 90, effort: 1 }).toBuffer();
+  return sharp(canvas.data(), { raw: { width: OG_WIDTH, height: OG_HEIGHT, channels: 4 } }).png({ compressionLevel: 9, palette: true, quality: 90 }).toBuffer();
 }
