@@ -126,6 +126,12 @@ export interface ChartFileNames {
 /** The widths a chart is drawn at for pages: a phone's and a wide column's (the page picks by screen width). */
 export const WEB_WIDTHS = { narrow: 360, wide: 720 } as const;
 
+/** The drawings a chart's page shows, one per web width: what the page's `<picture>` offers and what the build writes. */
+export function pageDrawings(lang: Lang): Record<keyof typeof WEB_WIDTHS, { file: string; width: number }> {
+  const names = latestNames(lang);
+  return { wide: { file: names.svg, width: WEB_WIDTHS.wide }, narrow: { file: names.svgNarrow, width: WEB_WIDTHS.narrow } };
+}
+
 /** Image file names of one format: `<stem>-1920x1080.png` and `.svg` (charts and maps alike). */
 export function imageNames(stem: string, format: ImageFormat): { png: string; svg: string } {
   const base = `${stem}-${imageFormats[format].file}`;

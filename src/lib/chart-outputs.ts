@@ -1,6 +1,6 @@
 import type { Lang } from '../i18n/index.ts';
 import type { ChartBundle } from './chart-catalogue.ts';
-import { WEB_WIDTHS, chartCsv, chartJson, datedNames, latestNames } from './chart-files.ts';
+import { chartCsv, chartJson, datedNames, latestNames, pageDrawings } from './chart-files.ts';
 import { chartImagePng, chartImageSvg, renderSvg } from './chart-render.ts';
 import { imageFormatList } from './image-formats.ts';
 import type { MapLayer } from './map.ts';
@@ -25,8 +25,7 @@ export function chartOutputs(bundle: ChartBundle, lang: Lang): ChartOutput[] {
   const names = latestNames(lang);
   return bundle.charts.flatMap(({ spec, versions }) => {
     const images: ChartOutput[] = [
-      { id: spec.id, file: names.svg, contentType: 'image/svg+xml', body: async () => cachedText('chart-svg', [spec, lang, WEB_WIDTHS.wide], () => renderSvg(spec, lang, WEB_WIDTHS.wide)) },
-      { id: spec.id, file: names.svgNarrow, contentType: 'image/svg+xml', body: async () => cachedText('chart-svg', [spec, lang, WEB_WIDTHS.narrow], () => renderSvg(spec, lang, WEB_WIDTHS.narrow)) },
+      ...Object.values(pageDrawings(lang)).map(({ file, width }): ChartOutput => ({ id: spec.id, file, contentType: 'image/svg+xml', body: async () => cachedText('chart-svg', [spec, lang, width], () => renderSvg(spec, lang, width)) })),
       ...imageFormatList.flatMap((format): ChartOutput[] => [
         {
           id: spec.id,
