@@ -200,7 +200,7 @@ function targetDatasets(spec: TimelineChartSpec, range: { min: number; max: numb
  * Whether a rectangle (canvas pixels, widened by `margin` for the markers' size) covers any drawn
  * point or line segment (of the datasets `counts` selects: e.g. the figures, not the target lines).
  */
-function crossesDrawing(chart: Chart<'line'>, box: { left: number; right: number; top: number; bottom: number }, margin: number, counts: (index: number) => boolean = () => true): boolean {
+function crossesDrawing(chart: Chart<'line'>, box: Box, margin: number, counts: (index: number) => boolean = () => true): boolean {
   const inside = (x: number, y: number) => x >= box.left - margin && x <= box.right + margin && y >= box.top - margin && y <= box.bottom + margin;
   return chart.data.datasets.some((_, index) => {
     const meta = chart.getDatasetMeta(index);
@@ -219,8 +219,22 @@ function crossesDrawing(chart: Chart<'line'>, box: { left: number; right: number
   });
 }
 
-/** Draws each series break as a labelled vertical rule (no plugin package needed). */
-function breaksPlugin(spec: TimelineChartSpec, look: ChartLook): Plugin<'line'> {
+/** A rectangle on the canvas, in pixels. */
+interface Box {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+const overlaps = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+/**
+ * Draws each series break as a labelled vertical rule (no plugin package needed). `targetNames`
+ * holds where the target names were put (filled by `lineLabelsPlugin` before the figures are
+ * drawn): a rule's label keeps clear of them too.
+ */
+function breaksPlugin(spec: TimelineChartSpec, look: ChartLook, targetNames: readonly Box[]): Plugin<'line'> {
   return {
     id: 'seriesBreaks',
     afterDatasetsDraw(chart) {
@@ -260,7 +274,12 @@ function breaksPlugin(spec: TimelineChartSpec, look: ChartLook): Plugin<'line'> 
           const anchor = fitsOn(side) || fitsOn(other) ? px + (align === 'right' ? -4 : 4) * look.scale : align === 'right' ? chartArea.right : chartArea.left;
           return { text, align, anchor, left: align === 'right' ? anchor - width : anchor, width };
         });
-        const placements = rows.flatMap((baseline) => labels.map((label) => ({ ...label, baseline, clear: !crossesDrawing(chart, { left: label.left, right: label.left + label.width, top: baseline - height, bottom: baseline }, 6 * look.scale) })));
+        const placements = rows.flatMap((baseline) =>
+          labels.map((label) => {
+            const box = { left: label.left, right: label.left + label.width, top: baseline - height, bottom: baseline };
+            return { ...label, baseline, clear: !crossesDrawing(chart, box, 6 * look.scale) && !targetNames.some((name) => overlaps(name, box)) };
+          }),
+        );
         const chosen = placements.find((placement) => placement.clear) ?? { ...placements[0]!, baseline: own };
         ctx.textAlign = chosen.align;
         ctx.fillText(chosen.text, chosen.anchor, chosen.baseline);
@@ -298,7 +317,7 @@ function labelText(ctx: CanvasRenderingContext2D, lines: string[], x: number, to
  * plot (a Chart.js layout box), sized to the widest label, so they never leave the drawing.
  * Used by the page, the live chart and every image alike.
  */
-function lineLabelsPlugin(spec: TimelineChartSpec, look: ChartLook): Plugin<'line'> {
+function lineLabelsPlugin(spec: TimelineChartSpec, look: ChartLook, placedNames: Box[]): Plugin<'line'> {
   const size = Math.round(12 * look.scale);
   const lineHeight = size * 1.2;
   const gap = 8 * look.scale;
@@ -377,6 +396,7 @@ function lineLabelsPlugin(spec: TimelineChartSpec, look: ChartLook): Plugin<'lin
               return {
                 ...place,
                 lines,
+                width: widest,
                 hidesFigure: crossesDrawing(chart, box, margin, (i) => i < seriesCount),
                 hidesTarget: crossesDrawing(chart, box, margin, (i) => i >= seriesCount && i !== own),
               };
@@ -391,6 +411,8 @@ function lineLabelsPlugin(spec: TimelineChartSpec, look: ChartLook): Plugin<'lin
       name.top = Math.max(name.top, below);
       below = name.top + name.lines.length * lineHeight;
     }
+    const left = (name: (typeof names)[number]) => (name.align === 'right' ? name.x - name.width : name.x);
+    placedNames.splice(0, placedNames.length, ...names.map((name) => ({ left: left(name), right: left(name) + name.width, top: name.top, bottom: name.top + name.lines.length * lineHeight })));
     return names;
   };
   let targetNames: ReturnType<typeof placeTargetNames> = [];
@@ -540,6 +562,8 @@ function timelineConfig(spec: TimelineChartSpec, look: ChartLook): ChartConfigur
   const range = timeRange(spec);
   const datasets = [...spec.series.map((series, index) => seriesDataset(series, index, look)), ...targetDatasets(spec, range, look)];
   const seriesCount = spec.series.length;
+  // Where the target names went, shared by the two label plugins so their words never overprint.
+  const targetNames: Box[] = [];
   return {
     type: 'line',
     data: { datasets },
@@ -599,7 +623,7 @@ function timelineConfig(spec: TimelineChartSpec, look: ChartLook): ChartConfigur
         },
       },
     },
-    plugins: [breaksPlugin(spec, look), lineLabelsPlugin(spec, look)],
+    plugins: [breaksPlugin(spec, look, targetNames), lineLabelsPlugin(spec, look, targetNames)],
   };
 }
 

@@ -109,7 +109,8 @@ describe('target names', () => {
       const width = ctx.measureText(text).width;
       const size = Number(/(\d+(?:\.\d+)?)px/.exec(ctx.font)?.[1] ?? 12);
       const left = ctx.textAlign === 'right' || ctx.textAlign === 'end' ? x - width : ctx.textAlign === 'center' ? x - width / 2 : x;
-      texts.push({ text, left, right: left + width, top: y - size * 0.1, bottom: y + size, under: !figuresDrawn });
+      const top = ctx.textBaseline === 'bottom' || ctx.textBaseline === 'alphabetic' ? y - size : ctx.textBaseline === 'middle' ? y - size / 2 : y;
+      texts.push({ text, left, right: left + width, top, bottom: top + size, under: !figuresDrawn });
       fillText(text, x, y);
     };
     const config = chartConfig(spec, { lang, fontFamily: 'sans-serif', scale: width < 500 ? 1 : 1.1, padding: { top: 8, right: 12, bottom: 4, left: 4 }, responsive: false, compact: width < 500 });
@@ -132,6 +133,25 @@ describe('target names', () => {
         expect(covered, `${width} ${lang}: "${name.text}" covers a figure`).toEqual([]);
       }
       if (width === 720) expect(names.filter((n) => n.under).map((n) => n.text), `${width} ${lang}`).toEqual([]);
+      // The launch rule's words never overprint a target's name.
+      const events = texts.filter((t) => spec.events.some((event) => t.text === event.label[lang] || t.text === event.short?.[lang]));
+      expect(events.length, `${width} ${lang}`).toBe(spec.events.length);
+      for (const event of events) for (const name of names) expect(event.left < name.right && name.left < event.right && event.top < name.bottom && name.top < event.bottom, `${width} ${lang}: "${event.text}" over "${name.text}"`).toBe(false);
+    }
+    // The same on every newsroom image, with and without the address line (the square post of a
+    // local build, whose plot is a line taller, is where they met).
+    for (const lang of ['vi', 'en'] as const) {
+      for (const [format, address] of imageFormatList.flatMap((format) => [[format, host], [format, undefined]] as const)) {
+        const boxes = svgTextBoxes(chartImageSvg(spec, lang, format, address));
+        const isName = (text: string) => spec.targets.some((target) => text === target.label[lang] || text === target.label[lang].split(': ')[0]);
+        const isEvent = (text: string) => spec.events.some((event) => text === event.label[lang] || text === event.short?.[lang]);
+        for (const event of boxes.filter((box) => isEvent(box.text))) {
+          for (const name of boxes.filter((box) => isName(box.text))) {
+            const apart = event.right <= name.left || name.right <= event.left || event.bottom <= name.top || name.bottom <= event.top;
+            expect(apart, `${lang} ${format}: "${event.text}" over "${name.text}"`).toBe(true);
+          }
+        }
+      }
     }
   });
 });
