@@ -3,16 +3,16 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
-import { redirects } from './src/redirects.ts';
+import { redirects } from './src/routing/redirects.ts';
 import { redirectsFile } from './src/integrations/redirects-file.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { ogImages } from './src/integrations/og-images.ts';
 import { sitemapAlias } from './src/integrations/sitemap-alias.ts';
 import { offlineCache } from './src/integrations/offline.ts';
-import { inSitemap } from './src/lib/sitemap.ts';
-import { mdxAllowlist } from './src/lib/mdx-allowlist.ts';
+import { inSitemap } from './src/routing/sitemap.ts';
+import { mdxAllowlist } from './src/content/mdx-allowlist.ts';
 import { deployHeaders } from './src/integrations/deploy-headers.ts';
-import { checkBuildEnv } from './src/lib/build-env.ts';
+import { checkBuildEnv } from './src/lib/core/build-env.ts';
 
 /**
  * Every absolute URL (canonical links, feeds, QR codes, share snippets) derives from `site`.

@@ -5,28 +5,28 @@
  *
  *   node scripts/bench.ts [--rows 1000000] [--keep]
  *
- * With `--serve`, it benchmarks the built site served by nginx instead (scripts/bench-serve.ts).
- * With `--scale N [--days 730] [--areas all|provinces]` it benchmarks the whole production build instead (scripts/bench-scale.ts).
+ * With `--serve`, it benchmarks the built site served by nginx instead (scripts/lib/bench-serve.ts).
+ * With `--scale N [--days 730] [--areas all|provinces]` it benchmarks the whole production build instead (scripts/lib/bench-scale.ts).
  */
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
-import { loadRegions } from '../src/lib/regions.ts';
-import { isoDateInVietnam } from '../src/lib/format.ts';
-import { CSV_COLUMNS, formatProblem, importCsv } from '../src/lib/stats-import.ts';
+import { loadRegions } from '../src/content/regions.ts';
+import { isoDateInVietnam } from '../src/lib/core/format.ts';
+import { CSV_COLUMNS, formatProblem, importCsv } from '../src/lib/stats/import.ts';
 
 const TARGET_SECONDS = 10;
 const TARGET_MB = 300;
 
 if (process.argv.includes('--serve')) {
-  await import('./bench-serve.ts');
+  await import('./lib/bench-serve.ts');
   process.exit();
 }
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, keep: { type: 'boolean', default: false }, scale: { type: 'string' }, days: { type: 'string', default: '730' }, areas: { type: 'string', default: 'all' } } });
 if (values.scale !== undefined) {
-  const { benchScale } = await import('./bench-scale.ts');
+  const { benchScale } = await import('./lib/bench-scale.ts');
   if (values.areas !== 'all' && values.areas !== 'provinces') throw new Error(`bench: --areas is all or provinces, not "${values.areas}"`);
   await benchScale(Number(values.scale), values.keep, Number(values.days), values.areas);
   process.exit(0);

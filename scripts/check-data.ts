@@ -3,7 +3,7 @@
  * reference, every statistics snapshot (schema, plausibility bounds, jumps between consecutive
  * figures), national targets, and every letter, guide and FAQ entry (frontmatter schema, the
  * letters library as a whole, and the MDX allowlist). Same schemas as the build
- * (`src/schemas/content-folders.ts`), same frontmatter parser as Astro.
+ * (`src/content/content-folders.ts`), same frontmatter parser as Astro.
  *
  *   npm run check-data        (checks ./content of the folder it runs in)
  *
@@ -14,14 +14,13 @@ import { globSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import type { z } from 'astro/zod';
-import { contentFolders } from '../src/schemas/content-folders.ts';
-import { loadRegions } from '../src/lib/regions.ts';
-import { isoDateInVietnam } from '../src/lib/format.ts';
-import { libraryProblems } from '../src/lib/directives.ts';
-import { checkMdxFile } from '../src/lib/mdx-allowlist.ts';
-import { formatProblem, jumpProblems, plausibilityProblems } from '../src/lib/stats-import.ts';
-import type { Snapshot } from '../src/schemas/snapshot.ts';
-import type { DirectiveEntry } from '../src/lib/directives.ts';
+import { contentFolders } from '../src/content/content-folders.ts';
+import { loadRegions } from '../src/content/regions.ts';
+import { isoDateInVietnam } from '../src/lib/core/format.ts';
+import { libraryProblems, type DirectiveEntry } from '../src/lib/directives/library.ts';
+import { checkMdxFile } from '../src/content/mdx-allowlist.ts';
+import { formatProblem, jumpProblems, plausibilityProblems } from '../src/lib/stats/import.ts';
+import type { Snapshot } from '../src/content/snapshot.ts';
 
 const root = process.cwd();
 const shown = (path: string) => relative(root, path) || path;

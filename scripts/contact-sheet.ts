@@ -7,9 +7,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp, { type OverlayOptions } from 'sharp';
-import { chartImagePng, chartImageSvg } from '../src/lib/chart-render.ts';
-import { imageFormatList, imageFormats } from '../src/lib/image-formats.ts';
-import { chartsFromDisk } from '../src/lib/stats/disk.ts';
+import { chartImagePng, chartImageSvg } from '../src/lib/charts/draw/render.ts';
+import { imageFormatList, imageFormats } from '../src/lib/images/formats.ts';
+import { chartsFromDisk } from '../src/lib/charts/model/disk.ts';
 
 const root = process.cwd();
 const args = process.argv.slice(2);

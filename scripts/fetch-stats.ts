@@ -15,9 +15,9 @@
 import { closeSync, createReadStream, existsSync, fsyncSync, linkSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadRegions } from '../src/lib/regions.ts';
-import { formatDate, isoDateInVietnam } from '../src/lib/format.ts';
-import { slugify } from '../src/lib/slug.ts';
+import { loadRegions } from '../src/content/regions.ts';
+import { formatDate, isoDateInVietnam } from '../src/lib/core/format.ts';
+import { slugify } from '../src/lib/core/slug.ts';
 import {
   MEASURES,
   PLAUSIBLE,
@@ -31,8 +31,8 @@ import {
   snapshotFileName,
   type ImportProblem,
   type ImportResult,
-} from '../src/lib/stats-import.ts';
-import { snapshotSchemaWith, snapshotSourceSchema, type Measure, type Snapshot, type SnapshotSource } from '../src/schemas/snapshot.ts';
+} from '../src/lib/stats/import.ts';
+import { snapshotSchemaWith, snapshotSourceSchema, type Measure, type Snapshot, type SnapshotSource } from '../src/content/snapshot.ts';
 
 /** Exit codes, one per cause (README "Exit codes"). */
 const EXIT = {

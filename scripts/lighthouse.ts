@@ -1,7 +1,7 @@
 /**
  * `npm run lighthouse`: Lighthouse (mobile preset: simulated slow 4G and a 4× slower CPU) on one
  * page of each kind of the built site, served gzipped with cache headers by
- * `scripts/serve-dist.ts`, in one headless Chromium. Prints a table and the issue's targets;
+ * `scripts/lib/serve-dist.ts`, in one headless Chromium. Prints a table and the issue's targets;
  * exits 1 when a page misses one. Run after `npm run build`.
  *
  *   npm run lighthouse                     # dist/
@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import type { AddressInfo } from 'node:net';
 import lighthouse, { type Result } from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
-import { serveDist } from './serve-dist.ts';
+import { serveDist } from './lib/serve-dist.ts';
 
 /** One page of each kind; the first candidate that was built is used (the map page may not exist yet). */
 const PAGES: { kind: string; candidates: string[] }[] = [

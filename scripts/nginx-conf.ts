@@ -1,6 +1,6 @@
 /**
  * nginx-conf: writes deploy/nginx.conf from src/deploy/headers.ts (the same definition as
- * dist/_headers). Run it after changing the headers or src/redirects.ts; a unit test fails
+ * dist/_headers). Run it after changing the headers or src/routing/redirects.ts; a unit test fails
  * while the committed file is stale.
  *
  *   npm run nginx-conf [-- --root /var/www/bluezone --listen 80 --out deploy/nginx.conf]

@@ -1,6 +1,6 @@
 /**
  * `npm run report`: page weight of every built page (gzipped HTML, CSS, JS; image bytes), totals,
- * and the budgets of src/lib/page-weight.ts. Exits 1 when a page is over budget, so CI can gate.
+ * and the budgets of scripts/lib/page-weight.ts. Exits 1 when a page is over budget, so CI can gate.
  *
  *   npm run build && npm run report
  *   npm run report -- --only /huong-dan/ --only /en/guide/     # just some pages
@@ -9,7 +9,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { checkBudgets, formatReport, isRedirectStub, weighPage, type PageWeight } from '../src/lib/page-weight.ts';
+import { checkBudgets, formatReport, weighPage, type PageWeight } from './lib/page-weight.ts';
+import { isRedirectStub } from '../src/lib/core/html-assets.ts';
 
 const distDir = process.env.ASTRO_OUT_DIR ?? 'dist';
 const args = process.argv.slice(2);

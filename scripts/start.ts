@@ -10,7 +10,7 @@
  * and embed snippet works on this machine; a SITE_URL that is set is used as given.
  */
 import { spawnSync } from 'node:child_process';
-import { LOCAL_SITE } from '../src/lib/build-env.ts';
+import { LOCAL_SITE } from '../src/lib/core/build-env.ts';
 
 const port = process.env.PREVIEW_PORT ?? new URL(LOCAL_SITE).port;
 const env = { ...process.env };

@@ -1,9 +1,9 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { contentFolders as folders } from './schemas/content-folders.ts';
+import { contentFolders as folders } from './content/content-folders.ts';
 
 /**
- * Wires the folders of `content/` (data only) to the schemas of `src/schemas/` (one per concern,
+ * Wires the folders of `content/` (data only) to the schemas of `src/content/` (one per concern,
  * the table in `content-folders.ts`). A file that does not match its schema fails the build,
  * naming the file and the field.
  */

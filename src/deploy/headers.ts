@@ -6,7 +6,7 @@
  * nginx file, so what they check is what a server sends.
  */
 
-import { redirects } from '../redirects.ts';
+import { redirects } from '../routing/redirects.ts';
 
 /** What a URL is, by path prefix; the first kind with a matching prefix wins. */
 export type RouteKind = 'asset' | 'embed' | 'search' | 'page';
@@ -173,7 +173,7 @@ export interface NginxOptions {
   listen: string;
   /** The built site (`dist/`), absolute. */
   root: string;
-  /** Moved URLs (src/redirects.ts), answered with 301. */
+  /** Moved URLs (src/routing/redirects.ts), answered with 301. */
   redirects: Readonly<Record<string, string>>;
 }
 

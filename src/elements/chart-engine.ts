@@ -1,7 +1,7 @@
 import type { ActiveElement } from 'chart.js';
-import { Chart } from '../lib/chart-parts.ts';
-import { chartConfig, chartHeight } from '../lib/chart-config.ts';
-import type { ChartSpec } from '../lib/chart-spec.ts';
+import { Chart } from '../lib/charts/draw/parts.ts';
+import { chartConfig, chartHeight } from '../lib/charts/draw/config.ts';
+import type { ChartSpec } from '../lib/charts/model/spec.ts';
 
 /**
  * The interactive chart behind `<chart-live>` (loaded on demand by `chart-live.ts`): replaces the

@@ -5,7 +5,7 @@
  * page, a shared link or the back button all show the same results. Without JavaScript the form
  * stays hidden and the page explains why and links the main sections.
  */
-import { cleanExcerpt, cleanText } from '../lib/search-fold.ts';
+import { cleanExcerpt, cleanText } from '../lib/search/fold.ts';
 
 interface PagefindSubResult {
   url: string;

@@ -335,7 +335,7 @@ export const en: Record<UiKey, string> = {
   'data.def.qualifiers': '“More than 20 million” is stored as a lower bound, “about 145,800” as an approximation, “under 8%” as an upper bound; the site never turns them into exact numbers.',
   'data.def.basis': 'Every rate carries its basis; a rate whose basis is not given is marked “basis not stated”.',
   'data.json.heading': 'The JSON format',
-  'data.json.intro': 'Each JSON file is one snapshot: asOf (date of the figures), source (name, address or letter), measure (what was counted) and rows (one per place: region, installs, ratePercent, rateBasis, rank, rankOf, note). Every field is described in src/schemas/snapshot.ts in the source code.',
+  'data.json.intro': 'Each JSON file is one snapshot: asOf (date of the figures), source (name, address or letter), measure (what was counted) and rows (one per place: region, installs, ratePercent, rateBasis, rank, rankOf, note). Every field is described in src/content/snapshot.ts in the source code.',
   // — search —
   'search.title': 'Search',
   'search.description': 'Search the install guide, FAQ, directives and statistics about Bluezone; Vietnamese words work with or without marks.',

@@ -338,7 +338,7 @@ export const vi = {
   'data.def.qualifiers': 'Số “hơn 20 triệu” được lưu là giới hạn dưới, “khoảng 145.800” là số gần đúng, “dưới 8%” là giới hạn trên; trang không biến chúng thành số chính xác.',
   'data.def.basis': 'Tỷ lệ nào cũng kèm cơ sở tính; tỷ lệ không rõ cơ sở được ghi là “chưa rõ cơ sở tính”.',
   'data.json.heading': 'Định dạng tệp JSON',
-  'data.json.intro': 'Mỗi tệp JSON là một bản số liệu: asOf (ngày số liệu), source (nguồn: tên, địa chỉ hoặc văn bản), measure (đại lượng được đếm) và rows (mỗi dòng một địa phương: region, installs, ratePercent, rateBasis, rank, rankOf, note). Mô tả từng trường nằm trong tệp src/schemas/snapshot.ts của mã nguồn.',
+  'data.json.intro': 'Mỗi tệp JSON là một bản số liệu: asOf (ngày số liệu), source (nguồn: tên, địa chỉ hoặc văn bản), measure (đại lượng được đếm) và rows (mỗi dòng một địa phương: region, installs, ratePercent, rateBasis, rank, rankOf, note). Mô tả từng trường nằm trong tệp src/content/snapshot.ts của mã nguồn.',
   // — search —
   'search.title': 'Tìm kiếm',
   'search.description': 'Tìm trong hướng dẫn cài đặt, hỏi đáp, văn bản chỉ đạo và số liệu về Bluezone; gõ có dấu hay không dấu đều được.',

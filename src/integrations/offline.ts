@@ -2,7 +2,7 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { offlineVersion, precacheList, workerScript } from '../lib/offline.ts';
+import { offlineVersion, precacheList, workerScript } from '../lib/offline/saved-files.ts';
 
 /** `OFFLINE_CACHE=off` at build time: the kill switch (README, "Offline"). */
 export function offlineEnabled(env: NodeJS.ProcessEnv = process.env): boolean {

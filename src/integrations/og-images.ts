@@ -4,9 +4,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
-import { renderOgCard } from '../lib/og.ts';
-import { cachedRender } from '../lib/render-cache.ts';
-import { publicHost } from '../lib/routes.ts';
+import { renderOgCard } from '../lib/images/og.ts';
+import { cachedRender } from '../lib/images/render-cache.ts';
+import { publicHost } from '../routing/routes.ts';
 
 /**
  * The `<meta property="…" content="…">` pairs of a built page's head, read with an HTML parser:

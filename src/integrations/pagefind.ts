@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { addFoldedTwinsToHtml } from '../lib/search-fold.ts';
+import { addFoldedTwinsToHtml } from '../lib/search/fold.ts';
 
 /** Every `.html` file under `dir`, as paths relative to it with `/` separators. */
 async function htmlFiles(dir: string): Promise<string[]> {
@@ -27,7 +27,7 @@ function failOn(step: string, errors: string[]): void {
  * whatever pages exist (new content is picked up with no change here). Only pages whose layout
  * marked `<main data-pagefind-body>` are indexed (no menus, footers, redirect stubs, embeds,
  * the search page itself). Pagefind writes one index per `<html lang>` (vi, en).
- * Each page is handed over with folded twins of its đ-words (see `lib/search-fold.ts`); the
+ * Each page is handed over with folded twins of its đ-words (see `lib/search/fold.ts`); the
  * published HTML is not changed. Any Pagefind error fails the build; the service is always closed.
  */
 export function pagefindIndex(): AstroIntegration {

@@ -9,7 +9,7 @@ import type { AstroIntegration } from 'astro';
 export function formatRedirects(redirects: Record<string, string>): string {
   for (const path of Object.entries(redirects).flat()) {
     if (!/^\/(?!\/)[^\s\u0000-\u001f\u007f]*$/.test(path)) {
-      throw new Error(`src/redirects.ts: ${JSON.stringify(path)} is not a site path (one "/…" without spaces or control characters)`);
+      throw new Error(`src/routing/redirects.ts: ${JSON.stringify(path)} is not a site path (one "/…" without spaces or control characters)`);
     }
   }
   return Object.entries(redirects)

@@ -5,7 +5,7 @@ import { extname } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { contentTypes, feedFileName, feedType, headersFor } from '../../src/deploy/headers.ts';
 import { servedPaths } from '../../src/integrations/deploy-headers.ts';
-import { redirects } from '../../src/redirects.ts';
+import { redirects } from '../../src/routing/redirects.ts';
 import { resolveHeadersFile } from '../support/headers-file.ts';
 import { distDir, watchPageProblems } from './support/site.ts';
 

@@ -2,7 +2,7 @@ import { readFileSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
-import { budgets, weighPage } from '../../src/lib/page-weight.ts';
+import { budgets, weighPage } from '../../scripts/lib/page-weight.ts';
 import { distDir } from './support/site.ts';
 
 /** The stable guide URLs of the issue, each with its twin. Officials link to these: never change them. */

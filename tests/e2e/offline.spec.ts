@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { expect, test } from '@playwright/test';
-import { serveDist } from '../../scripts/serve-dist.ts';
-import { PRECACHED_PAGES } from '../../src/lib/offline.ts';
+import { serveDist } from '../../scripts/lib/serve-dist.ts';
+import { PRECACHED_PAGES } from '../../src/lib/offline/saved-files.ts';
 import { builtPages, distDir } from './support/site.ts';
 
 /**

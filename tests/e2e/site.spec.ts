@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { LinkChecker } from 'linkinator';
-import { redirects } from '../../src/redirects.ts';
+import { redirects } from '../../src/routing/redirects.ts';
 import { builtPages, distDir, watchPageProblems } from './support/site.ts';
 import { headersFor } from '../../src/deploy/headers.ts';
 import { t, type Lang } from '../../src/i18n/index.ts';
-import { sectionPath } from '../../src/lib/routes.ts';
+import { sectionPath } from '../../src/routing/routes.ts';
 
 const pages = builtPages();
 

@@ -4,7 +4,7 @@
  * transform. Lets tests measure layout rules on the rendered file itself.
  */
 import { expect } from 'vitest';
-import { minTextSize, safeBox } from '../../src/lib/image-formats.ts';
+import { minTextSize, safeBox } from '../../src/lib/images/formats.ts';
 
 export interface SvgTextBox {
   text: string;

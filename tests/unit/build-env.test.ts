@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BuildEnvError, contactUrl, LOCAL_SITE, siteUrl, sourceDateEpoch } from '../../src/lib/build-env.ts';
+import { BuildEnvError, contactUrl, LOCAL_SITE, siteUrl, sourceDateEpoch } from '../../src/lib/core/build-env.ts';
 import { projectRoot, runAstro } from '../support/temp-project.ts';
 
 describe('build environment values', () => {

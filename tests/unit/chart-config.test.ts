@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ChartConfiguration } from 'chart.js';
-import { axisTitle, barTooltip, chartConfig, dateValue, monthTicks, pointTooltip, type PointDatum } from '../../src/lib/chart-config.ts';
-import type { TimelineChartSpec } from '../../src/lib/chart-spec.ts';
-import { loadRegions } from '../../src/lib/regions.ts';
-import { buildCharts, latestRatesChart } from '../../src/lib/stats/charts.ts';
+import { axisTitle, barTooltip, chartConfig, dateValue, monthTicks, pointTooltip, type PointDatum } from '../../src/lib/charts/draw/config.ts';
+import type { TimelineChartSpec } from '../../src/lib/charts/model/spec.ts';
+import { loadRegions } from '../../src/content/regions.ts';
+import { buildCharts, latestRatesChart } from '../../src/lib/charts/model/from-figures.ts';
 import type { SnapshotEntry } from '../../src/lib/stats/load.ts';
-import { snapshotSchemaWith, type Snapshot } from '../../src/schemas/snapshot.ts';
+import { snapshotSchemaWith, type Snapshot } from '../../src/content/snapshot.ts';
 import { testFigure } from './figure-fixtures.ts';
 
 const regions = loadRegions();

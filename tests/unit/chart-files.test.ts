@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { BOM, chartCsv, chartJson } from '../../src/lib/chart-files.ts';
-import { csvCell } from '../../src/lib/escape.ts';
-import { latestRatesChart } from '../../src/lib/stats/charts.ts';
+import { BOM, chartCsv, chartJson } from '../../src/lib/charts/publish/files.ts';
+import { csvCell } from '../../src/lib/core/escape.ts';
+import { latestRatesChart } from '../../src/lib/charts/model/from-figures.ts';
 import type { Figure } from '../../src/lib/stats/figures.ts';
 import { testFigure } from './figure-fixtures.ts';
 

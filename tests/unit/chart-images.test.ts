@@ -1,13 +1,13 @@
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { createCanvas } from '@napi-rs/canvas';
-import { chartConfig, chartHeight } from '../../src/lib/chart-config.ts';
-import { Chart } from '../../src/lib/chart-parts.ts';
-import type { ChartSpec } from '../../src/lib/chart-spec.ts';
+import { chartConfig, chartHeight } from '../../src/lib/charts/draw/config.ts';
+import { Chart } from '../../src/lib/charts/draw/parts.ts';
+import type { ChartSpec } from '../../src/lib/charts/model/spec.ts';
 import type { Lang } from '../../src/i18n/index.ts';
-import { chartImagePng, chartImageSvg, imageHeadline, sourceNames, sourceText } from '../../src/lib/chart-render.ts';
-import { imageFormatList, imageFormats } from '../../src/lib/image-formats.ts';
-import { chartsFromDisk } from '../../src/lib/stats/disk.ts';
+import { chartImagePng, chartImageSvg, imageHeadline, sourceNames, sourceText } from '../../src/lib/charts/draw/render.ts';
+import { imageFormatList, imageFormats } from '../../src/lib/images/formats.ts';
+import { chartsFromDisk } from '../../src/lib/charts/model/disk.ts';
 import { expectBroadcastType, svgTextBoxes } from '../support/svg-text.ts';
 import { letter } from './directive-fixtures.ts';
 

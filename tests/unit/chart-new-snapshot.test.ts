@@ -1,16 +1,16 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chartBundle } from '../../src/lib/chart-catalogue.ts';
-import { chartCsv, chartJson } from '../../src/lib/chart-files.ts';
-import { chartImagePng } from '../../src/lib/chart-render.ts';
-import { loadRegions } from '../../src/lib/regions.ts';
+import { chartBundle } from '../../src/lib/charts/publish/catalogue.ts';
+import { chartCsv, chartJson } from '../../src/lib/charts/publish/files.ts';
+import { chartImagePng } from '../../src/lib/charts/draw/render.ts';
+import { loadRegions } from '../../src/content/regions.ts';
 import type { SnapshotEntry } from '../../src/lib/stats/load.ts';
-import { snapshotSchemaWith } from '../../src/schemas/snapshot.ts';
-import { statementTargetSchema } from '../../src/schemas/statement-target.ts';
-import { formatNumber, isoDateInVietnam } from '../../src/lib/format.ts';
+import { snapshotSchemaWith } from '../../src/content/snapshot.ts';
+import { statementTargetSchema } from '../../src/content/statement-target.ts';
+import { formatNumber, isoDateInVietnam } from '../../src/lib/core/format.ts';
 import { copyProject, projectRoot as root, removeProject, runAstro, TEST_SITE } from '../support/temp-project.ts';
-import { publicHost } from '../../src/lib/routes.ts';
+import { publicHost } from '../../src/routing/routes.ts';
 
 /**
  * "Adding a snapshot is one new JSON file": a temporary copy of the project (never the repo's

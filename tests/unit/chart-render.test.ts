@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderSvg, textElement } from '../../src/lib/chart-render.ts';
-import { latestRatesChart } from '../../src/lib/stats/charts.ts';
+import { renderSvg, textElement } from '../../src/lib/charts/draw/render.ts';
+import { latestRatesChart } from '../../src/lib/charts/model/from-figures.ts';
 import { testFigure as f } from './figure-fixtures.ts';
 
 const spec = {

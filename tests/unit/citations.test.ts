@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { citationProblems, citationsIn, assertCitations, formatSourceDate, pageSources, type CitingEntry } from '../../src/lib/citations.ts';
-import { sourceSchema, sourcesField, type Source } from '../../src/schemas/source.ts';
+import { citationProblems, citationsIn, assertCitations, formatSourceDate, pageSources, type CitingEntry } from '../../src/lib/guides/citations.ts';
+import { sourceSchema, sourcesField, type Source } from '../../src/content/source.ts';
 
 const hotline: Source = { id: 'moh-hotline', title: 'Chuyển hướng toàn bộ cuộc gọi về dịch bệnh corona', publisher: 'Pháp Luật TP.HCM', date: '2020-02', url: 'https://plo.vn/x.html' };
 const app: Source = { id: 'app-source', title: 'bluezone-app', publisher: 'Bluezone Global (GitHub)' };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { regionSummary, snapshotJsonPath, sourceHref, templatePath } from '../../src/components/data/data-page.ts';
+import { regionSummary, sourceHref } from '../../src/components/data/data-page.ts';
+import { templatePath, snapshotJsonPath } from '../../src/routing/routes.ts';
 
 describe('/du-lieu/ helpers', () => {
   it('links a source to its page, else to the letter in the library, else nowhere', () => {

@@ -1,5 +1,5 @@
-import { directiveSchema, type Directive } from '../../src/schemas/directive.ts';
-import type { DirectiveEntry } from '../../src/lib/directives.ts';
+import { directiveSchema, type Directive } from '../../src/content/directive.ts';
+import type { DirectiveEntry } from '../../src/lib/directives/library.ts';
 
 /**
  * Test inputs for the directives schema and library. `getCollection()` is empty under Vitest,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { directiveSchema, isoDateSchema } from '../../src/schemas/directive.ts';
+import { directiveSchema, isoDateSchema } from '../../src/content/directive.ts';
 import { rawLetter } from './directive-fixtures.ts';
 
 /** The issues of a failed parse as `path: message` lines, the way a build error names them. */

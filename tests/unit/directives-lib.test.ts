@@ -12,12 +12,12 @@ import {
   directivesForLevel,
   directivesForProvince,
   directivesForYear,
-  filterPath,
   libraryProblems,
   numberSymbol,
   sortNewestFirst,
-} from '../../src/lib/directives.ts';
-import { loadRegions } from '../../src/lib/regions.ts';
+} from '../../src/lib/directives/library.ts';
+import { filterPath } from '../../src/routing/routes.ts';
+import { loadRegions } from '../../src/content/regions.ts';
 import { entry, letter, library } from './directive-fixtures.ts';
 
 const regions = loadRegions();

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import { describe, expect, it } from 'vitest';
-import { escapeMarkup, jsonForScript, stripControls, stripControlsDeep } from '../../src/lib/escape.ts';
+import { escapeMarkup, jsonForScript, stripControls, stripControlsDeep } from '../../src/lib/core/escape.ts';
 
 type Element = DefaultTreeAdapterMap['element'];
 type Node = DefaultTreeAdapterMap['childNode'];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { faqSchema, faqTopics } from '../../src/schemas/faq.ts';
-import { assertUnique, faqByTopic } from '../../src/lib/guides.ts';
+import { faqSchema, faqTopics } from '../../src/content/faq.ts';
+import { assertUnique, faqByTopic } from '../../src/lib/guides/entries.ts';
 
 const valid = { question: 'Bluezone có tốn pin không?', anchor: 'co-ton-pin-khong', topic: 'phone', order: 1 } as const;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatNumber, formatPercent, isoDateInVietnam } from '../../src/lib/format.ts';
-import { foldVietnamese, slugify, vietnameseCollator } from '../../src/lib/slug.ts';
+import { formatDate, formatNumber, formatPercent, isoDateInVietnam } from '../../src/lib/core/format.ts';
+import { foldVietnamese, slugify, vietnameseCollator } from '../../src/lib/core/slug.ts';
 
 describe('numbers as Vietnamese and English readers expect', () => {
   it('groups thousands with a dot in Vietnamese and a comma in English', () => {

@@ -4,9 +4,9 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { illustration } from '../../src/components/guide/illustrations.ts';
-import { citationProblems, type CitingEntry } from '../../src/lib/citations.ts';
-import { faqSchema } from '../../src/schemas/faq.ts';
-import { guideSchema } from '../../src/schemas/guide.ts';
+import { citationProblems, type CitingEntry } from '../../src/lib/guides/citations.ts';
+import { faqSchema } from '../../src/content/faq.ts';
+import { guideSchema } from '../../src/content/guide.ts';
 
 /**
  * The committed guide content, read from disk (getCollection() is empty under Vitest), so a

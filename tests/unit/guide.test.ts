@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { guideSchema } from '../../src/schemas/guide.ts';
-import { assertUnique, entriesIn, guidePath, langOfPath, officialStores, splitEntryId, twinsOf } from '../../src/lib/guides.ts';
+import { guideSchema } from '../../src/content/guide.ts';
+import { assertUnique, entriesIn, langOfPath, officialStores, splitEntryId, twinsOf } from '../../src/lib/guides/entries.ts';
+import { guidePath } from '../../src/routing/routes.ts';
 
 const valid = {
   title: 'Cài Bluezone trên iPhone',

@@ -1,9 +1,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { imageFormatList, imageFormats, safeBox } from '../../src/lib/image-formats.ts';
-import { loadProvinceShapes, mapLayers, mapTitle } from '../../src/lib/map-data.ts';
-import { mapImagePng, mapImageSvg } from '../../src/lib/map-images.ts';
+import { imageFormatList, imageFormats, safeBox } from '../../src/lib/images/formats.ts';
+import { loadProvinceShapes, mapLayers, mapTitle } from '../../src/lib/maps/data.ts';
+import { mapImagePng, mapImageSvg } from '../../src/lib/maps/images.ts';
 import { t } from '../../src/i18n/index.ts';
 import { figuresFromSnapshots, type SnapshotEntry } from '../../src/lib/stats/load.ts';
 import { expectBroadcastType, svgTextBoxes } from '../support/svg-text.ts';

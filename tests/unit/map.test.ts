@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { loadProvinceShapes, MAP_FILE, mapLayers, mapRecords } from '../../src/lib/map-data.ts';
+import { loadProvinceShapes, MAP_FILE, mapLayers, mapRecords } from '../../src/lib/maps/data.ts';
 import {
   binLabel,
   binOf,
@@ -13,8 +13,8 @@ import {
   renderLocatorSvg,
   type MapRecord,
   type ProvinceShape,
-} from '../../src/lib/map.ts';
-import { loadRegions } from '../../src/lib/regions.ts';
+} from '../../src/lib/maps/draw.ts';
+import { loadRegions } from '../../src/content/regions.ts';
 import { figuresFromSnapshots, type SnapshotEntry } from '../../src/lib/stats/load.ts';
 
 const regions = loadRegions();

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import config from '../../astro.config.mjs';
-import { checkMdxFile } from '../../src/lib/mdx-allowlist.ts';
+import { checkMdxFile } from '../../src/content/mdx-allowlist.ts';
 
 /**
  * MDX under content/ is data: each refused construct fails with its file, its line and what is

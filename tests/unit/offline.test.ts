@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { chartFilePath } from '../../src/lib/chart-catalogue.ts';
-import { latestNames } from '../../src/lib/chart-files.ts';
-import { DRAWINGS_SAVED_WHEN_SHOWN, offlineVersion, precacheList, SAVED_WHEN_VISITED, workerScript } from '../../src/lib/offline.ts';
+import { chartFilePath } from '../../src/routing/routes.ts';
+import { latestNames } from '../../src/lib/charts/publish/files.ts';
+import { DRAWINGS_SAVED_WHEN_SHOWN, offlineVersion, precacheList, SAVED_WHEN_VISITED, workerScript } from '../../src/lib/offline/saved-files.ts';
 
 const picture = `<picture><source srcset="/_astro/a.1_x.avif 240w, /_astro/a.1_y.avif 480w" type="image/avif"><img src="/_astro/a.1_z.webp" srcset="/_astro/a.1_z.webp 240w, /_astro/a.1_w.webp 480w" alt="A"></picture>`;
 const page = (path: string, body = '') => ({ path, html: `<html lang="vi"><main>${body}</main><script type="module" src="/_astro/offline.js"></script></html>` });

@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createCanvas } from '@napi-rs/canvas';
 import sharp from 'sharp';
-import { FONT_FAMILY, fontFile, registerFonts } from '../../src/lib/fonts.ts';
-import { OG_HEIGHT, OG_WIDTH, renderOgCard } from '../../src/lib/og.ts';
+import { FONT_FAMILY, fontFile, registerFonts } from '../../src/lib/images/fonts.ts';
+import { OG_HEIGHT, OG_WIDTH, renderOgCard } from '../../src/lib/images/og.ts';
 
 describe('build-time font', () => {
   it('ships in node_modules and registers once', () => {

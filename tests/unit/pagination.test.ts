@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LIST_PAGE_SIZE, listPagePath, pagerNumbers, paginate } from '../../src/lib/pagination.ts';
+import { LIST_PAGE_SIZE, listPagePath, pagerNumbers, paginate } from '../../src/routing/pagination.ts';
 
 describe('letters list pages', () => {
   it('cuts 10 000 letters into pages of at most the page size, keeping every letter once, in order', () => {

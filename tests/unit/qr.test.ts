@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import { qrPng, qrSvg, qrTargetIds, qrTargetUrl } from '../../src/lib/qr.ts';
+import { qrPng, qrSvg, qrTargetIds, qrTargetUrl } from '../../src/lib/share/qr.ts';
 import { decodeQrPng as decodePng } from '../support/qr-decode.ts';
 
 describe('QR codes', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatRedirects } from '../../src/integrations/redirects-file.ts';
-import { redirects } from '../../src/redirects.ts';
-import { embedPath } from '../../src/lib/chart-catalogue.ts';
-import { chartsFromDisk } from '../../src/lib/stats/disk.ts';
+import { redirects } from '../../src/routing/redirects.ts';
+import { embedPath } from '../../src/routing/routes.ts';
+import { chartsFromDisk } from '../../src/lib/charts/model/disk.ts';
 
 describe('_redirects', () => {
   it('writes one rule per committed redirect', () => {
@@ -12,7 +12,7 @@ describe('_redirects', () => {
 
   it('refuses a path that would write another rule or leave the site', () => {
     for (const bad of ['/a/ /evil/ 200', '/a/\n/* https://evil.example/ 200', '//evil.example/', 'https://evil.example/', '/a\u0000/']) {
-      expect(() => formatRedirects({ '/old/': bad })).toThrow(/src\/redirects\.ts: .* is not a site path/);
+      expect(() => formatRedirects({ '/old/': bad })).toThrow(/src\/routing\/redirects\.ts: .* is not a site path/);
       expect(() => formatRedirects({ [bad]: '/new/' })).toThrow(/is not a site path/);
     }
   });

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { provinceReferenceRowSchema } from '../../src/schemas/region.ts';
-import { loadRegions, parseProvinceReference, shortRegionName } from '../../src/lib/regions.ts';
+import { provinceReferenceRowSchema } from '../../src/content/region.ts';
+import { loadRegions, parseProvinceReference, shortRegionName } from '../../src/content/regions.ts';
 
 const regions = loadRegions();
 const require = createRequire(import.meta.url);

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cachedRender, cachedText, renderKey } from '../../src/lib/render-cache.ts';
+import { cachedRender, cachedText, renderKey } from '../../src/lib/images/render-cache.ts';
 
 describe('render cache', () => {
   let dir = '';

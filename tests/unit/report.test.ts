@@ -3,15 +3,13 @@ import { gzipSync } from 'node:zlib';
 import {
   budgets,
   checkBudgets,
-  extractAssets,
   formatBytes,
   formatReport,
   groupBudgets,
-  isRedirectStub,
-  srcsetCandidates,
   weighPage,
   type PageWeight,
-} from '../../src/lib/page-weight.ts';
+} from '../../scripts/lib/page-weight.ts';
+import { extractAssets, isRedirectStub, srcsetCandidates } from '../../src/lib/core/html-assets.ts';
 
 /** A sizer that makes expectations exact: one byte per character. */
 const lengthOf = (data: string | Uint8Array) => (typeof data === 'string' ? data.length : data.byteLength);

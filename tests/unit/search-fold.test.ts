@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addFoldedTwins, addFoldedTwinsToHtml, cleanExcerpt, cleanText } from '../../src/lib/search-fold.ts';
+import { addFoldedTwins, addFoldedTwinsToHtml, cleanExcerpt, cleanText } from '../../src/lib/search/fold.ts';
 
 describe('folded twins for đ-words (index side)', () => {
   it('adds a folded twin after each word holding đ, and only those', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { letterSlugOf, provinceSlugOf, searchKinds, searchKindOf } from '../../src/lib/search.ts';
-import { inSitemap } from '../../src/lib/sitemap.ts';
-import { ogImagePath } from '../../src/lib/og.ts';
+import { letterSlugOf, provinceSlugOf, searchKinds, searchKindOf } from '../../src/lib/search/kinds.ts';
+import { inSitemap } from '../../src/routing/sitemap.ts';
+import { ogImagePath } from '../../src/routing/routes.ts';
 import { pageUrl } from '../../src/integrations/pagefind.ts';
 import { metaProperties } from '../../src/integrations/og-images.ts';
-import { wrapLines } from '../../src/lib/og.ts';
+import { wrapLines } from '../../src/lib/images/og.ts';
 
 describe('search filters from the URL map', () => {
   it('kind of page by URL prefix, both languages', () => {

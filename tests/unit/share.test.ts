@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { bannerFile, bannerPath, bannerSizes, renderBanner } from '../../src/lib/banner.ts';
-import { escapeMarkup } from '../../src/lib/escape.ts';
-import { imageLinkSnippet, installCardHtml, linkSnippet } from '../../src/lib/share.ts';
+import { bannerSizes, renderBanner } from '../../src/lib/share/banner.ts';
+import { bannerFile, bannerPath } from '../../src/routing/routes.ts';
+import { escapeMarkup } from '../../src/lib/core/escape.ts';
+import { imageLinkSnippet, installCardHtml, linkSnippet } from '../../src/lib/share/snippets.ts';
 
 const links = {
   guide: 'https://bluezone.example/huong-dan/',

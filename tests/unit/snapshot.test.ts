@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadRegions } from '../../src/lib/regions.ts';
-import { snapshotSchema, snapshotSchemaWith, levelOfCode, rowKey } from '../../src/schemas/snapshot.ts';
+import { loadRegions } from '../../src/content/regions.ts';
+import { snapshotSchema, snapshotSchemaWith, levelOfCode, rowKey } from '../../src/content/snapshot.ts';
 
 const regions = loadRegions();
 const schema = snapshotSchemaWith(regions);

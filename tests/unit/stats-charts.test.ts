@@ -1,13 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chartBundle, placePath, RECENT_VERSIONS } from '../../src/lib/chart-catalogue.ts';
-import { chartRows } from '../../src/lib/chart-spec.ts';
-import { loadRegions } from '../../src/lib/regions.ts';
-import { buildCharts, niceCeiling } from '../../src/lib/stats/charts.ts';
+import { chartBundle, RECENT_VERSIONS } from '../../src/lib/charts/publish/catalogue.ts';
+import { placePath } from '../../src/routing/routes.ts';
+import { chartRows } from '../../src/lib/charts/model/spec.ts';
+import { loadRegions } from '../../src/content/regions.ts';
+import { buildCharts, niceCeiling } from '../../src/lib/charts/model/from-figures.ts';
 import type { SnapshotEntry } from '../../src/lib/stats/load.ts';
-import { snapshotSchemaWith, type Snapshot } from '../../src/schemas/snapshot.ts';
-import { statementTargetSchema } from '../../src/schemas/statement-target.ts';
+import { snapshotSchemaWith, type Snapshot } from '../../src/content/snapshot.ts';
+import { statementTargetSchema } from '../../src/content/statement-target.ts';
 import { letter } from './directive-fixtures.ts';
 
 const regions = loadRegions();

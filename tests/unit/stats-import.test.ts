@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadRegions } from '../../src/lib/regions.ts';
+import { loadRegions } from '../../src/content/regions.ts';
 import {
   CSV_COLUMNS,
   CSV_EXAMPLE,
@@ -21,8 +21,8 @@ import {
   PLAUSIBLE,
   snapshotFileName,
   stableJson,
-} from '../../src/lib/stats-import.ts';
-import type { Snapshot } from '../../src/schemas/snapshot.ts';
+} from '../../src/lib/stats/import.ts';
+import type { Snapshot } from '../../src/content/snapshot.ts';
 
 const regions = loadRegions();
 const today = '2026-11-24';

@@ -3,11 +3,10 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import type { ChartSpec } from '../../src/lib/chart-spec.ts';
-import { chartRows } from '../../src/lib/chart-spec.ts';
-import { numberSymbol } from '../../src/lib/directives.ts';
-import { loadRegions } from '../../src/lib/regions.ts';
-import { buildCharts, type ChartInputs } from '../../src/lib/stats/charts.ts';
+import { type ChartSpec, chartRows } from '../../src/lib/charts/model/spec.ts';
+import { numberSymbol } from '../../src/lib/directives/library.ts';
+import { loadRegions } from '../../src/content/regions.ts';
+import { buildCharts, type ChartInputs } from '../../src/lib/charts/model/from-figures.ts';
 import type { Figure } from '../../src/lib/stats/figures.ts';
 import { figuresFromLetter, figuresFromSnapshots, type SnapshotEntry } from '../../src/lib/stats/load.ts';
 import {
@@ -21,9 +20,9 @@ import {
   latestStatedRate,
 } from '../../src/lib/stats/model.ts';
 import { figureWords, valueWords } from '../../src/lib/stats/words.ts';
-import { directiveSchema } from '../../src/schemas/directive.ts';
-import { QUALIFIERS, RATE_BASES, snapshotSchemaWith, type Snapshot } from '../../src/schemas/snapshot.ts';
-import { statementTargetSchema } from '../../src/schemas/statement-target.ts';
+import { directiveSchema } from '../../src/content/directive.ts';
+import { QUALIFIERS, RATE_BASES, snapshotSchemaWith, type Snapshot } from '../../src/content/snapshot.ts';
+import { statementTargetSchema } from '../../src/content/statement-target.ts';
 
 const regions = loadRegions();
 const schema = snapshotSchemaWith(regions);

@@ -1,10 +1,9 @@
 import rss from '@astrojs/rss';
-import type { Lang } from '../../i18n/index.ts';
-import { t } from '../../i18n/index.ts';
-import { loadChartCatalogue } from '../../lib/chart-catalogue.ts';
-import { latestFigures } from '../../lib/chart-feed.ts';
-import { loadRegions } from '../../lib/regions.ts';
-import { sectionPath } from '../../lib/routes.ts';
+import { type Lang, t } from '../../i18n/index.ts';
+import { loadChartCatalogue } from '../../lib/charts/publish/catalogue.ts';
+import { latestFigures } from '../../lib/charts/publish/feed.ts';
+import { loadRegions } from '../../content/regions.ts';
+import { sectionPath } from '../../routing/routes.ts';
 
 /** RSS of the latest figures: one item per chart, its summary sentence as the text. */
 export async function latestFiguresRss(lang: Lang, site: URL) {

@@ -1,6 +1,6 @@
-import { loadChartCatalogue } from '../../lib/chart-catalogue.ts';
-import { mapLayers } from '../../lib/map-data.ts';
-import type { MapLayer } from '../../lib/map.ts';
+import { loadChartCatalogue } from '../../lib/charts/publish/catalogue.ts';
+import { mapLayers } from '../../lib/maps/data.ts';
+import type { MapLayer } from '../../lib/maps/draw.ts';
 
 /** Every province map of the build (one per measure × stated basis with enough provinces), lead map first. */
 export async function loadMapLayers(): Promise<MapLayer[]> {

@@ -1,5 +1,5 @@
-import { loadChartCatalogue } from '../../lib/chart-catalogue.ts';
-import { loadRegions, type Region } from '../../lib/regions.ts';
+import { loadChartCatalogue } from '../../lib/charts/publish/catalogue.ts';
+import { loadRegions, type Region } from '../../content/regions.ts';
 import { placesWithFigures } from '../../lib/stats/model.ts';
 
 /**

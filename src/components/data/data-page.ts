@@ -1,20 +1,11 @@
 import type { Lang } from '../../i18n/index.ts';
-import type { SnapshotRow, SnapshotSource } from '../../schemas/snapshot.ts';
-
-/** Public address of a snapshot's JSON file (language-neutral data, served once). */
-export function snapshotJsonPath(id: string): string {
-  return `/du-lieu/${id}.json`;
-}
-
-/** The blank reporting template in each language's data section. */
-export function templatePath(lang: Lang): string {
-  return lang === 'vi' ? '/du-lieu/mau-bao-cao.csv' : '/en/data/report-template.csv';
-}
+import { directivePath } from '../../routing/routes.ts';
+import type { SnapshotRow, SnapshotSource } from '../../content/snapshot.ts';
 
 /** Where a reader checks a source: the page read, else the letter in the library; undefined for a plain reference. */
 export function sourceHref(source: SnapshotSource, lang: Lang): string | undefined {
   if (source.url) return source.url;
-  if (source.document) return lang === 'vi' ? `/van-ban/${source.document}/` : `/en/directives/${source.document}/`;
+  if (source.document) return directivePath(source.document, lang);
   return undefined;
 }
 

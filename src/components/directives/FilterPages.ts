@@ -4,13 +4,12 @@ import {
   directivesForLevel,
   directivesForProvince,
   directivesForYear,
-  filterPath,
   levelSlugs,
-  type FilterKind,
-} from '../../lib/directives.ts';
-import { listPagePath, paginate } from '../../lib/pagination.ts';
-import { loadRegions, type RegionIndex } from '../../lib/regions.ts';
-import type { DirectiveLevel } from '../../schemas/directive.ts';
+} from '../../lib/directives/library.ts';
+import { type FilterKind, filterPath } from '../../routing/routes.ts';
+import { listPagePath, paginate } from '../../routing/pagination.ts';
+import { loadRegions, type RegionIndex } from '../../content/regions.ts';
+import type { DirectiveLevel } from '../../content/directive.ts';
 import { loadDirectives, type DirectiveCollectionEntry } from './load.ts';
 
 /** Props of a filter page: the subset (one page of it), what it is filtered on, and its twin. */

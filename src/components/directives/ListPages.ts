@@ -1,5 +1,5 @@
-import { campaignTimeline, type TimelineEvent } from '../../lib/directives.ts';
-import { paginate } from '../../lib/pagination.ts';
+import { campaignTimeline, type TimelineEvent } from '../../lib/directives/library.ts';
+import { paginate } from '../../routing/pagination.ts';
 import { loadDirectives, type DirectiveCollectionEntry } from './load.ts';
 
 export interface ListPageProps {

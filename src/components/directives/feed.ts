@@ -1,9 +1,9 @@
 import rss from '@astrojs/rss';
 import { t, type Lang } from '../../i18n/index.ts';
-import { directivePath, numberSymbol } from '../../lib/directives.ts';
-import { parseIsoDate } from '../../lib/format.ts';
-import { loadRegions } from '../../lib/regions.ts';
-import { sectionPath } from '../../lib/routes.ts';
+import { numberSymbol } from '../../lib/directives/library.ts';
+import { directivePath, sectionPath } from '../../routing/routes.ts';
+import { parseIsoDate } from '../../lib/core/format.ts';
+import { loadRegions } from '../../content/regions.ts';
 import { loadDirectives } from './load.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { buildCitationGraph, libraryProblems, sortNewestFirst } from '../../lib/directives.ts';
+import { buildCitationGraph, libraryProblems, sortNewestFirst } from '../../lib/directives/library.ts';
 
 /** A letter as the content layer gives it (frontmatter in `data`, body renderable). */
 export type DirectiveCollectionEntry = CollectionEntry<'directives'>;

@@ -1,7 +1,8 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { otherLang, type Lang } from '../../i18n/index.ts';
-import { assertUnique, entriesIn, guidePath, twinsOf } from '../../lib/guides.ts';
-import { assertCitations } from '../../lib/citations.ts';
+import { assertUnique, entriesIn, twinsOf } from '../../lib/guides/entries.ts';
+import { guidePath } from '../../routing/routes.ts';
+import { assertCitations } from '../../lib/guides/citations.ts';
 
 /** A neighbouring guide for the "previous / next" links. */
 export interface GuideLink {

@@ -1,8 +1,8 @@
 import { getCollection } from 'astro:content';
-import { pageSources } from '../../lib/citations.ts';
-import { entriesIn, faqByTopic, guidePath, langOfPath } from '../../lib/guides.ts';
-import { sectionPath } from '../../lib/routes.ts';
-import type { Source } from '../../schemas/source.ts';
+import { pageSources } from '../../lib/guides/citations.ts';
+import { entriesIn, faqByTopic, langOfPath } from '../../lib/guides/entries.ts';
+import { guidePath, sectionPath } from '../../routing/routes.ts';
+import type { Source } from '../../content/source.ts';
 
 const withSlash = (path: string) => (path.endsWith('/') ? path : `${path}/`);
 

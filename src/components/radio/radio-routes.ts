@@ -1,6 +1,6 @@
 import { loadDirectives } from '../directives/load.ts';
 import { placesWithData } from '../charts/place-routes.ts';
-import { loadRegions, type Province } from '../../lib/regions.ts';
+import { loadRegions, type Province } from '../../content/regions.ts';
 
 /** The provinces that get their own loudspeaker text: those with figures (their own or a district's) or letters. */
 export async function radioProvinces(): Promise<Province[]> {

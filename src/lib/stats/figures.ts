@@ -1,5 +1,5 @@
-import type { Statistic } from '../../schemas/directive.ts';
-import type { Measure, Method, Qualifier, RateBasis, RegionLevel, SnapshotRow, SnapshotSource } from '../../schemas/snapshot.ts';
+import type { Statistic } from '../../content/directive.ts';
+import type { Measure, Method, Qualifier, RateBasis, RegionLevel, SnapshotRow, SnapshotSource } from '../../content/snapshot.ts';
 
 /**
  * THE figure of the site: one number as one source published it. Every output (pages, charts,

@@ -1,7 +1,7 @@
-import type { Directive, RegionRef } from '../../schemas/directive.ts';
-import { DEFAULT_METHOD, type Snapshot, type SnapshotRow } from '../../schemas/snapshot.ts';
-import type { RegionIndex } from '../regions.ts';
-import { sectionPath } from '../routes.ts';
+import type { Directive, RegionRef } from '../../content/directive.ts';
+import { DEFAULT_METHOD, type Snapshot, type SnapshotRow } from '../../content/snapshot.ts';
+import type { RegionIndex } from '../../content/regions.ts';
+import { sectionPath } from '../../routing/routes.ts';
 import type { Figure, FigurePlace, FigureSource } from './figures.ts';
 
 /**

@@ -1,5 +1,5 @@
-import type { TargetBasis } from '../../schemas/directive.ts';
-import type { Measure, RateBasis, RegionLevel } from '../../schemas/snapshot.ts';
+import type { TargetBasis } from '../../content/directive.ts';
+import type { Measure, RateBasis, RegionLevel } from '../../content/snapshot.ts';
 import type { Figure, FigureKind } from './figures.ts';
 
 /**

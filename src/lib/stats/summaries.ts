@@ -1,7 +1,6 @@
-import type { Lang } from '../../i18n/index.ts';
-import { t } from '../../i18n/index.ts';
-import { fill } from '../chart-text.ts';
-import { formatDate, formatNumber } from '../format.ts';
+import { type Lang, t } from '../../i18n/index.ts';
+import { fill } from './chart-text.ts';
+import { formatDate, formatNumber } from '../core/format.ts';
 import type { Figure } from './figures.ts';
 import { CHANGE_WINDOW_DAYS, COMPARISON_WINDOW_DAYS, comparable, comparableGroups, isDrawable, seriesOf } from './model.ts';
 import { figureWords, rateName, valueWords } from './words.ts';

@@ -1,7 +1,6 @@
-import type { Lang } from '../../i18n/index.ts';
-import { t } from '../../i18n/index.ts';
-import type { Measure, RateBasis } from '../../schemas/snapshot.ts';
-import { fill, wordValue, type ChartWords } from '../chart-text.ts';
+import { type Lang, t } from '../../i18n/index.ts';
+import type { Measure, RateBasis } from '../../content/snapshot.ts';
+import { fill, wordValue, type ChartWords } from './chart-text.ts';
 import type { Figure, FigureKind } from './figures.ts';
 
 /**

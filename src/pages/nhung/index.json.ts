@@ -1,11 +1,10 @@
 import type { APIRoute } from 'astro';
-import { catalogueEntry, loadChartCatalogue } from '../../lib/chart-catalogue.ts';
-import { chartFilePath } from '../../lib/chart-catalogue.ts';
-import { latestNames } from '../../lib/chart-files.ts';
-import { imageFormatList } from '../../lib/image-formats.ts';
-import { mapEmbedPath, mapTitle } from '../../lib/map-data.ts';
-import { loadRegions } from '../../lib/regions.ts';
-import { absoluteUrl } from '../../lib/routes.ts';
+import { catalogueEntry, loadChartCatalogue } from '../../lib/charts/publish/catalogue.ts';
+import { chartFilePath, mapEmbedPath, absoluteUrl } from '../../routing/routes.ts';
+import { latestNames } from '../../lib/charts/publish/files.ts';
+import { imageFormatList } from '../../lib/images/formats.ts';
+import { mapTitle } from '../../lib/maps/data.ts';
+import { loadRegions } from '../../content/regions.ts';
 import { loadMapLayers } from '../../components/charts/maps.ts';
 
 /** `/nhung/index.json`: every embeddable chart with its embed, image and data addresses and its data date. */

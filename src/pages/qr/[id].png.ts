@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { qrPng, qrTargetIds, qrTargetUrl, type QrTargetId } from '../../lib/qr.ts';
+import { qrPng, qrTargetIds, qrTargetUrl, type QrTargetId } from '../../lib/share/qr.ts';
 
 /** `/qr/<id>.png`: the same QR code as a 600 px PNG, for tools that do not take SVG. */
 export const getStaticPaths = (() => qrTargetIds.map((id) => ({ params: { id } }))) satisfies GetStaticPaths;

@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { qrSvg, qrTargetIds, qrTargetUrl, type QrTargetId } from '../../lib/qr.ts';
+import { qrSvg, qrTargetIds, qrTargetUrl, type QrTargetId } from '../../lib/share/qr.ts';
 
 /** `/qr/<id>.svg`: a QR code for print and for officials' pages, regenerated at every build. */
 export const getStaticPaths = (() => qrTargetIds.map((id) => ({ params: { id } }))) satisfies GetStaticPaths;

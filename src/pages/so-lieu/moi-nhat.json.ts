@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { loadChartCatalogue } from '../../lib/chart-catalogue.ts';
-import { latestFigures } from '../../lib/chart-feed.ts';
-import { loadRegions } from '../../lib/regions.ts';
+import { loadChartCatalogue } from '../../lib/charts/publish/catalogue.ts';
+import { latestFigures } from '../../lib/charts/publish/feed.ts';
+import { loadRegions } from '../../content/regions.ts';
 
 /** `/so-lieu/moi-nhat.json`: the newest figure of every chart (stable address, always current). */
 export const GET: APIRoute = async ({ site }) => {

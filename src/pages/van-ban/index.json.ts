@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
 import { loadDirectives } from '../../components/directives/load.ts';
-import { buildTime } from '../../lib/build-info.ts';
-import { buildCitationGraph, directiveRecord } from '../../lib/directives.ts';
-import { loadRegions } from '../../lib/regions.ts';
+import { buildTime } from '../../lib/core/build-info.ts';
+import { buildCitationGraph, directiveRecord } from '../../lib/directives/library.ts';
+import { loadRegions } from '../../content/regions.ts';
 
 /** /van-ban/index.json: every letter's metadata, newest first (fields documented in README). */
 export const GET: APIRoute = async ({ site }) => {

@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { languages } from '../../../i18n/index.ts';
-import { bannerFile, bannerSizes, renderBanner, type BannerFormat, type BannerSize } from '../../../lib/banner.ts';
-import type { Lang } from '../../../i18n/index.ts';
+import { languages, type Lang } from '../../../i18n/index.ts';
+import { bannerSizes, renderBanner, type BannerFormat, type BannerSize } from '../../../lib/share/banner.ts';
+import { bannerFile } from '../../../routing/routes.ts';
 
 /** `/chia-se/banner/bluezone-<lang>-<w>x<h>.<svg|png>`: every banner in both languages and formats. */
 export const getStaticPaths = (() =>

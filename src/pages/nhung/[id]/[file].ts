@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { loadChartCatalogue } from '../../../lib/chart-catalogue.ts';
-import { chartOutputs, type ChartOutput } from '../../../lib/chart-outputs.ts';
+import { loadChartCatalogue } from '../../../lib/charts/publish/catalogue.ts';
+import { chartOutputs, type ChartOutput } from '../../../lib/charts/publish/outputs.ts';
 
 /** Images (Vietnamese) and data files (latest and dated) of every chart. */
 export const getStaticPaths = (async () => {

@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { mapOutputs, type ChartOutput } from '../../../lib/chart-outputs.ts';
+import { mapOutputs, type ChartOutput } from '../../../lib/charts/publish/outputs.ts';
 import { loadMapLayers } from '../../../components/charts/maps.ts';
 
 /** The newsroom images of every province map (vi words drawn in). */

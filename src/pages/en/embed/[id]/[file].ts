@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { loadChartCatalogue } from '../../../../lib/chart-catalogue.ts';
-import { chartOutputs, type ChartOutput } from '../../../../lib/chart-outputs.ts';
+import { loadChartCatalogue } from '../../../../lib/charts/publish/catalogue.ts';
+import { chartOutputs, type ChartOutput } from '../../../../lib/charts/publish/outputs.ts';
 
 /** Images of every chart with English words drawn in (data files live under /nhung/). */
 export const getStaticPaths = (async () => {

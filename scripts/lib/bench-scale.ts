@@ -1,0 +1,123 @@
+/**
+ * `npm run bench -- --scale N`: the whole production build at national scale, in a temporary
+ * copy of the project (deleted afterwards; never committed):
+ *   1. N synthetic letters citing each other, and a CSV of two years of daily figures for every
+ *      province and district (scripts/lib/bench-content.ts);
+ *   2. cold build, timed: fetch-stats from the local CSV file, then `astro build` (pages, images,
+ *      charts, Open Graph cards, Pagefind), with an empty render cache;
+ *   3. rebuild after one new day of figures, with the render cache of step 2;
+ *   4. a plain Astro project with the same number of pages (one layout-less page of the same
+ *      text each), built the same way: the baseline, side by side, so the ratio is robust on a
+ *      noisy shared machine.
+ * Prints pages, seconds, pages/s and peak memory (max RSS of the build process) for each.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadRegions } from '../../src/content/regions.ts';
+import { TEST_SITE, copyProject, projectRoot, removeProject } from '../../tests/support/temp-project.ts';
+import { writeLetters, writeStatsCsv, type Areas } from './bench-content.ts';
+
+const FIRST_DAY = '2021-07-01';
+
+interface Run {
+  label: string;
+  pages: number;
+  seconds: number;
+  peakMb: number;
+}
+
+/** Runs a command under GNU time: wall seconds and the peak RSS of the largest process. */
+function timed(command: string[], cwd: string, env: Record<string, string> = {}): { seconds: number; peakMb: number; output: string } {
+  const result = spawnSync('/usr/bin/time', ['-f', 'BENCH_TIME %e %M', ...command], {
+    cwd,
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env },
+    encoding: 'utf8',
+    maxBuffer: 512 * 1024 * 1024,
+  });
+  const output = `${result.stdout}\n${result.stderr}`;
+  const match = /BENCH_TIME ([\d.]+) (\d+)/.exec(result.stderr);
+  if (result.status !== 0 || !match) {
+    const log = join(tmpdir(), `bluezone-bench-failure-${process.pid}.log`);
+    writeFileSync(log, output);
+    const errors = output.split('\n').filter((line) => /error|failed|problem/i.test(line) && !/\[WARN\]/.test(line));
+    throw new Error(`${command.join(' ')} failed in ${cwd} (whole output in ${log}):\n${errors.slice(0, 30).join('\n')}`);
+  }
+  return { seconds: Number(match[1]), peakMb: Number(match[2]) / 1024, output };
+}
+
+function countPages(dist: string): number {
+  return readdirSync(dist, { recursive: true }).filter((file) => String(file).endsWith('.html')).length;
+}
+
+const astro = join(projectRoot, 'node_modules/astro/bin/astro.mjs');
+
+/** fetch-stats from a local file, then the production build: what `npm run build` does. */
+function siteBuild(dir: string, csv: string, label: string): Run {
+  const fetch = timed([process.execPath, 'scripts/fetch-stats.ts', '--source', csv, '--source-id', 'synthetic-bench', '--source-name', 'Synthetic benchmark figures (not real)', '--max-bytes', String(statSync(csv).size), '--max-rows', '10000000'], dir);
+  const build = timed([process.execPath, astro, 'build'], dir);
+  return { label, pages: countPages(join(dir, 'dist')), seconds: fetch.seconds + build.seconds, peakMb: Math.max(fetch.peakMb, build.peakMb) };
+}
+
+/** A plain Astro site of `pages` pages of similar text: what any page costs Astro itself. */
+function baselineBuild(pages: number): Run {
+  const dir = mkdtempSync(join(tmpdir(), 'bluezone-baseline-'));
+  try {
+    symlinkSync(join(projectRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
+    writeFileSync(join(dir, 'package.json'), '{ "type": "module", "private": true }\n');
+    writeFileSync(join(dir, 'astro.config.mjs'), "export default { cacheDir: './node_modules/.astro-baseline' };\n");
+    mkdirSync(join(dir, 'src/pages'), { recursive: true });
+    writeFileSync(
+      join(dir, 'src/pages/[n].astro'),
+      `---
+export function getStaticPaths() {
+  return Array.from({ length: ${pages} }, (_, i) => ({ params: { n: String(i) } }));
+}
+const { n } = Astro.params;
+const text = 'Thực hiện Công văn số 4865/UBND-KGVX ngày 13/8/2020 về việc tăng cường triển khai thực hiện cài đặt ứng dụng Bluezone. '.repeat(40);
+---
+<html lang="vi"><head><meta charset="utf-8" /><title>Văn bản {n}</title></head>
+<body><main><h1>Văn bản số {n}</h1><p>{text}</p></main></body></html>
+`,
+    );
+    const build = timed([process.execPath, astro, 'build'], dir);
+    return { label: 'plain Astro, same page count', pages: countPages(join(dir, 'dist')), seconds: build.seconds, peakMb: build.peakMb };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * `days`: days of figures (the issue's two years = 730; fewer isolates the cost of letters).
+ * `areas`: figures for every province and district (the issue's case), or provinces only (63
+ * places instead of 768, so the cost of letters is not hidden under ~1.500 district charts).
+ */
+export async function benchScale(letters: number, keep: boolean, days = 730, areas: Areas = 'all'): Promise<void> {
+  const regions = loadRegions();
+  const dir = copyProject('bluezone-scale');
+  try {
+    // The copy gets its own render cache (empty: a cold build) instead of the linked one.
+    const written = writeLetters(join(dir, 'content/directives'), letters, regions);
+    const csv = join(dir, 'bench-figures.csv');
+    const statsDir = join(dir, 'content/stats');
+    const rows = await writeStatsCsv(csv, regions, FIRST_DAY, days, statsDir, areas);
+    console.log(`bench --scale: ${written} letters, ${rows} rows (${days} days × every ${areas === 'all' ? 'province and district' : 'province'}) in ${dir}`);
+    // A production build needs the address it is published at.
+    const env = { ASTRO_CACHE_DIR: join(dir, '.cache/astro'), SITE_URL: TEST_SITE };
+    Object.assign(process.env, env, { RENDER_CACHE_DIR: join(dir, '.cache/render') });
+    const cold = siteBuild(dir, csv, 'cold build');
+    const nextDay = join(dir, 'bench-next-day.csv');
+    const lastDay = new Date(Date.parse(`${FIRST_DAY}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+    await writeStatsCsv(nextDay, regions, lastDay, 1, statsDir, areas);
+    const warm = siteBuild(dir, nextDay, 'rebuild after one new day');
+    const baseline = baselineBuild(cold.pages);
+    const nf = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
+    const table = [cold, warm, baseline].map((run) => `| ${run.label} | ${nf.format(run.pages)} | ${nf.format(run.seconds)} | ${nf.format(run.pages / run.seconds)} | ${nf.format(run.peakMb)} |`);
+    console.log(`\n| N = ${nf.format(letters)} | pages | seconds | pages/s | peak MB |\n|:--|--:|--:|--:|--:|\n${table.join('\n')}`);
+    console.log(`\ncold build / plain Astro: ${nf.format(cold.seconds / baseline.seconds)}× the time for the same page count`);
+    console.log(`cold build / rebuild after one new day: ${nf.format(cold.seconds / warm.seconds)}×`);
+  } finally {
+    if (!keep) removeProject(dir);
+  }
+}

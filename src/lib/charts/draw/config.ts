@@ -1,0 +1,639 @@
+import { layouts, type Chart, type ChartConfiguration, type ChartDataset, type LayoutItem, type Plugin, type Scale, type TooltipItem } from 'chart.js';
+import type { Lang } from '../../../i18n/index.ts';
+import { formatDate, formatNumber, formatPercent } from '../../core/format.ts';
+import { BREAKABLE_SPACE, fill, wordValue, type ChartWords } from '../../stats/chart-text.ts';
+import type { BarChartSpec, ChartSpec, ChartSeries, TimelineChartSpec } from '../model/spec.ts';
+import type { FigureQualifier, PrintedIn } from '../../stats/figures.ts';
+
+/**
+ * THE function from a chart spec to a Chart.js configuration. The build renders it on a canvas
+ * (SVG, PNG) and `<chart-live>` runs it in the browser, so the static and the live chart are
+ * drawn from the same configuration and cannot drift apart.
+ *
+ * Honesty rules enforced here (and unit-tested): value axes start at zero; percentages run
+ * 0–100 unless the spec marks another range; one dataset never mixes bases, measures or counting
+ * methods (specs split them); gaps are never bridged (`spanGaps: false`) and a long stretch
+ * without figures is drawn dashed on a time-proportional axis; lower bounds are marked.
+ */
+
+/** Presentation only: sizes and fonts differ between the page and the newsroom images; data never does. */
+export interface ChartLook {
+  lang: Lang;
+  /** Font family for every label (the build registers Noto Sans; browsers use the page's). */
+  fontFamily: string;
+  /** Multiplier for type and strokes (1 on a page, ~2.6 on a 1920×1080 TV image). */
+  scale: number;
+  /** Space kept free around the plot (title, date and source are drawn there on images). */
+  padding: { top: number; right: number; bottom: number; left: number };
+  /** Browser: follow the container's size. Build: fixed canvas size. */
+  responsive: boolean;
+  /** Narrow drawing (phones, < 500 px): bar labels on two lines, fewer ticks. */
+  compact?: boolean;
+  /** Images leave out the value axis's title: their headline already names what is counted. */
+  axisTitle?: boolean;
+}
+
+/** Data point as handed to Chart.js: position plus what the tooltip and marks need. */
+export interface PointDatum {
+  x: number;
+  y: number;
+  /** Qualifier of the published value (`more_than` = lower bound). */
+  q: FigureQualifier;
+  /** How the value was printed (a count in millions keeps its rounding in the tooltip). */
+  p: PrintedIn;
+  /** Decimals printed for a rate. */
+  dc: number | null;
+  /** ISO date. */
+  d: string;
+}
+
+export const palette = ['#0b5cad', '#c2410c', '#7b3fa0', '#0a7a4b', '#4a5560', '#a16207'] as const;
+export const targetColour = '#9a3412';
+const breakColour = '#1b1f24';
+const eventColour = '#4a5560';
+const gridColour = 'rgba(27, 31, 36, 0.12)';
+const inkColour = '#1b1f24';
+
+/** Days without a figure beyond which a line is drawn dashed ("no figures in between"). */
+export const GAP_DAYS = 14;
+const DAY_MS = 86_400_000;
+
+/** Noon in Vietnam of an ISO date, as a time value: the x position of a figure. */
+export function dateValue(isoDate: string): number {
+  return Date.parse(`${isoDate}T12:00:00+07:00`);
+}
+
+/** The ISO date (Vietnam) of an x position. */
+function isoOfValue(value: number): string {
+  return new Date(value + 7 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** First-of-month positions between two time values, thinned to at most `max` ticks. */
+export function monthTicks(min: number, max: number, max_: number): number[] {
+  const start = new Date(min + 7 * 3_600_000);
+  let year = start.getUTCFullYear();
+  let month = start.getUTCMonth() + 1;
+  const months: number[] = [];
+  for (;;) {
+    if (month > 11) {
+      month = 0;
+      year += 1;
+    }
+    const value = Date.UTC(year, month, 1, 5);
+    if (value > max) break;
+    months.push(value);
+    month += 1;
+  }
+  const step = Math.max(1, Math.ceil(months.length / Math.max(1, max_)));
+  return months.filter((_, index) => index % step === 0);
+}
+
+/** Month label on the time axis: `08/2020`, `Aug 2020`. */
+export function monthLabel(value: number, lang: Lang, compact = false): string {
+  const iso = isoOfValue(value);
+  const [year, month] = iso.split('-');
+  // "May 2020" does not fit three to a narrow axis in large type; "05/2020" does.
+  if (lang === 'vi' || compact) return `${month}/${year}`;
+  return new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+}
+
+/** Count on an axis: `10 triệu`, `10 million`. */
+export function compactCount(value: number, lang: Lang, words: ChartWords): string {
+  if (value === 0) return '0';
+  if (value >= 1_000_000) return fill(words.millions, { n: formatNumber(value / 1_000_000, lang, 1) });
+  return formatNumber(value, lang);
+}
+
+/**
+ * An axis title as lines that fit a narrow drawing (Chart.js draws an array as lines), so a long
+ * basis ("% of smartphones (devices or subscriptions, …)") is never cut at a phone's edges.
+ */
+export function axisTitle(text: string, look: Pick<ChartLook, 'compact'>): string | string[] {
+  if (!look.compact) return text;
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines.at(-1);
+    if (last !== undefined && `${last} ${word}`.length <= 36) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+function valueTick(unit: 'percent' | 'count', lang: Lang, words: ChartWords) {
+  return (value: number | string) => (unit === 'percent' ? formatPercent(Number(value), lang, 0) : compactCount(Number(value), lang, words));
+}
+
+function font(look: ChartLook, size: number, weight: 'normal' | 'bold' = 'normal') {
+  return { family: look.fontFamily, size: Math.round(size * look.scale), weight };
+}
+
+/** Marker for a published value: triangle for a lower bound, hollow for "about". */
+function pointStyle(q: FigureQualifier): 'triangle' | 'circle' {
+  return q === 'more_than' ? 'triangle' : 'circle';
+}
+
+function seriesDataset(series: ChartSeries, index: number, look: ChartLook): ChartDataset<'line', PointDatum[]> {
+  const colour = series.role === 'country' ? palette[3] : palette[index % palette.length]!;
+  const data = series.points.map((point) => ({ x: dateValue(point.date), y: point.value, q: point.qualifier, p: point.printedIn, dc: point.decimals, d: point.date }));
+  return {
+    type: 'line',
+    label: series.label[look.lang],
+    data,
+    borderColor: colour,
+    backgroundColor: colour,
+    borderWidth: 2.5 * look.scale,
+    pointRadius: data.map((p) => (p.q === 'more_than' ? 6 : 4) * look.scale),
+    pointHoverRadius: 7 * look.scale,
+    pointStyle: data.map((p) => pointStyle(p.q)),
+    pointBackgroundColor: data.map((p) => (p.q === 'about' ? '#ffffff' : colour)),
+    pointBorderColor: colour,
+    pointBorderWidth: 2 * look.scale,
+    spanGaps: false,
+    tension: 0,
+    fill: false,
+    segment: {
+      // A long stretch without figures is not a measurement: draw it dashed.
+      borderDash: (ctx) => ((ctx.p1.parsed.x ?? 0) - (ctx.p0.parsed.x ?? 0) > GAP_DAYS * DAY_MS ? [6 * look.scale, 5 * look.scale] : undefined),
+    },
+  };
+}
+
+/** The x range of a timeline: every figure, target line and break, with a little air. */
+function timeRange(spec: TimelineChartSpec): { min: number; max: number } {
+  const values = [
+    ...spec.series.flatMap((s) => s.points.map((p) => dateValue(p.date))),
+    ...spec.targets.flatMap((target) => [target.from, target.deadline].filter((d): d is string => d !== null).map(dateValue)),
+    ...spec.breaks.map((b) => dateValue(b.date)),
+    ...spec.events.map((e) => dateValue(e.date)),
+  ];
+  const min = Math.min(...values);
+  const max = Math.max(...values);
+  const air = Math.max((max - min) * 0.04, 3 * DAY_MS);
+  return { min: min - air, max: max + air };
+}
+
+function targetDatasets(spec: TimelineChartSpec, range: { min: number; max: number }, look: ChartLook): ChartDataset<'line', PointDatum[]>[] {
+  return spec.targets.map((target) => {
+    const from = target.from ? dateValue(target.from) : range.min;
+    const to = target.deadline ? dateValue(target.deadline) : range.max;
+    return {
+      type: 'line',
+      label: target.label[look.lang],
+      data: [
+        { x: from, y: target.value, q: 'exact', p: 'units', dc: null, d: target.from ?? '' },
+        { x: to, y: target.value, q: 'exact', p: 'units', dc: null, d: target.deadline ?? '' },
+      ],
+      borderColor: targetColour,
+      backgroundColor: targetColour,
+      borderDash: [10 * look.scale, 6 * look.scale],
+      borderWidth: 2 * look.scale,
+      // Named on the line itself (lineLabelsPlugin): no marker to decode.
+      pointRadius: 0,
+      pointHoverRadius: 0,
+      spanGaps: false,
+      fill: false,
+    };
+  });
+}
+
+/**
+ * Whether a rectangle (canvas pixels, widened by `margin` for the markers' size) covers any drawn
+ * point or line segment (of the datasets `counts` selects: e.g. the figures, not the target lines).
+ */
+function crossesDrawing(chart: Chart<'line'>, box: Box, margin: number, counts: (index: number) => boolean = () => true): boolean {
+  const inside = (x: number, y: number) => x >= box.left - margin && x <= box.right + margin && y >= box.top - margin && y <= box.bottom + margin;
+  return chart.data.datasets.some((_, index) => {
+    const meta = chart.getDatasetMeta(index);
+    if (meta.hidden || !counts(index)) return false;
+    const points = meta.data.filter((point) => !(point as { skip?: boolean }).skip && Number.isFinite(point.x) && Number.isFinite(point.y));
+    return points.some((point, i) => {
+      if (inside(point.x, point.y)) return true;
+      const next = points[i + 1];
+      if (!next) return false;
+      // A segment crosses the box if any of its samples falls inside (segments are short; 24 samples suffice).
+      for (let step = 1; step < 24; step += 1) {
+        if (inside(point.x + ((next.x - point.x) * step) / 24, point.y + ((next.y - point.y) * step) / 24)) return true;
+      }
+      return false;
+    });
+  });
+}
+
+/** A rectangle on the canvas, in pixels. */
+interface Box {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+const overlaps = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+/**
+ * Draws each series break as a labelled vertical rule (no plugin package needed). `targetNames`
+ * holds where the target names were put (filled by `lineLabelsPlugin` before the figures are
+ * drawn): a rule's label keeps clear of them too.
+ */
+function breaksPlugin(spec: TimelineChartSpec, look: ChartLook, targetNames: readonly Box[]): Plugin<'line'> {
+  return {
+    id: 'seriesBreaks',
+    afterDatasetsDraw(chart) {
+      const { ctx, chartArea, scales } = chart;
+      const x = scales.x as Scale | undefined;
+      if (!x) return;
+      const marks = [...spec.breaks.map((item) => ({ item, colour: breakColour, side: 'right' as const })), ...spec.events.map((item) => ({ item, colour: eventColour, side: 'left' as const }))];
+      // Each label on its own line, so a launch and a break close together never overprint.
+      for (const [index, { item, colour, side }] of marks.entries()) {
+        const px = x.getPixelForValue(dateValue(item.date));
+        if (px < chartArea.left || px > chartArea.right) continue;
+        ctx.save();
+        ctx.strokeStyle = colour;
+        ctx.lineWidth = 2 * look.scale;
+        ctx.setLineDash([3 * look.scale, 3 * look.scale]);
+        ctx.beginPath();
+        ctx.moveTo(px, chartArea.top);
+        ctx.lineTo(px, chartArea.bottom);
+        ctx.stroke();
+        ctx.setLineDash([]);
+        ctx.fillStyle = colour;
+        ctx.font = `bold ${Math.round(12 * look.scale)}px ${look.fontFamily}`;
+        ctx.textBaseline = 'bottom';
+        // Its own line from the bottom, where target names never are. If a drawn point or line lies
+        // under it (the first figure of a series sits low, next to the launch): the short label
+        // there, else the nearest clear line above; failing all, its own line.
+        const height = 14 * look.scale;
+        const own = chartArea.bottom - (4 + index * 17) * look.scale;
+        const rows = Array.from({ length: Math.floor((chartArea.bottom - chartArea.top - height) / (17 * look.scale)) }, (_, k) => chartArea.bottom - (4 + (index + k) * 17) * look.scale);
+        const labels = [item.label[look.lang], ...(item.short ? [item.short[look.lang]] : [])].map((text) => {
+          // The label's preferred side, unless it would leave the plot there (a rule near an edge).
+          const width = ctx.measureText(text).width + 4 * look.scale;
+          const other = side === 'right' ? 'left' : 'right';
+          const fitsOn = (align: 'left' | 'right') => (align === 'right' ? px - width >= chartArea.left : px + width <= chartArea.right);
+          // Neither side has room (a narrow drawing): end it at the plot's edge nearest the rule.
+          const align = fitsOn(side) ? side : fitsOn(other) ? other : px > (chartArea.left + chartArea.right) / 2 ? 'right' : 'left';
+          const anchor = fitsOn(side) || fitsOn(other) ? px + (align === 'right' ? -4 : 4) * look.scale : align === 'right' ? chartArea.right : chartArea.left;
+          return { text, align, anchor, left: align === 'right' ? anchor - width : anchor, width };
+        });
+        const placements = rows.flatMap((baseline) =>
+          labels.map((label) => {
+            const box = { left: label.left, right: label.left + label.width, top: baseline - height, bottom: baseline };
+            return { ...label, baseline, clear: !crossesDrawing(chart, box, 6 * look.scale) && !targetNames.some((name) => overlaps(name, box)) };
+          }),
+        );
+        const chosen = placements.find((placement) => placement.clear) ?? { ...placements[0]!, baseline: own };
+        ctx.textAlign = chosen.align;
+        ctx.fillText(chosen.text, chosen.anchor, chosen.baseline);
+        ctx.restore();
+      }
+    },
+  };
+}
+
+/** Splits a label into lines no wider than `maxWidth` with the context's current font. */
+function wrapLabel(ctx: CanvasRenderingContext2D, text: string, maxWidth: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(BREAKABLE_SPACE)) {
+    const last = lines.at(-1);
+    if (last !== undefined && ctx.measureText(`${last} ${word}`).width <= maxWidth) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+/** Writes text on a white band so it stays legible over grid lines and other lines. */
+function labelText(ctx: CanvasRenderingContext2D, lines: string[], x: number, top: number, lineHeight: number, align: 'left' | 'right', colour: string): void {
+  const width = Math.max(...lines.map((line) => ctx.measureText(line).width));
+  ctx.fillStyle = 'rgba(255, 255, 255, 0.85)';
+  ctx.fillRect(align === 'left' ? x - 2 : x - width - 2, top, width + 4, lines.length * lineHeight);
+  ctx.fillStyle = colour;
+  ctx.textAlign = align;
+  ctx.textBaseline = 'top';
+  lines.forEach((line, index) => ctx.fillText(line, x, top + index * lineHeight + lineHeight * 0.1));
+}
+
+/**
+ * Names every line at its last figure and every target on its dashed line, so no legend box
+ * (or marker shape) has to be decoded. The end labels get a column of their own right of the
+ * plot (a Chart.js layout box), sized to the widest label, so they never leave the drawing.
+ * Used by the page, the live chart and every image alike.
+ */
+function lineLabelsPlugin(spec: TimelineChartSpec, look: ChartLook, placedNames: Box[]): Plugin<'line'> {
+  const size = Math.round(12 * look.scale);
+  const lineHeight = size * 1.2;
+  const gap = 8 * look.scale;
+  const fontCss = `bold ${size}px ${look.fontFamily}`;
+  const seriesCount = spec.series.length;
+  let wrapped: string[][] = [];
+  const column = (chart: Chart): LayoutItem & { options: object } => ({
+    // Chart.js reads stacking options from every box; this one stacks with nothing.
+    options: {},
+    position: 'right',
+    weight: 0,
+    fullSize: false,
+    width: 0,
+    height: 0,
+    left: 0,
+    top: 0,
+    right: 0,
+    bottom: 0,
+    isHorizontal: () => false,
+    update(_maxWidth: number, maxHeight: number) {
+      const ctx = chart.ctx;
+      ctx.save();
+      ctx.font = fontCss;
+      // A long name wraps instead of squeezing the plot: at most a quarter of the drawing (a fifth
+      // when compact, where the place alone names a line if no two lines share a place).
+      const heads = spec.series.map((series) => series.label[look.lang].split(': ')[0]!);
+      const short = look.compact && new Set(heads).size === heads.length;
+      wrapped = spec.series.map((series, index) => wrapLabel(ctx, short ? heads[index]! : series.label[look.lang], Math.max(chart.width * (look.compact ? 0.2 : 0.25), 60 * look.scale)));
+      const widest = Math.max(0, ...wrapped.flat().map((line) => ctx.measureText(line).width));
+      ctx.restore();
+      this.width = widest > 0 ? widest + gap + 4 * look.scale : 0;
+      this.height = maxHeight;
+    },
+    draw() {},
+  });
+  /**
+   * Targets are named on their line, pushed apart when two levels lie close; a name longer than
+   * the plot wraps. Each name takes the first place that covers no figure and no other target
+   * line — above its line at the deadline end, below it, then at the line's start — trying the
+   * full name, then its value part alone ("30 triệu lượt tải"); failing that, the first place
+   * that covers no figure; failing that, the first place.
+   */
+  const placeTargetNames = (chart: Chart<'line'>) => {
+    const { ctx, chartArea } = chart;
+    const margin = 6 * look.scale;
+    const names = spec.targets
+      .map((target, index) => {
+        const own = seriesCount + index;
+        const [from, to] = chart.getDatasetMeta(own).data;
+        if (!from || !to) return undefined;
+        const right = Math.max(chartArea.left, Math.min(to.x, chartArea.right) - 4 * look.scale);
+        const left = Math.min(chartArea.right, Math.max(from.x, chartArea.left) + 4 * look.scale);
+        const room = chartArea.width - 8 * look.scale;
+        const full = target.label[look.lang];
+        const short = full.split(': ')[0]!;
+        const candidates = [...new Set([ctx.measureText(full).width <= room ? full : short, short])].flatMap((text) => {
+          const lines = ctx.measureText(text).width <= room ? [text] : wrapLabel(ctx, text, room);
+          const widest = Math.max(...lines.map((line) => ctx.measureText(line).width));
+          const height = lines.length * lineHeight;
+          // Just above or just below the line, so the dashed level itself stays visible.
+          const above = to.y - height - 2 * look.scale;
+          const below = to.y + 2 * look.scale;
+          const endX = right - widest < chartArea.left ? chartArea.left + 4 * look.scale + widest : right;
+          const startX = left + widest > chartArea.right ? chartArea.right - 4 * look.scale - widest : left;
+          const places = [
+            { x: endX, top: above, align: 'right' as const },
+            { x: endX, top: below, align: 'right' as const },
+            { x: startX, top: above, align: 'left' as const },
+            { x: startX, top: below, align: 'left' as const },
+          ];
+          return places
+            .filter((place) => place.top >= chartArea.top && place.top + height <= chartArea.bottom)
+            .map((place) => {
+              const boxLeft = place.align === 'right' ? place.x - widest : place.x;
+              const box = { left: boxLeft, right: boxLeft + widest, top: place.top, bottom: place.top + height };
+              return {
+                ...place,
+                lines,
+                width: widest,
+                hidesFigure: crossesDrawing(chart, box, margin, (i) => i < seriesCount),
+                hidesTarget: crossesDrawing(chart, box, margin, (i) => i >= seriesCount && i !== own),
+              };
+            });
+        });
+        return candidates.find((c) => !c.hidesFigure && !c.hidesTarget) ?? candidates.find((c) => !c.hidesFigure) ?? candidates[0];
+      })
+      .filter((name) => name !== undefined)
+      .sort((a, b) => a.top - b.top);
+    let below = chartArea.top;
+    for (const name of names) {
+      name.top = Math.max(name.top, below);
+      below = name.top + name.lines.length * lineHeight;
+    }
+    const left = (name: (typeof names)[number]) => (name.align === 'right' ? name.x - name.width : name.x);
+    placedNames.splice(0, placedNames.length, ...names.map((name) => ({ left: left(name), right: left(name) + name.width, top: name.top, bottom: name.top + name.lines.length * lineHeight })));
+    return names;
+  };
+  let targetNames: ReturnType<typeof placeTargetNames> = [];
+  return {
+    id: 'lineLabels',
+    beforeInit(chart) {
+      layouts.addBox(chart, column(chart as unknown as Chart));
+    },
+    // Target names are placed before the figures are drawn: one that must cover a figure goes
+    // under it (the figure shows on top); the others are written over the drawing afterwards.
+    beforeDatasetsDraw(chart) {
+      const { ctx } = chart;
+      ctx.save();
+      ctx.font = fontCss;
+      targetNames = placeTargetNames(chart);
+      for (const name of targetNames) if (name.hidesFigure) labelText(ctx, name.lines, name.x, name.top, lineHeight, name.align, targetColour);
+      ctx.restore();
+    },
+    afterDatasetsDraw(chart) {
+      const { ctx, chartArea } = chart;
+      ctx.save();
+      ctx.font = fontCss;
+      // Series names at their last figure, pushed apart so two ends close together never overprint.
+      const ends = spec.series
+        .map((series, index) => {
+          const last = chart.getDatasetMeta(index).data.at(-1);
+          if (!last) return undefined;
+          const lines = wrapped[index] ?? [series.label[look.lang]];
+          return { x: last.x + gap, top: last.y - (lines.length * lineHeight) / 2, lines, colour: chart.data.datasets[index]?.borderColor as string };
+        })
+        .filter((end) => end !== undefined)
+        .sort((a, b) => a.top - b.top);
+      let floor = -Infinity;
+      for (const end of ends) {
+        end.top = Math.max(end.top, floor);
+        floor = end.top + end.lines.length * lineHeight;
+      }
+      let ceiling = chartArea.bottom;
+      for (const end of ends.reverse()) {
+        end.top = Math.max(chartArea.top, Math.min(end.top, ceiling - end.lines.length * lineHeight));
+        ceiling = end.top;
+        labelText(ctx, end.lines, end.x, end.top, lineHeight, 'left', end.colour);
+      }
+      for (const name of targetNames) if (!name.hidesFigure) labelText(ctx, name.lines, name.x, name.top, lineHeight, name.align, targetColour);
+      ctx.restore();
+    },
+  };
+}
+
+/** Writes each bar's value (with its qualifier) at the bar's end, so no number needs a tooltip. */
+function barValuesPlugin(spec: BarChartSpec, look: ChartLook): Plugin<'bar'> {
+  return {
+    id: 'barValues',
+    afterDatasetsDraw(chart) {
+      const { ctx } = chart;
+      const meta = chart.getDatasetMeta(0);
+      ctx.save();
+      ctx.fillStyle = inkColour;
+      ctx.font = `bold ${Math.round(12 * look.scale)}px ${look.fontFamily}`;
+      ctx.textBaseline = 'middle';
+      ctx.textAlign = 'left';
+      meta.data.forEach((element, index) => {
+        const bar = spec.bars[index];
+        if (!bar) return;
+        const { x, y } = element.getProps(['x', 'y'], true) as { x: number; y: number };
+        ctx.fillText(wordValue(bar.point, 'percent', look.lang, spec.words[look.lang]), x + 5 * look.scale, y);
+      });
+      ctx.restore();
+    },
+  };
+}
+
+function barConfig(spec: BarChartSpec, look: ChartLook): ChartConfiguration<'bar', number[], string> {
+  const { lang } = look;
+  const colours = spec.bars.map((bar) => (bar.role === 'country' ? palette[3] : bar.role === 'subject' ? palette[1] : palette[0]));
+  return {
+    type: 'bar',
+    data: {
+      // On a phone the place and its date go on two lines, leaving room for the bars.
+      labels: spec.bars.map((bar) => (look.compact ? bar.label[lang].split(' · ') : bar.label[lang])) as string[],
+      datasets: [
+        {
+          label: spec.words[lang].valueAxis,
+          data: spec.bars.map((bar) => bar.point.value),
+          backgroundColor: colours,
+          borderColor: colours,
+          borderWidth: 0,
+          barPercentage: 0.8,
+        },
+      ],
+    },
+    options: {
+      indexAxis: 'y',
+      responsive: look.responsive,
+      maintainAspectRatio: false,
+      animation: false,
+      devicePixelRatio: look.responsive ? undefined : 1,
+      layout: { padding: look.padding },
+      scales: {
+        x: {
+          type: 'linear',
+          // Bars start at zero; rates run to 100% so a 5% bar looks like 5%.
+          min: 0,
+          max: spec.axisMax ?? undefined,
+          beginAtZero: true,
+          grid: { color: gridColour, lineWidth: look.scale },
+          ticks: { font: font(look, 12), color: inkColour, callback: valueTick('percent', lang, spec.words[lang]), stepSize: look.compact ? 25 : 20, maxRotation: 0 },
+          title: { display: look.axisTitle ?? true, text: axisTitle(spec.words[lang].valueAxis, look), font: font(look, 13, 'bold'), color: inkColour },
+        },
+        y: {
+          type: 'category',
+          grid: { display: false },
+          ticks: { font: font(look, 12), color: inkColour, autoSkip: false },
+        },
+      },
+      plugins: {
+        tooltip: {
+          titleFont: font(look, 13, 'bold'),
+          bodyFont: font(look, 13),
+          callbacks: {
+            title: (items: TooltipItem<'bar'>[]) => spec.bars[items[0]?.dataIndex ?? 0]?.regionName ?? '',
+            label: (item: TooltipItem<'bar'>) => barTooltip(spec, item.dataIndex, lang),
+          },
+        },
+      },
+    },
+    plugins: [barValuesPlugin(spec, look)],
+  };
+}
+
+/** Tooltip line of a bar: value, basis, date, rank. Also used by tests to compare with the spec. */
+export function barTooltip(spec: BarChartSpec, index: number, lang: Lang): string {
+  const bar = spec.bars[index];
+  if (!bar) return '';
+  const words = spec.words[lang];
+  const rank = bar.point.rank !== null && bar.point.rankOf !== null ? ` · ${fill(words.rank, { rank: String(bar.point.rank), of: String(bar.point.rankOf) })}` : '';
+  return `${wordValue(bar.point, 'percent', lang, words)} (${words.valueAxis}), ${formatDate(bar.point.date, lang)}${rank}`;
+}
+
+/** Tooltip line of a timeline point: series, value with qualifier. */
+export function pointTooltip(label: string, datum: PointDatum, spec: TimelineChartSpec, lang: Lang): string {
+  return `${label}: ${wordValue({ value: datum.y, qualifier: datum.q, printedIn: datum.p, decimals: datum.dc }, spec.unit, lang, spec.words[lang])}`;
+}
+
+function timelineConfig(spec: TimelineChartSpec, look: ChartLook): ChartConfiguration<'line', PointDatum[]> {
+  const { lang } = look;
+  const range = timeRange(spec);
+  const datasets = [...spec.series.map((series, index) => seriesDataset(series, index, look)), ...targetDatasets(spec, range, look)];
+  const seriesCount = spec.series.length;
+  // Where the target names went, shared by the two label plugins so their words never overprint.
+  const targetNames: Box[] = [];
+  return {
+    type: 'line',
+    data: { datasets },
+    options: {
+      responsive: look.responsive,
+      maintainAspectRatio: false,
+      animation: false,
+      devicePixelRatio: look.responsive ? undefined : 1,
+      layout: { padding: look.padding },
+      // Hovering or focusing picks the nearest figure, never an interpolated value.
+      interaction: { mode: 'nearest', intersect: false },
+      scales: {
+        x: {
+          // Time-proportional: positions are dates, so uneven reporting shows as uneven spacing.
+          type: 'linear',
+          min: range.min,
+          max: range.max,
+          grid: { color: gridColour, lineWidth: look.scale },
+          afterBuildTicks: (scale: Scale) => {
+            // As many month labels as the axis holds side by side at this type size (at most 7):
+            // "Aug 2020" needs about 80 px at 12 px type, "08/2020" 70; compact (phones, square
+            // posts): three, room for "05/2021" in large type.
+            const room = (lang === 'en' ? 80 : 70) * look.scale;
+            const count = look.compact ? 3 : Math.max(3, Math.min(7, Math.floor((scale.maxWidth || 7 * room) / room)));
+            scale.ticks = monthTicks(range.min, range.max, count).map((value) => ({ value }));
+          },
+          ticks: { font: font(look, 12), color: inkColour, callback: (value: number | string) => monthLabel(Number(value), lang, look.compact), maxRotation: 0 },
+        },
+        y: {
+          type: 'linear',
+          min: 0,
+          max: spec.axisMax ?? undefined,
+          beginAtZero: true,
+          grid: { color: gridColour, lineWidth: look.scale },
+          ticks: { font: font(look, 12), color: inkColour, callback: valueTick(spec.unit, lang, spec.words[lang]) },
+          title: {
+            display: look.axisTitle ?? true,
+            text: axisTitle(spec.words[lang].valueAxis, look),
+            font: font(look, 13, 'bold'),
+            color: inkColour,
+          },
+        },
+      },
+      plugins: {
+        tooltip: {
+          titleFont: font(look, 13, 'bold'),
+          bodyFont: font(look, 13),
+          // Target lines are named on the line; tooltips show measured figures only.
+          filter: (item: TooltipItem<'line'>) => item.datasetIndex < seriesCount,
+          callbacks: {
+            title: (items: TooltipItem<'line'>[]) => {
+              const datum = items[0]?.raw as PointDatum | undefined;
+              return datum?.d ? formatDate(datum.d, lang) : '';
+            },
+            label: (item: TooltipItem<'line'>) => pointTooltip(item.dataset.label ?? '', item.raw as PointDatum, spec, lang),
+          },
+        },
+      },
+    },
+    plugins: [breaksPlugin(spec, look, targetNames), lineLabelsPlugin(spec, look, targetNames)],
+  };
+}
+
+/** The Chart.js configuration of a spec, for a given look. */
+export function chartConfig(spec: ChartSpec, look: ChartLook): ChartConfiguration {
+  return (spec.kind === 'bar' ? barConfig(spec, look) : timelineConfig(spec, look)) as unknown as ChartConfiguration;
+}
+
+/** Height in CSS pixels a chart needs at a given width: bars grow with their number. */
+export function chartHeight(spec: ChartSpec, width: number): number {
+  if (spec.kind === 'bar') return Math.round(70 + spec.bars.length * (width < 500 ? 36 : 30));
+  return Math.round(Math.min(width * 0.62, 420) + 24);
+}

@@ -1,0 +1,122 @@
+import { getCollection } from 'astro:content';
+import { buildCharts, type ChartInputs } from '../model/from-figures.ts';
+import type { Figure } from '../../stats/figures.ts';
+import { figuresFromSnapshots } from '../../stats/load.ts';
+import { chartRows, type ChartSpec } from '../model/spec.ts';
+import { datedNames, latestNames } from './files.ts';
+import { imageFormatList } from '../../images/formats.ts';
+import { loadRegions, type RegionIndex } from '../../../content/regions.ts';
+import { absoluteUrl, chartFilePath, chartHomePath, embedPath } from '../../../routing/routes.ts';
+
+/**
+ * The site's charts as one catalogue: every page, embed, image, data file and feed is generated
+ * from it, and `/nhung/index.json` publishes it. The share kit (`/chia-se/`) lists charts from
+ * `loadChartCatalogue()` too.
+ */
+
+/** A chart and its earlier versions (each built only from figures up to its date). */
+export interface ChartWithVersions {
+  spec: ChartSpec;
+  /** The chart's kept data dates (see `keptDates`), oldest first, each with the chart as it stood then. */
+  versions: { asOf: string; spec: ChartSpec }[];
+}
+
+export interface ChartBundle {
+  charts: ChartWithVersions[];
+  inputs: ChartInputs;
+  /** Every figure of the snapshots (the figure model's input for pages, tables and radio text). */
+  figures: Figure[];
+}
+
+/** Dated versions are kept for the chart's newest this many data dates… */
+export const RECENT_VERSIONS = 31;
+
+/**
+ * …and, before those, for the first data date of each calendar month: at most 31 + one a month
+ * per chart, however many days of figures it has. A month's first date stays first as newer data
+ * arrives, so only a daily version older than the newest 31 is ever dropped; a chart with at
+ * most 31 data dates (every chart of the published figures) keeps them all.
+ */
+function keptDates(dates: string[]): string[] {
+  const sorted = [...new Set(dates)].sort();
+  const recentFrom = sorted.at(-RECENT_VERSIONS) ?? sorted[0];
+  const firstOfMonth = new Map<string, string>();
+  for (const date of sorted) if (!firstOfMonth.has(date.slice(0, 7))) firstOfMonth.set(date.slice(0, 7), date);
+  return sorted.filter((date) => (recentFrom !== undefined && date >= recentFrom) || firstOfMonth.get(date.slice(0, 7)) === date);
+}
+
+/**
+ * Builds every chart and its dated versions from plain inputs. A dated version uses only the
+ * snapshots dated up to that day, so its files stay the same when newer figures arrive. Charts
+ * are rebuilt only at dates some chart keeps (not at every snapshot date), so two years of daily
+ * figures cost about 55 rebuilds, not 730.
+ */
+export function chartBundle(inputs: ChartInputs): ChartBundle {
+  const current = buildCharts(inputs);
+  const kept = new Map(current.map((spec) => [spec.id, new Set(keptDates([spec.asOf, ...chartRows(spec).map((row) => row.date)]))]));
+  const dates = [...new Set([...kept.values()].flatMap((set) => [...set]))].sort();
+  const history = new Map<string, { asOf: string; spec: ChartSpec }[]>();
+  for (const date of dates) {
+    const then = buildCharts({ ...inputs, snapshots: inputs.snapshots.filter((s) => s.data.asOf <= date) });
+    for (const spec of then) {
+      if (spec.asOf !== date || !kept.get(spec.id)?.has(date)) continue;
+      const versions = history.get(spec.id);
+      if (versions) versions.push({ asOf: date, spec });
+      else history.set(spec.id, [{ asOf: date, spec }]);
+    }
+  }
+  return {
+    inputs,
+    figures: figuresFromSnapshots(inputs.snapshots),
+    charts: current.map((spec) => ({ spec, versions: history.get(spec.id) ?? [] })),
+  };
+}
+
+let cached: Promise<ChartBundle> | undefined;
+
+/** All charts of this build, from the content collections (built once per build). */
+export function loadChartCatalogue(): Promise<ChartBundle> {
+  cached ??= (async () => {
+    const [snapshots, directives, statementTargets] = await Promise.all([
+      getCollection('snapshots'),
+      getCollection('directives'),
+      getCollection('statementTargets'),
+    ]);
+    return chartBundle({ snapshots, directives, statementTargets, regions: loadRegions() });
+  })();
+  return cached;
+}
+
+/** One entry of `/nhung/index.json`. */
+export function catalogueEntry(chart: ChartWithVersions, regions: RegionIndex, site: URL | string) {
+  const { spec } = chart;
+  const url = (path: string) => absoluteUrl(path, site);
+  const vi = latestNames('vi');
+  const en = latestNames('en');
+  return {
+    id: spec.id,
+    kind: spec.kind,
+    title: spec.title,
+    summary: spec.summary,
+    asOf: spec.asOf,
+    page: { vi: url(chartHomePath(spec, regions, 'vi')), en: url(chartHomePath(spec, regions, 'en')) },
+    embed: { vi: url(embedPath(spec.id, 'vi')), en: url(embedPath(spec.id, 'en')) },
+    // Per language: the page-sized SVG, then each newsroom format as PNG and SVG.
+    images: Object.fromEntries(
+      (['vi', 'en'] as const).map((lang) => {
+        const names = lang === 'vi' ? vi : en;
+        const formats = Object.fromEntries(imageFormatList.map((format) => [format, { png: url(chartFilePath(spec.id, lang, names.images[format].png)), svg: url(chartFilePath(spec.id, lang, names.images[format].svg)) }]));
+        return [lang, { svg: url(chartFilePath(spec.id, lang, names.svg)), ...formats }];
+      }),
+    ),
+    data: {
+      csv: url(chartFilePath(spec.id, 'vi', vi.csv)),
+      json: url(chartFilePath(spec.id, 'vi', vi.json)),
+      versions: chart.versions.map((version) => ({
+        asOf: version.asOf,
+        csv: url(chartFilePath(spec.id, 'vi', datedNames(version.asOf).csv)),
+        json: url(chartFilePath(spec.id, 'vi', datedNames(version.asOf).json)),
+      })),
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import type { Lang } from '../../../i18n/index.ts';
+import type { ChartBundle } from './catalogue.ts';
+import { chartCsv, chartJson, datedNames, latestNames, pageDrawings } from './files.ts';
+import { chartImagePng, chartImageSvg, renderSvg } from '../draw/render.ts';
+import { imageFormatList } from '../../images/formats.ts';
+import type { MapLayer } from '../../maps/draw.ts';
+import { loadProvinceShapes } from '../../maps/data.ts';
+import { mapImagePng, mapImageSvg } from '../../maps/images.ts';
+import { cachedRender, cachedText } from '../../images/render-cache.ts';
+import { publicHost } from '../../../routing/routes.ts';
+
+/**
+ * Every file published next to a chart's embed page, as lazy producers: the static endpoints
+ * (`/nhung/<id>/<file>`, `/en/embed/<id>/<file>`) enumerate them and Astro writes each once.
+ * Images per language (the words are drawn in); data files are bilingual and live under /nhung/.
+ */
+export interface ChartOutput {
+  id: string;
+  file: string;
+  contentType: string;
+  body: (site: URL) => Promise<Uint8Array<ArrayBuffer> | string>;
+}
+
+export function chartOutputs(bundle: ChartBundle, lang: Lang): ChartOutput[] {
+  const names = latestNames(lang);
+  return bundle.charts.flatMap(({ spec, versions }) => {
+    const images: ChartOutput[] = [
+      ...Object.values(pageDrawings(lang)).map(({ file, width }): ChartOutput => ({ id: spec.id, file, contentType: 'image/svg+xml', body: async () => cachedText('chart-svg', [spec, lang, width], () => renderSvg(spec, lang, width)) })),
+      ...imageFormatList.flatMap((format): ChartOutput[] => [
+        {
+          id: spec.id,
+          file: names.images[format].png,
+          contentType: 'image/png',
+          body: (site) => cachedRender('chart-png', [spec, lang, format, publicHost(site)], async () => new Uint8Array(await chartImagePng(spec, lang, format, publicHost(site)))),
+        },
+        {
+          id: spec.id,
+          file: names.images[format].svg,
+          contentType: 'image/svg+xml',
+          body: async (site) => cachedText('chart-image-svg', [spec, lang, format, publicHost(site)], () => chartImageSvg(spec, lang, format, publicHost(site))),
+        },
+      ]),
+    ];
+    if (lang === 'en') return images;
+    const data: ChartOutput[] = [
+      { id: spec.id, file: names.csv, contentType: 'text/csv; charset=utf-8', body: async (site) => chartCsv(spec, site) },
+      { id: spec.id, file: names.json, contentType: 'application/json', body: async (site) => JSON.stringify(chartJson(spec, site), null, 2) },
+      ...versions.flatMap((version) => [
+        { id: spec.id, file: datedNames(version.asOf).csv, contentType: 'text/csv; charset=utf-8', body: async (site: URL) => chartCsv(version.spec, site) },
+        { id: spec.id, file: datedNames(version.asOf).json, contentType: 'application/json', body: async (site: URL) => JSON.stringify(chartJson(version.spec, site), null, 2) },
+      ]),
+    ];
+    return [...images, ...data];
+  });
+}
+
+/** The newsroom images of every province map, next to its embed page (`/nhung/ban-do-…/moi-nhat-1920x1080.png`). */
+export function mapOutputs(layers: readonly MapLayer[], lang: Lang): ChartOutput[] {
+  const names = latestNames(lang);
+  // The boundaries are an input too: a new map file must miss the cache.
+  const shapes = loadProvinceShapes();
+  return layers.flatMap((layer) =>
+    imageFormatList.flatMap((format): ChartOutput[] => [
+      {
+        id: layer.id,
+        file: names.images[format].png,
+        contentType: 'image/png',
+        body: (site) => cachedRender('map-png', [shapes, layer, lang, format, publicHost(site)], async () => new Uint8Array(await mapImagePng(shapes, layer, lang, format, publicHost(site)))),
+      },
+      {
+        id: layer.id,
+        file: names.images[format].svg,
+        contentType: 'image/svg+xml',
+        body: async (site) => cachedText('map-svg', [shapes, layer, lang, format, publicHost(site)], () => mapImageSvg(shapes, layer, lang, format, publicHost(site))),
+      },
+    ]),
+  );
+}

@@ -1,0 +1,72 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * Build-time cache of rendered images (chart PNG/SVG, Open Graph cards): a build redraws only what
+ * changed. The key hashes the renderer's inputs AND the code that draws them (every file of
+ * `src/lib/`, `src/routing/`, `src/i18n/` and the campaign file, the fonts' and libraries' versions via `package-lock.json`), so a change to a
+ * chart's data or to the drawing code misses the cache, and nothing stale can be served.
+ *
+ * Stored in `node_modules/.cache/bluezone-render/` (or `$RENDER_CACHE_DIR`); delete the folder
+ * to start cold. Entries are content-addressed and never overwritten in place.
+ */
+const cacheDir = () => process.env.RENDER_CACHE_DIR ?? join(process.cwd(), 'node_modules/.cache/bluezone-render');
+
+let codeVersion: string | undefined;
+/** Hash of the drawing code and dependency versions (computed once per build process). */
+function renderers(): string {
+  if (codeVersion) return codeVersion;
+  const hash = createHash('sha256');
+  for (const folder of ['src/lib', 'src/routing', 'src/i18n']) {
+    const dir = join(process.cwd(), folder);
+    for (const file of readdirSync(dir, { recursive: true }).map(String).sort()) {
+      if (/\.(ts|js|json)$/.test(file)) hash.update(join(folder, file)).update(readFileSync(join(dir, file)));
+    }
+  }
+  hash.update(readFileSync(join(process.cwd(), 'package-lock.json')));
+  codeVersion = hash.digest('hex');
+  return codeVersion;
+}
+
+/** The cache key of one render: its kind and inputs (any JSON) under the current code. */
+export function renderKey(kind: string, input: unknown): string {
+  return createHash('sha256').update(renderers()).update(kind).update('\0').update(JSON.stringify(input)).digest('hex');
+}
+
+function read(key: string): Buffer | undefined {
+  try {
+    return readFileSync(join(cacheDir(), key));
+  } catch {
+    return undefined;
+  }
+}
+
+function write(key: string, bytes: Uint8Array | string): void {
+  const dir = cacheDir();
+  mkdirSync(dir, { recursive: true });
+  // Write then rename: a crash or a parallel build never leaves half a file under a key.
+  const temp = join(dir, `${key}.${process.pid}.tmp`);
+  writeFileSync(temp, bytes);
+  renameSync(temp, join(dir, key));
+}
+
+/** A binary render (PNG), from the cache when the same inputs were drawn by the same code before. */
+export async function cachedRender(kind: string, input: unknown, render: () => Promise<Uint8Array>): Promise<Uint8Array<ArrayBuffer>> {
+  const key = renderKey(kind, input);
+  const hit = read(key);
+  if (hit) return new Uint8Array(hit);
+  const bytes = await render();
+  write(key, bytes);
+  return new Uint8Array(bytes);
+}
+
+/** A text render (SVG markup), synchronously, for components that draw while rendering a page. */
+export function cachedText(kind: string, input: unknown, render: () => string): string {
+  const key = renderKey(kind, input);
+  const hit = read(key);
+  if (hit) return hit.toString('utf8');
+  const text = render();
+  write(key, text);
+  return text;
+}

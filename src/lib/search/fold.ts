@@ -1,0 +1,99 @@
+/**
+ * Vietnamese search as people type on a phone. Pagefind (≥ 1.5) folds tone and vowel marks
+ * ("cai" finds "cài") but treats `đ` as a letter of its own, so "dat" would never find "đặt".
+ * At index time every word holding `đ`/`Đ` gets a folded twin right after it ("đặt dat"),
+ * in the copy handed to Pagefind only (the published HTML is untouched, so no page grows).
+ * In the browser, `cleanExcerpt` removes the twins again and moves their highlight to the word.
+ */
+import { escapeMarkup } from '../core/escape.ts';
+import { foldVietnamese } from '../core/slug.ts';
+
+/** A word (letters, marks, digits) that contains `đ` or `Đ`. */
+const dWord = /[\p{L}\p{M}\p{N}]*[đĐ][\p{L}\p{M}\p{N}]*/gu;
+
+/** `Cài đặt qua Đoàn` → `Cài đặt dat qua Đoàn Doan`: each đ-word followed by its folded twin. */
+export function addFoldedTwins(text: string): string {
+  return text.replace(dWord, (word) => `${word} ${foldVietnamese(word)}`);
+}
+
+/**
+ * Adds folded twins to every text node of an HTML document (never inside tags, attributes,
+ * `<script>` or `<style>`), so headings keep their weight and sub-results their anchors.
+ */
+export function addFoldedTwinsToHtml(html: string): string {
+  return html.replace(
+    /(<(script|style)\b[\s\S]*?<\/\2\s*>)|(<!--[\s\S]*?-->)|(<[^>]*>)|([^<]+)/gi,
+    (match, rawBlock: string | undefined, _name, comment: string | undefined, tag: string | undefined, text: string | undefined) =>
+      text !== undefined && !rawBlock && !comment && !tag ? addFoldedTwins(text) : match,
+  );
+}
+
+/** One word of an excerpt and whether Pagefind highlighted it. */
+export interface ExcerptToken {
+  text: string;
+  marked: boolean;
+}
+
+const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'", nbsp: ' ' };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(amp|lt|gt|quot|#39|#x27|nbsp);/g, (_, name: string) => entities[name] ?? '');
+}
+
+/**
+ * Turns a Pagefind excerpt (HTML with `<mark>`) into plain tokens, with the folded twins
+ * removed: a twin's highlight moves to the word before it and its trailing punctuation stays.
+ * Returns tokens rather than HTML so the caller builds DOM nodes (no HTML injection).
+ */
+export function cleanExcerpt(excerptHtml: string): ExcerptToken[] {
+  // Characters with their highlight state, then words split on white space.
+  const chars: { char: string; marked: boolean }[] = [];
+  let marked = false;
+  for (const part of excerptHtml.split(/(<\/?mark>)/)) {
+    if (part === '<mark>') marked = true;
+    else if (part === '</mark>') marked = false;
+    else for (const char of decodeEntities(part)) chars.push({ char, marked });
+  }
+  const words: ExcerptToken[] = [];
+  let current: ExcerptToken | null = null;
+  for (const { char, marked: isMarked } of chars) {
+    if (/\s/.test(char)) current = null;
+    else if (current) {
+      current.text += char;
+      current.marked ||= isMarked;
+    } else {
+      current = { text: char, marked: isMarked };
+      words.push(current);
+    }
+  }
+  const result: ExcerptToken[] = [];
+  // A word has at most one twin: "đặt dat dat" (a real "dat" after the twin) keeps the second.
+  let previousHadTwin = false;
+  for (const word of words) {
+    const previous = result.at(-1);
+    if (previous && !previousHadTwin && isTwinOf(word.text, previous.text)) {
+      previous.text += word.text.replace(/^[\p{L}\p{N}]+/u, '');
+      previous.marked ||= word.marked;
+      previousHadTwin = true;
+    } else {
+      result.push(word);
+      previousHadTwin = false;
+    }
+  }
+  return result;
+}
+
+/** Whether `token` is the folded twin inserted right after the đ-word ending `previous`. */
+function isTwinOf(token: string, previous: string): boolean {
+  const word = /[\p{L}\p{M}\p{N}]*[đĐ][\p{L}\p{M}\p{N}]*$/u.exec(previous)?.[0];
+  if (!word) return false;
+  const twin = /^[\p{L}\p{N}]+/u.exec(token)?.[0];
+  return twin !== undefined && twin === foldVietnamese(word);
+}
+
+/** Removes the folded twins from plain text (titles of results and sub-results). */
+export function cleanText(text: string): string {
+  return cleanExcerpt(escapeMarkup(text))
+    .map((token) => token.text)
+    .join(' ');
+}

@@ -1,0 +1,89 @@
+import { createCanvas, SvgExportFlag, type SKRSContext2D } from '@napi-rs/canvas';
+import type { Lang } from '../../i18n/index.ts';
+import { registerFonts } from '../images/fonts.ts';
+
+/**
+ * "Install Bluezone" banners and buttons for officials' web pages, in common web-banner sizes.
+ * Drawn once with @napi-rs/canvas into SVG (text converted to outlines, so the banner looks the
+ * same on a server with no Vietnamese font) and into PNG (for CMSs that refuse SVG uploads).
+ */
+export const bannerSizes = [
+  { width: 180, height: 60 },
+  { width: 468, height: 60 },
+  { width: 728, height: 90 },
+  { width: 300, height: 250 },
+] as const;
+
+export type BannerSize = (typeof bannerSizes)[number];
+export type BannerFormat = 'svg' | 'png';
+
+const texts: Record<Lang, { title: string; subtitle: string; action: string }> = {
+  vi: { title: 'Cài đặt Bluezone', subtitle: 'Hướng dẫn từng bước, miễn phí', action: 'Xem hướng dẫn →' },
+  en: { title: 'Install Bluezone', subtitle: 'Free step-by-step guide', action: 'Open the guide →' },
+};
+
+/** Alt text of a banner: what it says, since that is what a screen reader user needs. */
+export function bannerAlt(lang: Lang): string {
+  return `${texts[lang].title} – ${texts[lang].subtitle}`;
+}
+
+function draw(ctx: SKRSContext2D, family: string, lang: Lang, { width, height }: BannerSize): void {
+  const { title, subtitle, action } = texts[lang];
+  ctx.fillStyle = '#0b5cad';
+  ctx.fillRect(0, 0, width, height);
+  ctx.fillStyle = '#0a7a4b';
+  const stripe = Math.max(4, Math.round(height * 0.06));
+  ctx.fillRect(0, height - stripe, width, stripe);
+  ctx.fillStyle = '#ffffff';
+  ctx.textBaseline = 'middle';
+  const tall = height > 100;
+  const pad = Math.round(Math.min(width, height) * (tall ? 0.1 : 0.2));
+  // The largest title size that fits the width.
+  let size = Math.round(tall ? height * 0.16 : height * (width < 300 ? 0.36 : 0.34));
+  ctx.font = `bold ${size}px "${family}"`;
+  while (ctx.measureText(title).width > width - 2 * pad && size > 10) {
+    size -= 1;
+    ctx.font = `bold ${size}px "${family}"`;
+  }
+  const showSubtitle = width >= 300;
+  if (!showSubtitle) {
+    ctx.fillText(title, pad, (height - stripe) / 2);
+    return;
+  }
+  const subSize = Math.round(size * 0.55);
+  if (tall) {
+    ctx.fillText(title, pad, height * 0.3);
+    ctx.font = `${subSize}px "${family}"`;
+    ctx.fillText(subtitle, pad, height * 0.3 + size * 1.1);
+    // A button-like label: the banner is one big link.
+    ctx.font = `bold ${subSize}px "${family}"`;
+    const buttonWidth = ctx.measureText(action).width + subSize * 1.6;
+    ctx.beginPath();
+    ctx.roundRect(pad, height * 0.7, buttonWidth, subSize * 2.2, 6);
+    ctx.fill();
+    ctx.fillStyle = '#0b5cad';
+    ctx.fillText(action, pad + subSize * 0.8, height * 0.7 + subSize * 1.1);
+  } else {
+    ctx.fillText(title, pad, (height - stripe) * 0.36);
+    ctx.font = `${subSize}px "${family}"`;
+    ctx.fillText(subtitle, pad, (height - stripe) * 0.76);
+  }
+}
+
+/** One banner file's bytes. */
+export function renderBanner(lang: Lang, size: BannerSize, format: BannerFormat): Buffer {
+  const family = registerFonts();
+  if (format === 'svg') {
+    const canvas = createCanvas(size.width, size.height, SvgExportFlag.ConvertTextToPaths);
+    draw(canvas.getContext('2d'), family, lang, size);
+    // A viewBox lets the banner shrink with its container on a narrow phone.
+    const svg = canvas.getContent().toString('utf8');
+    return Buffer.from(svg.replace('<svg ', `<svg viewBox="0 0 ${size.width} ${size.height}" `), 'utf8');
+  }
+  // Twice the pixels, shown at the nominal size: sharp on high-density phone screens.
+  const canvas = createCanvas(size.width * 2, size.height * 2);
+  const ctx = canvas.getContext('2d');
+  ctx.scale(2, 2);
+  draw(ctx, family, lang, size);
+  return canvas.toBuffer('image/png');
+}
