@@ -25,6 +25,13 @@ export const campaignSchema = z.strictObject({
     googlePlay: z.url({ protocol: /^https$/, hostname: /^play\.google\.com$/ }),
     appStore: z.url({ protocol: /^https$/, hostname: /^apps\.apple\.com$/ }),
   }),
+  /** Campaign wording the UI quotes, in both languages. */
+  wording: z.strictObject({
+    /** The leaflet's store step: the name to search for, look-alikes to avoid, the real app's store id. */
+    storeSearchTip: z.strictObject({ vi: z.string().trim().min(10).max(400), en: z.string().trim().min(10).max(400) }),
+    /** What the press called accounts that registered a phone number (the `registered_with_phone` measure). */
+    registeredWithPhone: z.strictObject({ vi: z.string().trim().min(2).max(80), en: z.string().trim().min(2).max(80) }),
+  }),
   /** The app's public launch: the national series starts here; every source that dates it. */
   launch: z.strictObject({
     date: z.iso.date(),
@@ -42,5 +49,18 @@ export function parseCampaign(json: unknown, file = 'content/campaign.json'): Ca
   throw new Error(`${file}: ${issue.path.join('.') || '(file)'}: ${issue.message}`);
 }
 
-/** The campaign of this site, checked when first imported (the build fails on a bad file). */
-export const campaign: Campaign = parseCampaign(raw);
+/**
+ * The campaign of this site, checked when first imported: the build, `npm run check-data` and
+ * the fetch script stop with one line naming the file and the field (tests get the error).
+ */
+function loadCampaign(): Campaign {
+  try {
+    return parseCampaign(raw);
+  } catch (error) {
+    if (process.env.VITEST) throw error;
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+}
+
+export const campaign: Campaign = loadCampaign();

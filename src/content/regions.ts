@@ -156,3 +156,15 @@ export function loadRegions(root: string = process.cwd()): RegionIndex {
   cache.set(root, index);
   return index;
 }
+
+/**
+ * The one id of a place in chart and map ids: a province's slug (`kien-giang`), a district's
+ * prefixed by its province's (`quang-ninh-cam-pha`), since district names repeat across provinces.
+ */
+export function regionSlug(code: string, regions: RegionIndex): string {
+  const region = regions.byCode(code);
+  if (!region) throw new Error(`Unknown region code ${code}`);
+  if (region.level !== 'district') return region.slug;
+  const parent = regions.byCode(region.parentCode ?? '');
+  return `${parent?.slug ?? 'x'}-${region.slug}`;
+}

@@ -2,8 +2,10 @@
  * Runs inside an embed page: tells the host page how tall the chart is, so `resize.js` on the
  * host can size the iframe. The message carries only the chart id and a height (nothing
  * private), so it is posted to any origin; the host script checks that it comes from us.
- * Protocol: `{ type: 'bluezone-chart:height', id: '<chart-id>', height: <px> }`.
+ * Protocol: `{ type: embedProtocol.heightMessage, id: '<chart-id>', height: <px> }`.
  */
+import { embedProtocol } from '../lib/core/embed-protocol.ts';
+
 const id = location.pathname.split('/').filter(Boolean).pop() ?? '';
 let last = 0;
 
@@ -11,7 +13,7 @@ function report(): void {
   const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
   if (height === last || window.parent === window) return;
   last = height;
-  window.parent.postMessage({ type: 'bluezone-chart:height', id, height }, '*');
+  window.parent.postMessage({ type: embedProtocol.heightMessage, id, height }, '*');
 }
 
 new ResizeObserver(report).observe(document.documentElement);

@@ -1,6 +1,8 @@
 import type { Lang } from '../i18n/index.ts';
 import type { ChartSpec } from '../lib/charts/model/spec.ts';
+import { campaign } from '../content/campaign.ts';
 import { isPlaceholderHost } from '../lib/core/build-env.ts';
+import { slugify } from '../lib/core/slug.ts';
 import type { Region, RegionIndex } from '../content/regions.ts';
 
 /**
@@ -73,6 +75,14 @@ export function chartHomePath(spec: ChartSpec, regions: RegionIndex, lang: Lang)
   const region = regions.byCode(spec.regionCode);
   return `${region ? placePath(region, regions, lang) : sectionPath('statistics', lang)}#${spec.id}`;
 }
+
+/** The latest-figures RSS feed of the statistics section: `/so-lieu/rss.xml`, `/en/statistics/rss.xml`. */
+export function statisticsRssPath(lang: Lang): string {
+  return `${sectionPath('statistics', lang)}rss.xml`;
+}
+
+/** The script a host page loads to size chart iframes to their content (one file, both languages). */
+export const embedResizeScriptPath = '/nhung/resize.js';
 
 /** The map page: `/so-lieu/ban-do/`, `/en/statistics/map/`. */
 export function mapPagePath(lang: Lang): string {
@@ -160,9 +170,9 @@ export const fixedPages = {
   rss: { vi: 'rss.xml', en: 'rss.xml' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
-/** File name of a banner: `bluezone-vi-728x90.svg`. */
+/** File name of a banner, named after the campaign's app: `bluezone-vi-728x90.svg`. */
 export function bannerFile(lang: Lang, size: { width: number; height: number }, format: 'svg' | 'png'): string {
-  return `bluezone-${lang}-${size.width}x${size.height}.${format}`;
+  return `${slugify(campaign.app.name)}-${lang}-${size.width}x${size.height}.${format}`;
 }
 /** Paper sizes of the leaflet: A4 (one page) and A5 (a half page, two to a sheet when cut). */
 export type LeafletSize = 'a4' | 'a5';

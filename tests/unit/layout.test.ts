@@ -31,7 +31,7 @@ function rules(): Rule[] {
     .flatMap((file) => {
       const line = /^May import: (.*)\.$/m.exec(readFileSync(file, 'utf8'))?.[1];
       if (line === undefined || line.startsWith('(')) return [];
-      const mayImport = line === 'nothing' ? [] : line.split(', ').map((item) => item.replace(/\s*\(.*\)$/, '').trim());
+      const mayImport = line === 'nothing' ? [] : line.replace(/\s*\([^)]*\)/g, '').split(',').map((item) => item.trim());
       return [{ folder: posix(relative(root, dirname(file))), mayImport }];
     })
     .sort((a, b) => b.folder.length - a.folder.length);

@@ -20,12 +20,7 @@ export interface DirectiveEntry {
 }
 
 /** What the slug rule needs of a letter. */
-export interface SlugInput {
-  number: string | null;
-  symbol: string;
-  place: string;
-  date: string;
-}
+export type SlugInput = Pick<Directive, 'number' | 'symbol' | 'place' | 'date'>;
 
 /**
  * The URL segment of a letter. Numbered: number, symbol and year (`1119/UBND-KGVX` of 2020 →

@@ -5,6 +5,9 @@ import type { Figure } from '../stats/figures.ts';
 import { figureBasisOfTarget, latestCount, latestStatedRate } from '../stats/model.ts';
 import { figureSentence } from '../stats/summaries.ts';
 import { t } from '../../i18n/index.ts';
+import { campaign } from '../../content/campaign.ts';
+
+const app = campaign.app.name;
 
 /**
  * The loudspeaker announcements (`/phat-thanh/` for the country, `/phat-thanh/<tỉnh>/` for each
@@ -82,14 +85,14 @@ function targetSentence({ target, letter }: RadioFacts['targets'][number]): stri
   const basis = t('vi', `directives.target.basis.${target.basis}`);
   const deadline = target.deadline ? `, hạn ngày ${formatDate(target.deadline, 'vi')}` : '';
   const setBy = target.setBy ? ` ${target.setBy},` : '';
-  return `Chỉ tiêu: ${comparator}${target.percent}\u00a0% ${basis} cài đặt Bluezone${deadline},${setBy} nêu trong ${letterOnAir(letter)}.`;
+  return `Chỉ tiêu: ${comparator}${target.percent}\u00a0% ${basis} cài đặt ${app}${deadline},${setBy} nêu trong ${letterOnAir(letter)}.`;
 }
 
 /** The announcement, one string per paragraph (one breath group each). `host` is read only when known. */
 export function radioScript(facts: RadioFacts, today: string, host: string | undefined): string[] {
   const paragraphs = [
     'Thưa toàn thể bà con!',
-    'Để cùng phòng, chống dịch COVID-19, mỗi người có điện thoại thông minh hãy cài ứng dụng Bluezone. Nếu bạn từng ở gần một người cũng dùng Bluezone mà sau đó nhiễm COVID-19, ứng dụng có thể báo để bạn liên hệ y tế. Ứng dụng miễn phí, không ghi lại bạn ở đâu.',
+    `Để cùng phòng, chống dịch COVID-19, mỗi người có điện thoại thông minh hãy cài ứng dụng ${app}. Nếu bạn từng ở gần một người cũng dùng ${app} mà sau đó nhiễm COVID-19, ứng dụng có thể báo để bạn liên hệ y tế. Ứng dụng miễn phí, không ghi lại bạn ở đâu.`,
   ];
   const figure = figureOnAir(facts);
   if (figure) paragraphs.push(figure);
@@ -99,11 +102,11 @@ export function radioScript(facts: RadioFacts, today: string, host: string | und
     paragraphs.push(`${when} là ngày ${formatDate(facts.deadline.date, 'vi')}, theo ${letterOnAir(facts.deadline.letter)}: ${taskWithoutDate(facts.deadline.task)}.`);
   }
   paragraphs.push(
-    'Cách cài: máy Android mở CH Play, iPhone mở App Store, tìm Bluezone, cài rồi mở ứng dụng. Khi được hỏi, cho phép Bluetooth và thông báo; trên Android từ phiên bản 6 đến 11, cho phép cả vị trí và bật Vị trí, vì máy cần vị trí để dò Bluetooth. Luôn bật Bluetooth.',
+    `Cách cài: máy Android mở CH Play, iPhone mở App Store, tìm ${app}, cài rồi mở ứng dụng. Khi được hỏi, cho phép Bluetooth và thông báo; trên Android từ phiên bản 6 đến 11, cho phép cả vị trí và bật Vị trí, vì máy cần vị trí để dò Bluetooth. Luôn bật Bluetooth.`,
     host
       ? `Cần giúp, xin hỏi tổ tình nguyện, Đoàn Thanh niên hoặc cán bộ thôn, ấp, khu phố. Hướng dẫn chi tiết có trên trang ${host}, mục Hướng dẫn.`
       : 'Cần giúp, xin hỏi tổ tình nguyện, Đoàn Thanh niên hoặc cán bộ thôn, ấp, khu phố.',
-    'Hãy cài đặt Bluezone cho mình và cho người thân. Xin cảm ơn bà con!',
+    `Hãy cài đặt ${app} cho mình và cho người thân. Xin cảm ơn bà con!`,
   );
   return paragraphs;
 }

@@ -1,5 +1,5 @@
 import { createCanvas, SvgExportFlag, type SKRSContext2D } from '@napi-rs/canvas';
-import type { Lang } from '../../i18n/index.ts';
+import { withCampaign, type Lang } from '../../i18n/index.ts';
 import { registerFonts } from '../images/fonts.ts';
 
 /**
@@ -18,8 +18,8 @@ export type BannerSize = (typeof bannerSizes)[number];
 export type BannerFormat = 'svg' | 'png';
 
 const texts: Record<Lang, { title: string; subtitle: string; action: string }> = {
-  vi: { title: 'Cài đặt Bluezone', subtitle: 'Hướng dẫn từng bước, miễn phí', action: 'Xem hướng dẫn →' },
-  en: { title: 'Install Bluezone', subtitle: 'Free step-by-step guide', action: 'Open the guide →' },
+  vi: { title: withCampaign('Cài đặt {app}', 'vi'), subtitle: 'Hướng dẫn từng bước, miễn phí', action: 'Xem hướng dẫn →' },
+  en: { title: withCampaign('Install {app}', 'en'), subtitle: 'Free step-by-step guide', action: 'Open the guide →' },
 };
 
 /** Alt text of a banner: what it says, since that is what a screen reader user needs. */

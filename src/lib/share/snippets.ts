@@ -1,4 +1,5 @@
-import type { Lang } from '../../i18n/index.ts';
+import { withCampaign, type Lang } from '../../i18n/index.ts';
+import { embedProtocol } from '../core/embed-protocol.ts';
 import { escapeMarkup } from '../core/escape.ts';
 
 /**
@@ -24,7 +25,7 @@ export function embedSnippet(options: { src: string; title: string; height: numb
   const sandbox = 'allow-scripts allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation';
   return (
     `<iframe src="${escapeMarkup(src)}" title="${escapeMarkup(title)}" width="100%" height="${height}" ` +
-    `style="border:0;max-width:1200px" loading="lazy" sandbox="${sandbox}" referrerpolicy="no-referrer" data-bluezone-chart="${escapeMarkup(id)}"></iframe>\n` +
+    `style="border:0;max-width:1200px" loading="lazy" sandbox="${sandbox}" referrerpolicy="no-referrer" ${embedProtocol.attribute}="${escapeMarkup(id)}"></iframe>\n` +
     `<script src="${escapeMarkup(resizeScript)}" async></script>`
   );
 }
@@ -40,24 +41,27 @@ export function imageLinkSnippet(options: { href: string; src: string; width: nu
 }
 
 /** What the install card says, per language. */
-const cardTexts: Record<Lang, { title: string; body: string; android: string; iphone: string; guide: string; qrAlt: string }> = {
+const cardTemplates: Record<Lang, { title: string; body: string; android: string; iphone: string; guide: string; qrAlt: string }> = {
   vi: {
-    title: 'Cài đặt Bluezone',
-    body: 'Bluezone báo cho bạn biết nếu đã tiếp xúc gần người nhiễm COVID-19. Ứng dụng miễn phí, do Bộ Thông tin và Truyền thông và Bộ Y tế phát hành.',
+    title: 'Cài đặt {app}',
+    body: '{app} báo cho bạn biết nếu đã tiếp xúc gần người nhiễm COVID-19. Ứng dụng miễn phí, do {owners} phát hành.',
     android: 'Android: tải trên Google Play (CH Play)',
     iphone: 'iPhone: tải trên App Store',
     guide: 'Hướng dẫn cài đặt từng bước',
-    qrAlt: 'Mã QR dẫn đến hướng dẫn cài đặt Bluezone',
+    qrAlt: 'Mã QR dẫn đến hướng dẫn cài đặt {app}',
   },
   en: {
-    title: 'Install Bluezone',
-    body: 'Bluezone tells you if you have been in close contact with someone who has COVID-19. Free, released by the Ministry of Information and Communications and the Ministry of Health.',
+    title: 'Install {app}',
+    body: '{app} tells you if you have been in close contact with someone who has COVID-19. Free, released by {owners}.',
     android: 'Android: get it on Google Play',
     iphone: 'iPhone: get it on the App Store',
     guide: 'Step-by-step install guide',
-    qrAlt: 'QR code leading to the Bluezone install guide',
+    qrAlt: 'QR code leading to the {app} install guide',
   },
 };
+const cardTexts = Object.fromEntries(
+  Object.entries(cardTemplates).map(([lang, texts]) => [lang, Object.fromEntries(Object.entries(texts).map(([key, text]) => [key, withCampaign(text, lang as Lang)]))]),
+) as typeof cardTemplates;
 
 /** The URLs an install card links to. */
 export interface CardLinks {

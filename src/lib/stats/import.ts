@@ -568,7 +568,7 @@ export interface PlausibilityContext {
  */
 export function plausibilityProblems(snapshot: Snapshot, context: PlausibilityContext): ImportProblem[] {
   const problems: ImportProblem[] = [];
-  if (snapshot.asOf < PLAUSIBLE.earliest) problems.push({ field: 'asOf', message: `${snapshot.asOf} is before Bluezone's launch (${PLAUSIBLE.earliest})` });
+  if (snapshot.asOf < PLAUSIBLE.earliest) problems.push({ field: 'asOf', message: `${snapshot.asOf} is before ${campaign.app.name}'s launch (${PLAUSIBLE.earliest})` });
   if (snapshot.asOf > context.today) problems.push({ field: 'asOf', message: `${snapshot.asOf} is in the future (today is ${context.today})` });
   const populations = new Map(context.regions.provinces.flatMap((p) => (p.population2019 ? [[p.code, p.population2019.count] as const] : [])));
   snapshot.rows.forEach((row, index) => {

@@ -1,7 +1,7 @@
 import type { Directive, RegionRef } from '../../content/directive.ts';
 import { DEFAULT_METHOD, type Snapshot, type SnapshotRow } from '../../content/snapshot.ts';
 import type { RegionIndex } from '../../content/regions.ts';
-import { sectionPath } from '../../routing/routes.ts';
+import { directivePath } from '../../routing/routes.ts';
 import type { Figure, FigurePlace, FigureSource } from './figures.ts';
 
 /**
@@ -18,7 +18,7 @@ export interface SnapshotEntry {
 
 /** A source as cited: a letter quoted in a snapshot links to its page in the library. */
 export function citedSource(source: Snapshot['source']): FigureSource {
-  const url = source.url ?? (source.document ? `${sectionPath('directives', 'vi')}${source.document}/` : null);
+  const url = source.url ?? (source.document ? directivePath(source.document, 'vi') : null);
   return { name: source.name, title: source.title ?? null, url };
 }
 
@@ -112,7 +112,7 @@ export function placeOf(ref: RegionRef, regions: RegionIndex): FigurePlace {
  * letter's qualifiers. The source is the letter itself (its page on this site).
  */
 export function figuresFromLetter(letter: Pick<Directive, 'slug' | 'issuer' | 'statistics'> & { numberSymbol: string }, regions: RegionIndex): Figure[] {
-  const source: FigureSource = { name: letter.issuer, title: letter.numberSymbol, url: `${sectionPath('directives', 'vi')}${letter.slug}/` };
+  const source: FigureSource = { name: letter.issuer, title: letter.numberSymbol, url: directivePath(letter.slug, 'vi') };
   return letter.statistics.flatMap((statistic, index) => {
     const common = {
       origin: { letter: letter.slug, statistic: index },

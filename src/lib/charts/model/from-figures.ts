@@ -17,8 +17,8 @@ import type {
 import { fill } from '../../stats/chart-text.ts';
 import { numberSymbol } from '../../directives/library.ts';
 import { formatDate, formatPercent } from '../../core/format.ts';
-import type { RegionIndex } from '../../../content/regions.ts';
-import { sectionPath } from '../../../routing/routes.ts';
+import { regionSlug, type RegionIndex } from '../../../content/regions.ts';
+import { directivePath, sectionPath } from '../../../routing/routes.ts';
 import type { Figure } from '../../stats/figures.ts';
 import { figuresFromSnapshots, type SnapshotEntry } from '../../stats/load.ts';
 import { figureBasisOfTarget, figuresForTarget, isDrawable, isStatedBasis, latestByPlace, seriesOf, type FigureSeries } from '../../stats/model.ts';
@@ -230,15 +230,6 @@ function timelineChart(input: TimelineInput): TimelineChartSpec {
 export const measureSlugs: Record<Measure, string> = { downloads: 'tai', registered_with_phone: 'co-sdt', active: 'hoat-dong' };
 export const basisSlugs: Record<RateBasis, string> = { population: 'dan-so', smartphones: 'smartphone', adults_15_60: '15-60-tuoi', not_stated: 'chua-ro-co-so' };
 
-/** URL-safe id part of a place: `kien-giang`, `quang-ninh-cam-pha`. */
-export function regionSlug(code: string, regions: RegionIndex): string {
-  const region = regions.byCode(code);
-  if (!region) throw new Error(`Unknown region code ${code}`);
-  if (region.level !== 'district') return region.slug;
-  const parent = regions.byCode(region.parentCode ?? '');
-  return `${parent?.slug ?? 'x'}-${region.slug}`;
-}
-
 /** Id of a place's chart of one series: counts `luot-tai-<place>`, rates `chuoi-<place>-<basis>` (one chart per basis). */
 function seriesChartId(series: FigureSeries, slug: string): string {
   const measure = series.measure === 'downloads' ? '' : `-${measureSlugs[series.measure]}`;
@@ -334,7 +325,7 @@ export function buildCharts(inputs: ChartInputs): ChartSpec[] {
               from: directive.date,
               deadline: target.deadline,
               label: { vi: letterTargetLabel(directive, target, 'vi'), en: letterTargetLabel(directive, target, 'en') },
-              source: { name: directive.issuer, title: `${numberSymbol(directive)} (${formatDate(directive.date, 'vi')})`, url: `${sectionPath('directives', 'vi')}${directive.slug}/` },
+              source: { name: directive.issuer, title: `${numberSymbol(directive)} (${formatDate(directive.date, 'vi')})`, url: directivePath(directive.slug, 'vi') },
             },
           ],
         }),

@@ -1,10 +1,10 @@
 import type { Lang } from '../../../i18n/index.ts';
 import type { ChartWords } from '../../stats/chart-text.ts';
-import type { FigureKind, FigureQualifier, FigureSource, Measure, Method, PrintedIn, RateBasis } from '../../stats/figures.ts';
+import type { Figure, FigureKind, FigureSource, Measure, Method, RateBasis } from '../../stats/figures.ts';
 
 /**
  * The plain-data definition of a chart: what it shows, from which figures, with which sources.
- * Built by `stats/charts.ts` from the figure model; one spec feeds every output (page SVG files, live
+ * Built by `from-figures.ts` from the figure model; one spec feeds every output (page SVG files, live
  * Chart.js, PNG images, the table, CSV, JSON, the summary sentence, the catalogue), so they
  * cannot disagree. Specs are JSON-safe: the browser receives them as-is.
  */
@@ -12,16 +12,14 @@ import type { FigureKind, FigureQualifier, FigureSource, Measure, Method, Printe
 /** A cited source, as shown under the chart and in the data files. */
 export type ChartSource = FigureSource;
 
+/** How a figure's source printed it (qualifier, notation, decimals, rank): every point and data-file row carries it. */
+export type PrintedValue = Pick<Figure, 'qualifier' | 'printedIn' | 'decimals' | 'rank' | 'rankOf'>;
+
 /** One point of a series: a figure placed on the chart. */
-export interface ChartPoint {
+export interface ChartPoint extends PrintedValue {
   /** ISO date (timelines) or the category label key (bars). */
   date: string;
   value: number;
-  qualifier: FigureQualifier;
-  printedIn: PrintedIn;
-  decimals: number | null;
-  rank: number | null;
-  rankOf: number | null;
   /** Index into `ChartSpec.sources`. */
   source: number;
   /** The figure drawn (`Figure.id`): traces the point back to one snapshot row. */
@@ -115,7 +113,7 @@ export interface TimelineChartSpec extends ChartSpecBase {
 export type ChartSpec = BarChartSpec | TimelineChartSpec;
 
 /** One row of the chart's table, CSV and JSON: exactly the drawn numbers. */
-export interface ChartRow {
+export interface ChartRow extends PrintedValue {
   series: Record<Lang, string>;
   regionCode: string;
   regionName: string;
@@ -124,11 +122,6 @@ export interface ChartRow {
   measure: Measure;
   basis: RateBasis | null;
   value: number;
-  qualifier: FigureQualifier;
-  printedIn: PrintedIn;
-  decimals: number | null;
-  rank: number | null;
-  rankOf: number | null;
   source: ChartSource;
   /** The figure (`Figure.id`) the row shows. */
   figure: string;
