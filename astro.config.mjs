@@ -13,6 +13,7 @@ import { inSitemap } from './src/routing/sitemap.ts';
 import { mdxAllowlist } from './src/content/mdx-allowlist.ts';
 import { deployHeaders } from './src/integrations/deploy-headers.ts';
 import { checkBuildEnv } from './src/lib/core/build-env.ts';
+import { embedProtocol } from './src/lib/core/embed-protocol.ts';
 
 /**
  * Every absolute URL (canonical links, feeds, QR codes, share snippets) derives from `site`.
@@ -35,7 +36,8 @@ export default defineConfig({
     // content-hashed under /_astro/ and cached for a year.
     inlineStylesheets: 'never',
   },
-  vite: { build: { assetsInlineLimit: 0 } },
+  // The embed page's height message is named after the campaign's app, compiled in (no campaign file in the browser).
+  vite: { build: { assetsInlineLimit: 0 }, define: { __EMBED_HEIGHT_MESSAGE__: JSON.stringify(embedProtocol.heightMessage) } },
   redirects,
   // Guide illustrations are our own SVG drawings (content/images/guides/); rasterising them to
   // AVIF/WebP at phone sizes keeps them small and lets <Picture> pick a format. Only trusted,

@@ -113,8 +113,9 @@ async function listen(server: Server | TlsServer): Promise<number> {
   return (server.address() as AddressInfo).port;
 }
 
+let certDir = '';
 beforeAll(async () => {
-  const certDir = mkdtempSync(join(tmpdir(), 'fetch-stats-tls-'));
+  certDir = mkdtempSync(join(tmpdir(), 'fetch-stats-tls-'));
   certFile = join(certDir, 'cert.pem');
   const keyFile = join(certDir, 'key.pem');
   execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', keyFile, '-out', certFile], { stdio: 'ignore' });
@@ -128,9 +129,13 @@ beforeAll(async () => {
   tlsBase = `https://127.0.0.1:${await listen(createTlsServer({ cert: readFileSync(certFile), key: readFileSync(keyFile) }, handler))}`;
 });
 afterAll(async () => {
-  for (const server of servers) {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
+  try {
+    for (const server of servers) {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  } finally {
+    rmSync(certDir, { recursive: true, force: true });
   }
 });
 beforeEach(() => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 /*
  * The layout is the architecture (README, "How the code is organised"): every folder of `src/`
- * says in its README.md what it may import ("May import: …"), and this test holds every import
+ * says in its README.md (`_README.md` in `src/pages/`, where Astro would publish a README.md) what it may import ("May import: …"), and this test holds every import
  * of every file to that line. Type-only imports are exempt: they vanish at build time and carry
  * the schemas' types to wherever they are used.
  */
@@ -27,7 +27,7 @@ interface Rule {
 function rules(): Rule[] {
   return walk(join(root, 'src'))
     .concat(walk(join(root, 'scripts/lib')))
-    .filter((file) => file.endsWith('README.md'))
+    .filter((file) => /(^|\/)_?README\.md$/.test(file))
     .flatMap((file) => {
       const line = /^May import: (.*)\.$/m.exec(readFileSync(file, 'utf8'))?.[1];
       if (line === undefined || line.startsWith('(')) return [];
@@ -59,7 +59,7 @@ describe('the layout of the code', () => {
     const folders = new Set(sourceFiles.map((file) => posix(relative(root, dirname(file)))));
     const missing = [...folders]
       .filter((folder) => folder !== 'src' && !folder.startsWith('src/pages'))
-      .filter((folder) => !existsSync(join(root, folder, 'README.md')));
+      .filter((folder) => !existsSync(join(root, folder, 'README.md')) && !existsSync(join(root, folder, '_README.md')));
     expect(missing).toEqual([]);
     expect(all.length).toBeGreaterThan(15);
   });
