@@ -2,9 +2,19 @@
 import { getViteConfig } from 'astro/config';
 
 // Astro's Vite config, so tests can import `astro:*` modules and render components.
+// Two projects: `unit` (no build: fixtures, loaders, schemas, `astro sync` at most) and
+// `integration` (ONE build of the fixture site, started by its global setup and read by every
+// file in tests/integration/). The build runs in the background while the unit tests run; the
+// integration files come after them (groupOrder), so none holds a worker while waiting.
 export default getViteConfig({
   test: {
-    include: ['tests/unit/**/*.test.ts'],
     testTimeout: 30_000,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], sequence: { groupOrder: 0 } } },
+      {
+        extends: true,
+        test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], globalSetup: ['tests/integration/global-setup.ts'], sequence: { groupOrder: 1 } },
+      },
+    ],
   },
 });

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -49,4 +49,28 @@ export function runAstro(
     timeout,
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}
+
+/**
+ * `runAstro` without blocking: the child process (to end it early, by its id) and a promise of
+ * the same result. Lets the integration build run while the unit tests do.
+ */
+export function startAstro(
+  cwd: string,
+  command: 'build' | 'sync',
+  env: Record<string, string>,
+): { child: ChildProcess; done: Promise<{ status: number | null; output: string }> } {
+  const child = spawn(process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), command], {
+    cwd,
+    env: { ...process.env, SITE_URL: TEST_SITE, ...env, NO_COLOR: '1', FORCE_COLOR: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  const done = new Promise<{ status: number | null; output: string }>((resolve) => {
+    child.on('error', (error) => resolve({ status: null, output: `${output}\n${error.message}` }));
+    child.on('close', (status) => resolve({ status, output }));
+  });
+  return { child, done };
 }

@@ -1,68 +1,48 @@
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { chartBundle } from '../../src/lib/charts/publish/catalogue.ts';
 import { chartCsv, chartJson } from '../../src/lib/charts/publish/files.ts';
 import { chartImagePng } from '../../src/lib/charts/draw/render.ts';
 import { loadRegions } from '../../src/content/regions.ts';
 import type { SnapshotEntry } from '../../src/lib/stats/load.ts';
-import { snapshotSchemaWith } from '../../src/content/snapshot.ts';
-import { statementTargetSchema } from '../../src/content/statement-target.ts';
-import { formatNumber, isoDateInVietnam } from '../../src/lib/core/format.ts';
-import { copyProject, projectRoot as root, removeProject, runAstro, TEST_SITE } from '../support/temp-project.ts';
+import { contentFolders } from '../../src/content/content-folders.ts';
+import { formatDate, formatNumber, isoDateInVietnam } from '../../src/lib/core/format.ts';
 import { publicHost } from '../../src/routing/routes.ts';
+import { FIXTURE_EPOCH, FIXTURE_SITE as site, newSnapshot, newSnapshotFile } from '../support/fixture-site.ts';
+import { BUILD_WAIT, sharedBuild } from '../support/shared-build.ts';
 
 /**
- * "Adding a snapshot is one new JSON file": a temporary copy of the project (never the repo's
- * content) gets a clearly labelled TEST FIXTURE snapshot and is built once; every chart output
- * must follow the new figures with no code change: charts, tables, images, CSV/JSON, the
- * catalogue and the latest feeds. The state before is the repo's own data, charted in-process:
- * dated files of earlier data must be byte-identical to it, images must differ from it.
+ * "Adding a snapshot is one new JSON file": the fixture site (tests/support/fixture-site.ts) has
+ * one clearly labelled TEST FIXTURE snapshot more than its other content; every chart output of
+ * its one build must follow the new figures with no code change: charts, tables, images,
+ * CSV/JSON, the catalogue and the latest feeds. The state before is the same copy's data without
+ * that file, charted in-process: dated files of earlier data must be byte-identical to it, images
+ * must differ from it.
  */
 
-const site = TEST_SITE;
-let tmp = '';
+let root = '';
+let dist = '';
+beforeAll(async () => {
+  const build = await sharedBuild();
+  if (build.status !== 0) throw new Error(`build failed:\n${build.output.slice(-4000)}`);
+  ({ root, dist } = build);
+}, BUILD_WAIT);
 
-/** TEST FIXTURE: invented numbers for this test only, never published. */
-const fixture = {
-  asOf: '2021-06-28',
-  source: { id: 'test-fixture', name: 'TEST FIXTURE (not real data)', url: 'https://example.test/fixture' },
-  measure: 'downloads',
-  note: 'TEST FIXTURE written by tests/unit/chart-new-snapshot.test.ts; the numbers are invented.',
-  rows: [
-    { region: { code: 'VN', name: 'Việt Nam', level: 'country' }, installs: 38_765_432 },
-    { region: { code: '96', name: 'Cà Mau', level: 'province' }, ratePercent: 23.45, rateBasis: 'population' },
-  ],
-};
+const file = (_out: 'after', path: string) => join(dist, path);
+const text = (out: 'after', path: string) => readFileSync(file(out, path), 'utf8');
 
-function build(out: string): void {
-  const result = runAstro(tmp, 'build', { ASTRO_OUT_DIR: join(tmp, out), ASTRO_CACHE_DIR: join(tmp, '.astro-cache') }, 500_000);
-  if (result.status !== 0) throw new Error(`build failed:\n${result.output}`);
-}
-
-const file = (out: string, path: string) => join(tmp, out, path);
-const text = (out: string, path: string) => readFileSync(file(out, path), 'utf8');
-
-/** The national chart from the repo's committed data (the state before the fixture). */
+/** The national chart from the copy's data without the new snapshot (the state before it). */
 function nationalBefore() {
   const regions = loadRegions(root);
-  const schema = snapshotSchemaWith(regions);
-  const read = (dir: string) => readdirSync(join(root, dir)).filter((f) => f.endsWith('.json')).map((f) => ({ id: f.slice(0, -5), json: JSON.parse(readFileSync(join(root, dir, f), 'utf8')) }));
+  // The build's own schemas, with its cleaning of hidden characters (the fixture's hostile source has some).
+  const schema = contentFolders.snapshots.schema;
+  const read = (dir: string) => readdirSync(join(root, dir)).filter((f) => f.endsWith('.json') && `${dir}/${f}` !== newSnapshotFile).map((f) => ({ id: f.slice(0, -5), json: JSON.parse(readFileSync(join(root, dir, f), 'utf8')) }));
   const snapshots: SnapshotEntry[] = read('content/stats').map(({ id, json }) => ({ id, data: schema.parse(json) }));
-  const statementTargets = read('content/targets').map(({ json }) => ({ data: statementTargetSchema.parse(json) }));
+  const statementTargets = read('content/targets').map(({ json }) => ({ data: contentFolders.statementTargets.schema.parse(json) }));
   const bundle = chartBundle({ snapshots, directives: [], statementTargets, regions });
   return bundle.charts.find((c) => c.spec.id === 'luot-tai-toan-quoc')!;
 }
-
-beforeAll(() => {
-  tmp = copyProject('charts-snapshot');
-  writeFileSync(join(tmp, 'content/stats/2021-06-28-test-fixture.json'), JSON.stringify(fixture, null, 2));
-  build('after');
-}, 1_000_000);
-
-afterAll(() => {
-  removeProject(tmp);
-});
 
 describe('one new snapshot file updates every chart output at the next build', () => {
   it('adds the figure to the national chart’s JSON, CSV, SVG and table', () => {
@@ -118,13 +98,14 @@ describe('one new snapshot file updates every chart output at the next build', (
     expect(text('after', 'so-lieu/rss.xml')).toContain('38.765.432');
   });
 
-  it('the statistics pages say how old their newest figure is, from the snapshots', () => {
-    const today = Date.parse(isoDateInVietnam(new Date()));
-    // The build ran a moment ago: the page counted from today, or from yesterday across midnight.
-    const ages = [0, 1].map((back) => formatNumber(Math.round((today - back * 86_400_000 - Date.parse('2021-06-28')) / 86_400_000), 'vi'));
+  it('the statistics pages say how old their newest figure is, from the snapshots and the build date', () => {
+    // The fixture site is built with SOURCE_DATE_EPOCH: the page is dated that day, in Vietnam.
+    const built = Date.parse(isoDateInVietnam(new Date(Number(FIXTURE_EPOCH) * 1000)));
+    const days = (asOf: string) => Math.round((built - Date.parse(asOf)) / 86_400_000);
+    expect(days(newSnapshot.asOf)).toBeGreaterThan(0);
     const age = (page: string) => /<p class="muted data-age"[^>]*>(.*?)<\/p>/s.exec(text('after', page))?.[1];
-    expect(ages.map((days) => `Số liệu mới nhất: ngày 28/6/2021, cách ngày cập nhật trang này ${days} ngày.`)).toContain(age('so-lieu/index.html'));
-    expect(age('en/statistics/index.html')).toMatch(/^Newest figure: 28 June 2021, [\d,]+ days before this page was built\.$/);
+    expect(age('so-lieu/index.html')).toBe(`Số liệu mới nhất: ngày ${formatDate(newSnapshot.asOf, 'vi')}, cách ngày cập nhật trang này ${formatNumber(days(newSnapshot.asOf), 'vi')} ngày.`);
+    expect(age('en/statistics/index.html')).toBe(`Newest figure: ${formatDate(newSnapshot.asOf, 'en')}, ${formatNumber(days(newSnapshot.asOf), 'en')} days before this page was built.`);
     // A place page counts from the place's own newest figure: Kiên Giang's is 16/8/2020, not the fixture's day.
     expect(age('so-lieu/kien-giang/index.html')).toMatch(/^Số liệu mới nhất: ngày 16\/8\/2020, /);
   });

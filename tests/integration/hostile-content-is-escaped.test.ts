@@ -1,72 +1,35 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parse as parseHtml, type DefaultTreeAdapterMap } from 'parse5';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyProject, removeProject, runAstro, TEST_SITE } from '../support/temp-project.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { attack, FIXTURE_SITE, formula, hostileLetter } from '../support/fixture-site.ts';
+import { BUILD_WAIT, sharedBuild, type SharedBuild } from '../support/shared-build.ts';
 
 /**
- * Every string from content or data is escaped in every output. ONE production build of a
- * temporary copy whose guide, FAQ entry, letter and statistics snapshot carry hostile values
- * (markup, `</script>`, quotes, a spreadsheet formula, bidi and control characters, a 4 000-character
- * title); then each kind of output is read back with a real parser: HTML (parse5), RSS, sitemap
- * and SVG (fast-xml-parser), CSV (csv-parse), JSON (JSON.parse), the OG cards (sharp), `_redirects`.
- * Slow (one build, a few minutes on a busy machine): run it alone, under `heavy`.
+ * Every string from content or data is escaped in every output. The fixture site's guide, FAQ
+ * entry, letter and statistics snapshot carry hostile values (markup, `</script>`, quotes, a
+ * spreadsheet formula, bidi and control characters, a 4 000-character title:
+ * tests/support/fixture-site.ts); each kind of output of its one build is read back with a real
+ * parser: HTML (parse5), RSS, sitemap and SVG (fast-xml-parser), CSV (csv-parse), JSON
+ * (JSON.parse), the OG cards (sharp), `_redirects`.
  */
 
-const attack = `<img src=x onerror=alert(1)>"'`;
-const formula = `=HYPERLINK("http://evil.test","x")`;
-const hidden = '\u202e\u2067\u200f\u0007';
-const hostile = `${formula} ${attack}</script><!--${hidden}`;
-const longTitle = `V/v ${hostile} ${'Bluezone dài '.repeat(320)}`.trimEnd();
 const hiddenChars = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u202a-\u202e\u2066-\u2069\u200e\u200f]/;
 
-let tmp = '';
+let build: SharedBuild;
 let dist = '';
-let build: { status: number | null; output: string } = { status: null, output: '' };
-
-/** Sets a `key: value` line of YAML frontmatter (first match at that indent) to a quoted value. */
-function setYaml(text: string, key: string, value: string, indent = ''): string {
-  const line = new RegExp(`^${indent}${key}: .*$`, 'm');
-  if (!line.test(text)) throw new Error(`no ${key} line to replace`);
-  return text.replace(line, `${indent}${key}: ${JSON.stringify(value)}`);
-}
-
-function edit(file: string, change: (text: string) => string): void {
-  const path = join(tmp, file);
-  writeFileSync(path, change(readFileSync(path, 'utf8')));
-}
+beforeAll(async () => {
+  build = await sharedBuild();
+  dist = build.dist;
+}, BUILD_WAIT);
 
 function files(ext: RegExp): string[] {
   return readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((file) => ext.test(file));
 }
 const read = (file: string) => readFileSync(join(dist, file), 'utf8');
-
-beforeAll(() => {
-  tmp = copyProject('hostile-build');
-  dist = join(tmp, 'dist');
-  edit('content/guides/vi/android.mdx', (t) => setYaml(setYaml(t, 'title', `${attack}${hidden}`), 'description', `${hostile} Tải Bluezone từ CH Play.`));
-  edit('content/faq/vi/battery.mdx', (t) => setYaml(t, 'question', `${hostile}?`));
-  edit('content/directives/901-cv-tdtn-btg-2020.mdx', (t) => {
-    let text = setYaml(t, 'subject', longTitle);
-    text = setYaml(text, 'issuer', hostile);
-    text = setYaml(text, 'title_en', `Letter 901: ${hostile} ${'long '.repeat(800)}`.trimEnd());
-    text = setYaml(text, 'name', hostile, '  ');
-    return setYaml(text, 'source', hostile, '    ');
-  });
-  edit('content/stats/2020-08-09-nhandan.json', (t) => {
-    const snapshot = JSON.parse(t);
-    snapshot.source.name = hostile;
-    snapshot.source.title = hostile;
-    snapshot.note = hostile;
-    return JSON.stringify(snapshot, null, 2);
-  });
-  build = runAstro(tmp, 'build', { ASTRO_OUT_DIR: dist, ASTRO_CACHE_DIR: join(tmp, '.astro-cache') }, 1_200_000);
-}, 1_260_000);
-
-afterAll(() => removeProject(tmp));
 
 type Node = DefaultTreeAdapterMap['childNode'] | DefaultTreeAdapterMap['document'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -139,7 +102,7 @@ describe('a build with hostile content and data', () => {
     }
     expect(feedItems).toBeGreaterThan(0);
     const sitemap = parser.parse(read('sitemap-0.xml')).urlset.url as { loc: string }[];
-    for (const { loc } of sitemap) expect(new URL(loc).origin).toBe(TEST_SITE);
+    for (const { loc } of sitemap) expect(new URL(loc).origin).toBe(FIXTURE_SITE);
   });
 
   it('CSV (csv-parse): no cell can start a formula; the hostile source name is there, guarded', () => {
@@ -169,7 +132,7 @@ describe('a build with hostile content and data', () => {
   });
 
   it('OG cards: the 4 000-character title is drawn on a 1200×630 card, text inside the frame', async () => {
-    const card = join(dist, 'og/van-ban/901-cv-tdtn-btg-2020/card.png');
+    const card = join(dist, `og/van-ban/${hostileLetter}/card.png`);
     expect(existsSync(card)).toBe(true);
     const { data, info } = await sharp(card).raw().toBuffer({ resolveWithObject: true });
     expect([info.width, info.height]).toEqual([1200, 630]);
