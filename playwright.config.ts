@@ -30,9 +30,14 @@ export default defineConfig({
       args: headlessFlags,
     },
   },
+  /*
+   * Two widths. A test that only makes sense at one of them is tagged `@phone` or `@desktop` and
+   * is only defined for that project (never skipped at run time, which still costs a worker's
+   * start-up); an untagged test runs at both widths.
+   */
   projects: [
-    { name: 'phone', use: { ...devices['Desktop Chrome'], viewport: { width: 360, height: 740 } } },
-    { name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 900 } } },
+    { name: 'phone', grepInvert: /@desktop\b/, use: { ...devices['Desktop Chrome'], viewport: { width: 360, height: 740 } } },
+    { name: 'desktop', grepInvert: /@phone\b/, use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 900 } } },
   ],
   webServer: {
     command: 'node scripts/serve.ts',

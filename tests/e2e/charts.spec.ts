@@ -3,9 +3,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
+import { seriousViolations } from './support/axe.ts';
 import { distDir } from './support/site.ts';
 
 /**
@@ -81,8 +81,8 @@ test.describe('every chart carries the snapshot numbers everywhere', () => {
   });
 
   for (const entry of catalogue.charts) {
-    test(`${entry.id}: JSON, CSV, table, SVG and embed agree with the snapshots`, ({}, testInfo) => {
-      test.skip(testInfo.project.name !== 'desktop', 'reads files; the viewport does not matter');
+    // Reads files; the viewport does not matter.
+    test(`${entry.id}: JSON, CSV, table, SVG and embed agree with the snapshots`, { tag: '@desktop' }, () => {
       const json = JSON.parse(read(localPath(entry.data.json))) as ChartJson;
       // A target chart of a place with no figure on the target's basis draws none, and says so.
       if (json.missing) expect(json.summary.vi).toContain(json.missing.vi);
@@ -131,8 +131,8 @@ test.describe('every chart carries the snapshot numbers everywhere', () => {
   }
 });
 
-test('bar charts write each value on the bar, with the basis on the axis', ({}, testInfo) => {
-  test.skip(testInfo.project.name !== 'desktop', 'reads files');
+// Reads files.
+test('bar charts write each value on the bar, with the basis on the axis', { tag: '@desktop' }, () => {
   const bars = catalogue.charts.filter((c) => c.id.startsWith('ty-le-'));
   expect(bars.length).toBeGreaterThan(0);
   for (const entry of bars) {
@@ -297,29 +297,27 @@ test.describe('embeds', () => {
     }
   });
 
-  test('every embed page: one h1, link back, no axe violations, own origin only', async ({ browser, baseURL }, testInfo) => {
-    test.skip(testInfo.project.name !== 'desktop', 'one pass is enough');
-    // Axe on every chart and map embed in both languages (about 90 pages) on a 2-core machine.
-    test.setTimeout(900_000);
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const foreign: string[] = [];
-    page.on('request', (request) => {
-      const url = new URL(request.url());
-      if (!['data:', 'blob:'].includes(url.protocol) && url.origin !== new URL(baseURL!).origin) foreign.push(request.url());
-    });
-    for (const entry of catalogue.charts) {
+  // One pass (desktop) is enough; at 360 px site.spec runs axe on one chart embed and one map embed.
+  // One test per chart (both languages), so that the about 60 axe runs spread over the workers.
+  for (const entry of catalogue.charts) {
+    test(`${entry.id}: each embed page has one h1, a link back, no axe violations and own origin only`, { tag: '@desktop' }, async ({ browser, baseURL }) => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const foreign: string[] = [];
+      page.on('request', (request) => {
+        const url = new URL(request.url());
+        if (!['data:', 'blob:'].includes(url.protocol) && url.origin !== new URL(baseURL!).origin) foreign.push(request.url());
+      });
       for (const url of [entry.embed.vi, entry.embed.en]) {
         await page.goto(localPath(url));
         await expect(page.locator('h1')).toHaveCount(1);
         await expect(page.locator('.embed-back a')).toHaveAttribute('target', '_top');
-        const { violations } = await new AxeBuilder({ page }).analyze();
-        expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${url} ${v.id}`)).toEqual([]);
+        expect((await seriousViolations(page)).map((violation) => `${url} ${violation}`)).toEqual([]);
       }
-    }
-    expect(foreign).toEqual([]);
-    await context.close();
-  });
+      expect(foreign).toEqual([]);
+      await context.close();
+    });
+  }
 });
 
 test('latest feeds: site-wide JSON and RSS carry every chart’s summary', async ({ request }) => {

@@ -15,9 +15,8 @@ import { distDir, watchPageProblems } from './support/site.ts';
  * framing allowed for embeds only, and the embed snippet we offer working in its sandbox.
  */
 
-test.describe('deploy configuration', () => {
-  test.skip(({ viewport }) => (viewport?.width ?? 0) < 1000, 'one pass (desktop) is enough: headers do not depend on the viewport');
-
+// One pass (desktop) is enough: headers do not depend on the viewport.
+test.describe('deploy configuration', { tag: '@desktop' }, () => {
   test('nginx sends, for every built file, the headers of the definition and of dist/_headers', async ({ request }) => {
     test.setTimeout(300_000);
     const headersFile = readFileSync(`${distDir}/_headers`, 'utf8');

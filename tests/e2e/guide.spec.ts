@@ -44,8 +44,8 @@ test.describe('every guide page exists in both languages and links its twin', ()
 
 test.describe('guide pages are light: one small script (offline registration, share panel elements)', () => {
   for (const path of guidePages) {
-    test(`${path}: one script request (offline registration, share panel), HTML+CSS and JS within budget`, async ({ page }, testInfo) => {
-      test.skip(testInfo.project.name !== 'desktop', 'a property of the built files, not of the viewport');
+    // A property of the built files, not of the viewport.
+    test(`${path}: one script request (offline registration, share panel), HTML+CSS and JS within budget`, { tag: '@desktop' }, async ({ page }) => {
       const jsRequests: string[] = [];
       page.on('request', (request) => {
         if (request.resourceType() === 'script') jsRequests.push(request.url());
@@ -106,8 +106,8 @@ test.describe('every step has an illustration', () => {
   }
 });
 
-test('the guide prints cleanly: no navigation chrome, illustrations kept', async ({ page }, testInfo) => {
-  test.skip(testInfo.project.name !== 'desktop', 'paper has one size');
+// Paper has one size.
+test('the guide prints cleanly: no navigation chrome, illustrations kept', { tag: '@desktop' }, async ({ page }, testInfo) => {
   await page.goto('/huong-dan/android/');
   // Browsers load lazy images before printing; do the same before emulating print.
   await page.evaluate(() => document.querySelectorAll('img').forEach((img) => (img.loading = 'eager')));

@@ -24,8 +24,8 @@ test.describe('printable leaflet', () => {
   test.skip(({ browserName }) => browserName !== 'chromium', 'page.pdf() is Chromium only');
 
   for (const leaflet of leaflets) {
-    test(`${leaflet.path} prints on one ${leaflet.paper} page with scannable QR codes`, async ({ page, baseURL }, testInfo) => {
-      test.skip(testInfo.project.name !== 'desktop', 'printing does not depend on the viewport');
+    // Printing does not depend on the viewport.
+    test(`${leaflet.path} prints on one ${leaflet.paper} page with scannable QR codes`, { tag: '@desktop' }, async ({ page, baseURL }) => {
       await page.goto(leaflet.path);
       await expect(page.locator('.sheet ol li')).toHaveCount(5);
       await page.emulateMedia({ media: 'print' });

@@ -12,8 +12,8 @@ import { builtPages, distDir } from './support/site.ts';
  */
 const savedPages = builtPages().filter((path) => PRECACHED_PAGES.test(path));
 
-test('after one visit, every guide, FAQ and leaflet page reads offline', async ({ browser }, testInfo) => {
-  test.skip(testInfo.project.name !== 'phone', 'one browser is enough: the worker is the same');
+// One browser is enough: the worker is the same.
+test('after one visit, every guide, FAQ and leaflet page reads offline', { tag: '@phone' }, async ({ browser }) => {
   expect(savedPages.length, 'guide pages were built').toBeGreaterThan(5);
   const server = await serveDist(distDir);
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

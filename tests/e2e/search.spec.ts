@@ -135,8 +135,8 @@ test.describe('without JavaScript', () => {
   });
 });
 
-test('the first query downloads at most 150 KB gzipped of index and script', async ({ browser }, testInfo) => {
-  test.skip(testInfo.project.name !== 'phone', 'a property of the files, measured once');
+// A property of the files, measured once.
+test('the first query downloads at most 150 KB gzipped of index and script', { tag: '@phone' }, async ({ browser }, testInfo) => {
   // A fresh context: nothing cached, as on a phone's first search.
   const context = await browser.newContext();
   const page = await context.newPage();

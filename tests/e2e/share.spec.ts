@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { decodeQrPng } from '../support/qr-decode.ts';
+import { seriousViolations } from './support/axe.ts';
 import { builtPages, distDir } from './support/site.ts';
 
 /**
@@ -68,8 +68,7 @@ for (const { path, guide, lang } of [
     expect(await page.locator('html').getAttribute('lang')).toBe(lang);
   });
 
-  test(`${path}: a short chooser at 360 px that opens the kit a link points to`, async ({ page }, testInfo) => {
-    test.skip(testInfo.project.name !== 'phone', 'phone layout');
+  test(`${path}: a short chooser at 360 px that opens the kit a link points to`, { tag: '@phone' }, async ({ page }) => {
     await page.goto(path);
     const { height, screen } = await page.evaluate(() => ({ height: document.documentElement.scrollHeight, screen: innerHeight }));
     expect(height).toBeLessThanOrEqual(3 * screen);
@@ -101,8 +100,8 @@ test('QR code files decode to the guide on this site and to the official stores'
   }
 });
 
-test('every page has an Open Graph card: title, description, URL and a 1200×630 image', async ({ request }, testInfo) => {
-  test.skip(testInfo.project.name !== 'desktop', 'files do not depend on the viewport');
+// Files do not depend on the viewport.
+test('every page has an Open Graph card: title, description, URL and a 1200×630 image', { tag: '@desktop' }, async ({ request }) => {
   const origin = siteOrigin();
   const pages = builtPages({ includeEmbeds: false });
   for (const path of pages) {
@@ -170,8 +169,8 @@ for (const { path, panel, shared } of [
   { path: '/en/statistics/ca-mau/', panel: 'details.page-share', shared: '/en/statistics/ca-mau/' },
   { path: '/so-lieu/', panel: 'details.share-panel:has(#luot-tai-toan-quoc-embed-code)', shared: '/nhung/luot-tai-toan-quoc/' },
 ]) {
-  test(`${path}: the share panel gives the link, a QR code of it, the card and the phone's share sheet`, async ({ page, context }, testInfo) => {
-    test.skip(testInfo.project.name !== 'phone', 'the panel is for phones');
+  // The panel is for phones.
+  test(`${path}: the share panel gives the link, a QR code of it, the card and the phone's share sheet`, { tag: '@phone' }, async ({ page, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     // A browser that offers a share sheet: record what the page hands it.
     await page.addInitScript(() => {
@@ -203,13 +202,12 @@ for (const { path, panel, shared } of [
     expect(sent[0]!.title.length).toBeGreaterThan(5);
     // Open at 360 px: nothing overflows, and axe finds no serious problem.
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
-    const { violations } = await new AxeBuilder({ page }).include(panel).analyze();
-    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    expect(await seriousViolations(page, panel)).toEqual([]);
   });
 }
 
-test('without a share sheet (most desktop browsers) its button stays hidden; link and QR remain', async ({ page }, testInfo) => {
-  test.skip(testInfo.project.name !== 'desktop', 'one browser without Web Share');
+// One browser without Web Share.
+test('without a share sheet (most desktop browsers) its button stays hidden; link and QR remain', { tag: '@desktop' }, async ({ page }) => {
   await page.addInitScript(() => Object.defineProperty(navigator, 'share', { value: undefined }));
   await page.goto('/huong-dan/iphone/');
   await page.locator('details.page-share summary').click();
