@@ -127,6 +127,20 @@ function font(look: ChartLook, size: number, weight: 'normal' | 'bold' = 'normal
   return { family: look.fontFamily, size: Math.round(size * look.scale), weight };
 }
 
+/** The value axis of every chart: from zero to the spec's maximum, gridded, titled with what is counted. */
+function valueAxis(spec: ChartSpec, look: ChartLook, unit: 'percent' | 'count', extraTicks: { stepSize?: number; maxRotation?: number } = {}) {
+  const lang = look.lang;
+  return {
+    type: 'linear' as const,
+    min: 0,
+    max: spec.axisMax ?? undefined,
+    beginAtZero: true,
+    grid: { color: gridColour, lineWidth: look.scale },
+    ticks: { font: font(look, 12), color: inkColour, callback: valueTick(unit, lang, spec.words[lang]), ...extraTicks },
+    title: { display: look.axisTitle ?? true, text: axisTitle(spec.words[lang].valueAxis, look), font: font(look, 13, 'bold'), color: inkColour },
+  };
+}
+
 /** Marker for a published value: triangle for a lower bound, hollow for "about". */
 function pointStyle(q: FigureQualifier): 'triangle' | 'circle' {
   return q === 'more_than' ? 'triangle' : 'circle';
@@ -512,16 +526,8 @@ function barConfig(spec: BarChartSpec, look: ChartLook): ChartConfiguration<'bar
       devicePixelRatio: look.responsive ? undefined : 1,
       layout: { padding: look.padding },
       scales: {
-        x: {
-          type: 'linear',
-          // Bars start at zero; rates run to 100% so a 5% bar looks like 5%.
-          min: 0,
-          max: spec.axisMax ?? undefined,
-          beginAtZero: true,
-          grid: { color: gridColour, lineWidth: look.scale },
-          ticks: { font: font(look, 12), color: inkColour, callback: valueTick('percent', lang, spec.words[lang]), stepSize: look.compact ? 25 : 20, maxRotation: 0 },
-          title: { display: look.axisTitle ?? true, text: axisTitle(spec.words[lang].valueAxis, look), font: font(look, 13, 'bold'), color: inkColour },
-        },
+        // Bars start at zero; rates run to 100% so a 5% bar looks like 5%.
+        x: valueAxis(spec, look, 'percent', { stepSize: look.compact ? 25 : 20, maxRotation: 0 }),
         y: {
           type: 'category',
           grid: { display: false },
@@ -592,20 +598,7 @@ function timelineConfig(spec: TimelineChartSpec, look: ChartLook): ChartConfigur
           },
           ticks: { font: font(look, 12), color: inkColour, callback: (value: number | string) => monthLabel(Number(value), lang, look.compact), maxRotation: 0 },
         },
-        y: {
-          type: 'linear',
-          min: 0,
-          max: spec.axisMax ?? undefined,
-          beginAtZero: true,
-          grid: { color: gridColour, lineWidth: look.scale },
-          ticks: { font: font(look, 12), color: inkColour, callback: valueTick(spec.unit, lang, spec.words[lang]) },
-          title: {
-            display: look.axisTitle ?? true,
-            text: axisTitle(spec.words[lang].valueAxis, look),
-            font: font(look, 13, 'bold'),
-            color: inkColour,
-          },
-        },
+        y: valueAxis(spec, look, spec.unit),
       },
       plugins: {
         tooltip: {
