@@ -45,5 +45,7 @@ export default defineConfig({
     url: `${baseURL}/`,
     reuseExistingServer: false,
     timeout: 60_000,
+    // SIGTERM lets scripts/serve.ts stop nginx and delete its temporary folder (the default kill left one behind per run).
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
   },
 });

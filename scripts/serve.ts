@@ -16,4 +16,5 @@ if (!existsSync(`${root}/index.html`)) {
 const nginx = await startNginx({ root, port: Number(process.env.PREVIEW_PORT ?? 4321) });
 console.log(`serve: ${root}/ at ${nginx.origin}/ (nginx, deploy headers); Ctrl+C stops`);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void nginx.stop().then(() => process.exit(0)));
-nginx.process.once('exit', (code) => process.exit(code ?? 1));
+// nginx in the same process group may get the signal first: its folder is deleted either way.
+nginx.process.once('exit', (code) => void nginx.stop().then(() => process.exit(code ?? 1)));
