@@ -33,7 +33,9 @@ export default defineConfig({
   /*
    * Two widths. A test that only makes sense at one of them is tagged `@phone` or `@desktop` and
    * is only defined for that project (never skipped at run time, which still costs a worker's
-   * start-up); an untagged test runs at both widths.
+   * start-up); an untagged test runs at both widths. What does not depend on the width (the
+   * content of a page, a file, a feed, a search ranking, a download's size) is checked once, at
+   * desktop width; what a reader sees, taps or scrolls is checked at both.
    */
   projects: [
     { name: 'phone', grepInvert: /@desktop\b/, use: { ...devices['Desktop Chrome'], viewport: { width: 360, height: 740 } } },

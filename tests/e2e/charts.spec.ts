@@ -6,6 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import { seriousViolations } from './support/axe.ts';
+import { test as reusedPageTest } from './support/reused-page.ts';
 import { distDir } from './support/site.ts';
 
 /**
@@ -75,7 +76,7 @@ function viValue(row: Pick<Row, 'value' | 'qualifier' | 'printedIn'>, unit: 'per
 }
 
 test.describe('every chart carries the snapshot numbers everywhere', () => {
-  test('catalogue is not empty and names the national series', () => {
+  test('catalogue is not empty and names the national series', { tag: '@desktop' }, () => {
     expect(catalogue.charts.length).toBeGreaterThan(5);
     expect(catalogue.charts.map((c) => c.id)).toContain('luot-tai-toan-quoc');
   });
@@ -222,7 +223,7 @@ test('chart pages run no chart script until the reader reaches for a chart', asy
   await expect(page.locator('chart-live canvas')).toHaveCount(1);
 });
 
-test('JavaScript on chart pages stays within 70 KB gzipped', async ({ browser }) => {
+test('JavaScript on chart pages stays within 70 KB gzipped', { tag: '@desktop' }, async ({ browser }) => {
   for (const path of ['/so-lieu/', '/so-lieu/quang-ninh/', '/en/statistics/', '/nhung/luot-tai-toan-quoc/']) {
     // A fresh context per page: nothing comes from the cache, every script is counted.
     const context = await browser.newContext();
@@ -300,27 +301,20 @@ test.describe('embeds', () => {
   // One pass (desktop) is enough; at 360 px site.spec runs axe on one chart embed and one map embed.
   // One test per chart (both languages), so that the about 60 axe runs spread over the workers.
   for (const entry of catalogue.charts) {
-    test(`${entry.id}: each embed page has one h1, a link back, no axe violations and own origin only`, { tag: '@desktop' }, async ({ browser, baseURL }) => {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      const foreign: string[] = [];
-      page.on('request', (request) => {
-        const url = new URL(request.url());
-        if (!['data:', 'blob:'].includes(url.protocol) && url.origin !== new URL(baseURL!).origin) foreign.push(request.url());
-      });
+    reusedPageTest(`${entry.id}: each embed page has one h1, a link back, no axe violations and own origin only`, { tag: '@desktop' }, async ({ reusedPage: { page, requests }, baseURL }) => {
       for (const url of [entry.embed.vi, entry.embed.en]) {
         await page.goto(localPath(url));
         await expect(page.locator('h1')).toHaveCount(1);
         await expect(page.locator('.embed-back a')).toHaveAttribute('target', '_top');
         expect((await seriousViolations(page)).map((violation) => `${url} ${violation}`)).toEqual([]);
       }
+      const foreign = requests.filter((url) => !['data:', 'blob:'].includes(new URL(url).protocol) && new URL(url).origin !== new URL(baseURL!).origin);
       expect(foreign).toEqual([]);
-      await context.close();
     });
   }
 });
 
-test('latest feeds: site-wide JSON and RSS carry every chart’s summary', async ({ request }) => {
+test('latest feeds: site-wide JSON and RSS carry every chart’s summary', { tag: '@desktop' }, async ({ request }) => {
   const latest = (await (await request.get('/so-lieu/moi-nhat.json')).json()) as { asOf: string; charts: { id: string; summary: { vi: string } }[] };
   expect(latest.charts.map((c) => c.id).sort()).toEqual(catalogue.charts.map((c) => c.id).sort());
   expect(latest.asOf).toBe(catalogue.charts.map((c) => c.asOf).sort().at(-1));
@@ -328,7 +322,7 @@ test('latest feeds: site-wide JSON and RSS carry every chart’s summary', async
   for (const chart of latest.charts) expect(rss).toContain(chart.summary.vi.slice(0, 30).replace(/&/g, '&amp;'));
 });
 
-test('images: PNG and SVG at TV, card and square sizes for both languages', async ({ request }) => {
+test('images: PNG and SVG at TV, card and square sizes for both languages', { tag: '@desktop' }, async ({ request }) => {
   const entry = catalogue.charts.find((c) => c.id === 'luot-tai-toan-quoc')!;
   for (const lang of ['vi', 'en'] as const) {
     for (const [kind, width, height] of [['tv', 1920, 1080], ['card', 1200, 630], ['square', 1080, 1080]] as const) {

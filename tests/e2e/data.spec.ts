@@ -13,7 +13,7 @@ for (const { path, template } of [
   { path: '/du-lieu/', template: '/du-lieu/mau-bao-cao.csv' },
   { path: '/en/data/', template: '/en/data/report-template.csv' },
 ]) {
-  test(`${path} lists every committed snapshot with its source, date and JSON download`, async ({ page, request }) => {
+  test(`${path} lists every committed snapshot with its source, date and JSON download`, { tag: '@desktop' }, async ({ page, request }) => {
     expect(committed.length).toBeGreaterThan(15);
     await page.goto(path);
     const items = page.locator('ol.snapshots > li');
@@ -45,7 +45,7 @@ for (const { path, template } of [
     expect(overflow).toBeLessThanOrEqual(0);
   });
 
-  test(`${path} offers the blank reporting template and a filled example`, async ({ page, request }) => {
+  test(`${path} offers the blank reporting template and a filled example`, { tag: '@desktop' }, async ({ page, request }) => {
     await page.goto(path);
     await expect(page.locator(`a[href="${template}"]`).first()).toBeVisible();
     const response = await request.get(template);

@@ -19,7 +19,7 @@ async function listed(page: Page): Promise<string[]> {
 test.describe('listing and filters, without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('the list shows every letter newest first', async ({ page }) => {
+  test('the list shows every letter newest first', { tag: '@desktop' }, async ({ page }) => {
     await page.goto('/van-ban/');
     expect(await listed(page)).toEqual(letters.map((l) => l.slug));
     await expect(page.locator('#directive-count strong')).toHaveText('6');
@@ -54,7 +54,7 @@ test.describe('listing and filters, without JavaScript', () => {
 });
 
 test.describe('a letter', () => {
-  test('every letter renders its metadata, text and dates as dd/mm/yyyy with Vietnamese diacritics', async ({ page }) => {
+  test('every letter renders its metadata, text and dates as dd/mm/yyyy with Vietnamese diacritics', { tag: '@desktop' }, async ({ page }) => {
     for (const letter of letters) {
       await page.goto(`/van-ban/${letter.slug}/`);
       await expect(page.locator('h1')).toContainText(letter.number);
@@ -70,7 +70,7 @@ test.describe('a letter', () => {
     }
   });
 
-  test('1119/UBND-KGVX: figures, target, deadlines, citations and the cite box', async ({ page, baseURL }) => {
+  test('1119/UBND-KGVX: figures, target, deadlines, citations and the cite box', { tag: '@desktop' }, async ({ page, baseURL }) => {
     await page.goto('/van-ban/1119-ubnd-kgvx-2020/');
     await expect(page.locator('ul.statistics')).toContainText('13\u00a0% dân số 15–60 tuổi (khoảng 145.800 lượt tải), Kiên Giang, đến ngày 16/8/2020');
     await expect(page.locator('ul.targets')).toContainText('tối thiểu 60\u00a0% người dùng điện thoại thông minh, Kiên Giang, đến ngày 20/8/2020');
@@ -89,7 +89,7 @@ test.describe('a letter', () => {
     expect(baseURL).toBeTruthy();
   });
 
-  test('the unnumbered letter says so; the misprinted 3555 links to 5355; no broken mailto', async ({ page }) => {
+  test('the unnumbered letter says so; the misprinted 3555 links to 5355; no broken mailto', { tag: '@desktop' }, async ({ page }) => {
     await page.goto('/van-ban/stttt-bcvtcntt-tra-vinh-2020-08-13/');
     await expect(page.locator('h1 .unnumbered')).toHaveText('(không ghi số)');
     await expect(page.locator('.callout')).toContainText('không tự đặt số');
@@ -104,7 +104,7 @@ test.describe('a letter', () => {
     await expect(page.locator('.letter')).not.toContainText('HỒA');
   });
 
-  test('the English page summarises and links the Vietnamese original', async ({ page }) => {
+  test('the English page summarises and links the Vietnamese original', { tag: '@desktop' }, async ({ page }) => {
     await page.goto('/en/directives/5355-ubnd-kgvx-2020/');
     await expect(page.locator('h1')).toContainText('second reminder');
     await expect(page.locator('main')).toContainText('8 September 2020');
@@ -113,7 +113,7 @@ test.describe('a letter', () => {
     await expect(page).toHaveURL(/\/van-ban\/5355-ubnd-kgvx-2020\/$/);
   });
 
-  test('the timeline is in date order and covers every letter', async ({ page }) => {
+  test('the timeline is in date order and covers every letter', { tag: '@desktop' }, async ({ page }) => {
     await page.goto('/van-ban/dong-thoi-gian/');
     const dates = await page.locator('li.timeline-day').evaluateAll((days) => days.map((d) => d.getAttribute('data-date') ?? ''));
     expect(dates.length).toBeGreaterThan(6);
@@ -125,7 +125,7 @@ test.describe('a letter', () => {
 
 test.describe('feeds', () => {
   for (const path of ['/van-ban/rss.xml', '/en/directives/rss.xml']) {
-    test(`${path} is valid RSS 2.0 with one item per letter`, async ({ page, request }) => {
+    test(`${path} is valid RSS 2.0 with one item per letter`, { tag: '@desktop' }, async ({ page, request }) => {
       const response = await request.get(path);
       expect(response.ok()).toBe(true);
       const xml = await response.text();
@@ -160,7 +160,7 @@ test.describe('feeds', () => {
     });
   }
 
-  test('/van-ban/index.json lists every letter with its metadata', async ({ request }) => {
+  test('/van-ban/index.json lists every letter with its metadata', { tag: '@desktop' }, async ({ request }) => {
     const response = await request.get('/van-ban/index.json');
     expect(response.headers()['content-type']).toContain('json');
     const json = await response.json();

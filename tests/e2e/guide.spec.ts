@@ -30,7 +30,7 @@ function builtHtml(path: string): string {
 
 test.describe('every guide page exists in both languages and links its twin', () => {
   for (const [vi, en] of pairs) {
-    test(`${vi} ⇄ ${en}`, async ({ page }) => {
+    test(`${vi} ⇄ ${en}`, { tag: '@desktop' }, async ({ page }) => {
       for (const [path, twin, lang] of [[vi, en, 'vi'], [en, vi, 'en']] as const) {
         const response = await page.goto(path);
         expect(response?.status(), `${path} is served`).toBe(200);
@@ -136,7 +136,7 @@ test('the guide prints cleanly: no navigation chrome, illustrations kept', { tag
 
 test.describe('facts are cited to the sources listed on the page', () => {
   for (const path of [...stepPages, '/hoi-dap/', '/en/faq/']) {
-    test(path, async ({ page }) => {
+    test(path, { tag: '@desktop' }, async ({ page }) => {
       await page.goto(path);
       const citations = page.locator('main sup.cite a');
       const count = await citations.count();
@@ -160,7 +160,7 @@ test.describe('facts are cited to the sources listed on the page', () => {
     });
   }
 
-  test('guides say which app and period they describe, not a day the app was checked', async ({ page }) => {
+  test('guides say which app and period they describe, not a day the app was checked', { tag: '@desktop' }, async ({ page }) => {
     for (const [path, words] of [['/huong-dan/android/', 'Hướng dẫn này mô tả Bluezone'], ['/en/guide/android/', 'This guide describes Bluezone']] as const) {
       await page.goto(path);
       const line = page.locator('main p.describes');
@@ -206,7 +206,7 @@ test('the home page sends people to their phone guide, the statistics and the di
   }
 });
 
-test('store links go to the official Bluezone listings only', async ({ page }) => {
+test('store links go to the official Bluezone listings only', { tag: '@desktop' }, async ({ page }) => {
   await page.goto('/huong-dan/android/');
   await expect(page.locator('.store-link a')).toHaveAttribute('href', 'https://play.google.com/store/apps/details?id=com.mic.bluezone');
   await page.goto('/en/guide/iphone/');

@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { seriousViolations } from './support/axe.ts';
+import { test as reusedPageTest } from './support/reused-page.ts';
 import { builtPages, distDir } from './support/site.ts';
 
 const htmlSize = (path: string) => statSync(join(distDir, path, 'index.html')).size;
@@ -128,16 +129,13 @@ test.describe('the map with JavaScript', () => {
   // runs axe at 360 px on the map page and on a map embed (the map embeds are not in the chart
   // catalogue that charts.spec's every-embed pass reads).
   for (const path of ['/nhung/ban-do-tai-dan-so/', '/en/embed/ban-do-tai-dan-so/']) {
-    test(`axe finds no serious problem on ${path}`, { tag: '@desktop' }, async ({ browser }) => {
-      const context = await browser.newContext();
-      const page = await context.newPage();
+    reusedPageTest(`axe finds no serious problem on ${path}`, { tag: '@desktop' }, async ({ reusedPage: { page } }) => {
       await page.goto(path);
       expect(await seriousViolations(page)).toEqual([]);
-      await context.close();
     });
   }
 
-  test('province pages show where the province is', async ({ page }) => {
+  test('province pages show where the province is', { tag: '@desktop' }, async ({ page }) => {
     await page.goto('/so-lieu/ca-mau/');
     const locator = page.locator('.locator svg');
     await expect(locator).toBeVisible();

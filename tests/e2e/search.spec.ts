@@ -36,7 +36,7 @@ const cases: { query: string; top: RegExp; why: string }[] = [
 
 test.describe('Vietnamese search', () => {
   for (const { query, top, why } of cases) {
-    test(`"${query}" → ${top} (${why})`, async ({ page }) => {
+    test(`"${query}" → ${top} (${why})`, { tag: '@desktop' }, async ({ page }) => {
       const results = await search(page, '/tim-kiem/', query);
       expect(results[0]).toMatch(top);
     });
@@ -76,7 +76,7 @@ test.describe('Vietnamese search', () => {
     for (const path of faq) expect(path).toMatch(/^\/hoi-dap\//);
   });
 
-  test('filters by province: Cà Mau pages and the letters issued there only', async ({ page }) => {
+  test('filters by province: Cà Mau pages and the letters issued there only', { tag: '@desktop' }, async ({ page }) => {
     const results = await search(page, '/tim-kiem/', 'Bluezone', { province: 'Cà Mau' });
     expect(results).toEqual(expect.arrayContaining(['/so-lieu/ca-mau/', '/van-ban/5355-ubnd-kgvx-2020/', '/van-ban/524-mttq-btt-2020/']));
     for (const path of results) expect(path).toMatch(/ca-mau|\/van-ban\/(5355-ubnd-kgvx|524-mttq-btt)-2020\//);
@@ -84,7 +84,7 @@ test.describe('Vietnamese search', () => {
     await expect(page.locator('select[name="province"] option')).toContainText(['Cà Mau', 'Kiên Giang']);
   });
 
-  test('only main content is indexed: menus and footers do not match', async ({ page }) => {
+  test('only main content is indexed: menus and footers do not match', { tag: '@desktop' }, async ({ page }) => {
     // "Trang được tạo ngày" is only in the footer of every page.
     await page.goto('/tim-kiem/?q=' + encodeURIComponent('được tạo ngày'));
     await expect(page.locator('.search-status')).toHaveText(/kết quả|Không tìm thấy/);
@@ -92,7 +92,7 @@ test.describe('Vietnamese search', () => {
   });
 });
 
-test('English search uses the English index', async ({ page }) => {
+test('English search uses the English index', { tag: '@desktop' }, async ({ page }) => {
   const results = await search(page, '/en/search/', 'bluetooth');
   for (const path of results) expect(path).toMatch(/^\/en\//);
 });
@@ -117,7 +117,7 @@ test('the header box on any page searches from the search page, and nothing leav
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('the search page explains and links every main section', async ({ page }) => {
+  test('the search page explains and links every main section', { tag: '@desktop' }, async ({ page }) => {
     await page.goto('/tim-kiem/?q=bluezone');
     await expect(page.locator('form.search-form')).toBeHidden();
     await expect(page.locator('main')).toContainText('cần JavaScript');

@@ -83,7 +83,7 @@ for (const { path, guide, lang } of [
   });
 }
 
-test('QR code files decode to the guide on this site and to the official stores', async ({ request }) => {
+test('QR code files decode to the guide on this site and to the official stores', { tag: '@desktop' }, async ({ request }) => {
   const origin = siteOrigin();
   const expected: Record<string, string> = {
     'huong-dan': `${origin}/huong-dan/`,
@@ -116,7 +116,7 @@ test('every page has an Open Graph card: title, description, URL and a 1200×630
   expect((await request.get('/og/card.png')).ok()).toBe(true);
 });
 
-test('robots.txt points to the sitemap, which lists both languages and leaves out embeds and redirects', async ({ request }) => {
+test('robots.txt points to the sitemap, which lists both languages and leaves out embeds and redirects', { tag: '@desktop' }, async ({ request }) => {
   const origin = siteOrigin();
   const robots = await (await request.get('/robots.txt')).text();
   expect(robots).toContain(`Sitemap: ${origin}/sitemap-index.xml`);
@@ -132,7 +132,7 @@ test('robots.txt points to the sitemap, which lists both languages and leaves ou
   expect(urls.filter((url) => /\/(nhung|en\/embed)\//.test(url) || url.endsWith('/huong-dan/ios/'))).toEqual([]);
 });
 
-test('/phat-thanh/: a dated text with the latest national figure written to be read aloud, and one text per province', async ({ page }) => {
+test('/phat-thanh/: a dated text with the latest national figure written to be read aloud, and one text per province', { tag: '@desktop' }, async ({ page }) => {
   await page.goto('/phat-thanh/');
   const script = page.locator('.radio-script');
   await expect(script).toContainText(/Đến ngày \d{1,2}\/\d{1,2}\/\d{4}, cả nước có .*\d.* lượt tải/);

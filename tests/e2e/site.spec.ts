@@ -4,7 +4,8 @@ import { expect, test } from '@playwright/test';
 import { LinkChecker } from 'linkinator';
 import { redirects } from '../../src/routing/redirects.ts';
 import { seriousViolations } from './support/axe.ts';
-import { builtPages, distDir, watchPageProblems } from './support/site.ts';
+import { test as reusedPageTest } from './support/reused-page.ts';
+import { builtPages, distDir } from './support/site.ts';
 import { headersFor } from '../../src/deploy/headers.ts';
 import { t, type Lang } from '../../src/i18n/index.ts';
 import { sectionPath } from '../../src/routing/routes.ts';
@@ -20,25 +21,16 @@ function twinOf(path: string): string | undefined {
 /*
  * Every page once in full on the desktop project (deploy headers, language, landmarks, footer,
  * twin, axe, own origin only, no CSP violation or console error), and once at 360 px on the
- * phone project for what a narrow screen breaks (horizontal scroll, script errors).
+ * phone project for what a narrow screen breaks (horizontal scroll, script errors). Both visit
+ * the pages in one page per worker (support/reused-page.ts: service workers blocked, storage
+ * cleared between tests), one test per page, so a failure names the page.
  * Axe runs once per page at desktop width: colour and structure do not change with the width.
  * At 360 px it runs again on one page of each kind (below), for what a narrow layout could
  * still change (hidden or reordered content, a collapsed menu, a smaller target).
  */
 test.describe('every page', { tag: '@desktop' }, () => {
   for (const path of pages) {
-    test(`${path}: language, twin, accessibility, own origin only, deploy headers, no CSP violation`, async ({ browser, baseURL }) => {
-      // AxeBuilder needs a page from an explicit context.
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      const problems = await watchPageProblems(page);
-      const foreignRequests: string[] = [];
-      page.on('request', (request) => {
-        const url = new URL(request.url());
-        if (!['data:', 'blob:'].includes(url.protocol) && url.origin !== new URL(baseURL!).origin) {
-          foreignRequests.push(request.url());
-        }
-      });
+    reusedPageTest(`${path}: language, twin, accessibility, own origin only, deploy headers, no CSP violation`, async ({ reusedPage: { page, problems, requests }, baseURL }) => {
       const response = await page.goto(path);
       expect(response?.status(), 'page is served').toBeLessThan(400);
       const expected = headersFor(path);
@@ -61,38 +53,22 @@ test.describe('every page', { tag: '@desktop' }, () => {
       }
 
       expect(await seriousViolations(page)).toEqual([]);
+      const foreignRequests = requests.filter((url) => !['data:', 'blob:'].includes(new URL(url).protocol) && new URL(url).origin !== new URL(baseURL!).origin);
       expect(foreignRequests, 'no request leaves the site').toEqual([]);
       expect(problems, 'no CSP violation, console error or script error').toEqual([]);
-      await context.close();
     });
   }
 });
 
-/**
- * At 360 px, every page: no horizontal scroll and no script error. Each page is loaded in a
- * fresh context of its own (as a test of its own would be, so no service worker or storage
- * carries over), and waits for the load event as before; only the per-test overhead is shared,
- * by checking a few pages per test. A failure names the page.
- */
 test.describe('every page at 360 px', { tag: '@phone' }, () => {
-  const perTest = 8;
-  for (let first = 0; first < pages.length; first += perTest) {
-    const batch = pages.slice(first, first + perTest);
-    test(`no horizontal scroll and no script error: ${batch.join(' ')}`, async ({ browser, viewport, baseURL }) => {
+  for (const path of pages) {
+    reusedPageTest(`${path}: no horizontal scroll and no script error at 360 px`, async ({ reusedPage: { page, problems }, viewport }) => {
       expect(viewport?.width).toBe(360);
-      const failures: string[] = [];
-      for (const path of batch) {
-        const context = await browser.newContext({ viewport, baseURL });
-        const page = await context.newPage();
-        const problems = await watchPageProblems(page);
-        const response = await page.goto(path);
-        if ((response?.status() ?? 999) >= 400) failures.push(`${path}: served with status ${response?.status()}`);
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-        if (overflow > 0) failures.push(`${path}: horizontal scroll at 360 px (${overflow} px)`);
-        failures.push(...problems.map((problem) => `${path}: ${problem}`));
-        await context.close();
-      }
-      expect(failures, 'page served, no horizontal scroll, no CSP violation, console error or script error').toEqual([]);
+      const response = await page.goto(path);
+      expect(response?.status(), 'page is served').toBeLessThan(400);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, 'horizontal scroll at 360 px (px)').toBe(0);
+      expect(problems, 'no CSP violation, console error or script error').toEqual([]);
     });
   }
 });
@@ -137,14 +113,10 @@ const onePageOfEachKind = [
 
 test.describe('one page of each kind at 360 px', { tag: '@phone' }, () => {
   for (const [kind, path] of onePageOfEachKind) {
-    test(`${kind} (${path}): no serious axe violation at 360 px`, async ({ browser, viewport }) => {
+    reusedPageTest(`${kind} (${path}): no serious axe violation at 360 px`, async ({ reusedPage: { page }, viewport }) => {
       expect(viewport?.width).toBe(360);
-      // AxeBuilder needs a page from an explicit context.
-      const context = await browser.newContext({ viewport });
-      const page = await context.newPage();
       await page.goto(path);
       expect(await seriousViolations(page)).toEqual([]);
-      await context.close();
     });
   }
 });

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { ConsoleMessage, Page } from '@playwright/test';
 
 /** The folder the build wrote to (same setting as astro.config.mjs). */
 export const distDir = process.env.ASTRO_OUT_DIR ?? 'dist';
@@ -51,15 +51,33 @@ export const headlessFlags = [
  * script errors. Call before the first navigation; assert that the list stays empty.
  */
 export async function watchPageProblems(page: Page): Promise<string[]> {
-  const problems: string[] = [];
+  await reportCspViolations(page);
+  return collectPageProblems(page).problems;
+}
+
+/** Makes every page the browser loads in `page` report its CSP violations as console errors. */
+export async function reportCspViolations(page: Page): Promise<void> {
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
       console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'} in ${event.documentURI}`);
     });
   });
-  page.on('console', (message) => {
+}
+
+/** Console errors (CSP violations among them) and uncaught script errors from now until `stop()`. */
+export function collectPageProblems(page: Page): { problems: string[]; stop: () => void } {
+  const problems: string[] = [];
+  const onConsole = (message: ConsoleMessage) => {
     if (message.type() === 'error') problems.push(`${message.text()} (${message.location().url})`);
-  });
-  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-  return problems;
+  };
+  const onError = (error: Error) => problems.push(`uncaught: ${error.message}`);
+  page.on('console', onConsole);
+  page.on('pageerror', onError);
+  return {
+    problems,
+    stop: () => {
+      page.off('console', onConsole);
+      page.off('pageerror', onError);
+    },
+  };
 }

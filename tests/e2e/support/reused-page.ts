@@ -1,0 +1,63 @@
+import { test as base, type Page, type Request } from '@playwright/test';
+import { collectPageProblems, reportCspViolations } from './site.ts';
+
+/**
+ * One page per worker, reused by the tests that visit every page of the site one after another.
+ * A fresh browser context and page cost about as much as loading and checking a page (≈ 330 ms
+ * on a 2-core machine, mostly starting a renderer), so these tests share one; what a fresh
+ * context gave them is kept by hand:
+ * - service workers are blocked in it, so every response comes from the server (the deploy
+ *   headers are the server's) and no page is answered from a cache an earlier page filled
+ *   (offline.spec tests the service worker itself, in contexts of its own);
+ * - each test has its own problem and request lists; cookies and storage are cleared after it;
+ * - a page left closed or crashed by a failed test is replaced for the next one.
+ */
+export interface ReusedPage {
+  page: Page;
+  /** CSP violations, console errors and uncaught script errors since the test began. */
+  problems: string[];
+  /** Every URL the page requested since the test began. */
+  requests: string[];
+}
+
+export const test = base.extend<{ reusedPage: ReusedPage }, { workerPage: { current?: Page } }>({
+  workerPage: [
+    async ({}, use) => {
+      const holder: { current?: Page } = {};
+      await use(holder);
+      await holder.current?.context().close();
+    },
+    { scope: 'worker' },
+  ],
+  reusedPage: async ({ browser, workerPage, viewport, baseURL }, use) => {
+    if (!workerPage.current || workerPage.current.isClosed()) {
+      await workerPage.current?.context().close().catch(() => undefined);
+      const page = await (await browser.newContext({ viewport, baseURL, serviceWorkers: 'block' })).newPage();
+      page.on('crash', () => void page.close());
+      await reportCspViolations(page);
+      workerPage.current = page;
+    }
+    const page = workerPage.current;
+    const { problems, stop } = collectPageProblems(page);
+    const requests: string[] = [];
+    const onRequest = (request: Request) => requests.push(request.url());
+    page.on('request', onRequest);
+    try {
+      await use({ page, problems, requests });
+    } finally {
+      stop();
+      page.off('request', onRequest);
+      if (!page.isClosed()) {
+        await page.context().clearCookies();
+        await page.evaluate(() => {
+          try {
+            localStorage.clear();
+            sessionStorage.clear();
+          } catch {
+            // A page without storage (an error page, about:blank) has nothing to clear.
+          }
+        });
+      }
+    }
+  },
+});
