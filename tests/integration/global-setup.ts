@@ -1,58 +1,76 @@
 import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import type { TestProject } from 'vitest/node';
 import { applyFixtures, FIXTURE_EPOCH, FIXTURE_SITE } from '../support/fixture-site.ts';
+import { applySecondCampaign } from '../support/second-campaign-site.ts';
 import { copyProject, removeProject, startAstro } from '../support/temp-project.ts';
-import type { ChildProcess } from 'node:child_process';
-import type {} from '../support/shared-build.ts';
+import type { BuildName } from '../support/shared-build.ts';
 
 /**
- * Once per `vitest run` that selects an integration test: copies the project ONCE, applies every
- * fixture (tests/support/fixture-site.ts), and starts in the background
- *   build `a` (the one every integration test reads), then
- *   build `b` of the same copy with its own output and cache folders (reproducibility).
- * It returns at once, so the unit tests run while the site builds; each build writes
- * `<markers>/build-<name>.json` (status and output) when it ends, and the integration tests wait
- * for it (tests/support/shared-build.ts). Teardown ends a build still running and deletes the
- * copy and the markers.
+ * Once per `vitest run` that selects an integration test: makes two project copies,
+ * - the fixture site (tests/support/fixture-site.ts: hostile values, a new letter and snapshot,
+ *   another SITE_URL), built as `a` (what most integration tests read) and then as `b`, with its
+ *   own output and Astro cache folders (reproducibility);
+ * - the second campaign's site (tests/support/second-campaign-site.ts), built as `campaign`;
+ * and starts the two lines of builds side by side in the background. It returns at once, so the
+ * unit tests run while the sites build, and the machine's cores stay busy (one line of builds
+ * alone left a core idle for a minute). Each build writes `<markers>/build-<name>.json` (status
+ * and output) when it ends; the integration tests wait for it (tests/support/shared-build.ts).
+ * Teardown ends the builds still running and deletes the copies and the markers.
  */
 export default function setup(project: TestProject) {
-  const site = copyProject('bluezone-integration');
   const markers = mkdtempSync(join(tmpdir(), 'bluezone-integration-state-'));
-  let running: ChildProcess | undefined;
+  const sites: string[] = [];
+  const running = new Set<ChildProcess>();
   let stopped = false;
-  try {
-    applyFixtures(site);
-  } catch (error) {
-    removeProject(site);
+  const cleanUp = () => {
+    for (const site of sites) removeProject(site);
     rmSync(markers, { recursive: true, force: true });
+  };
+  let fixtureSite: string;
+  let campaignSite: string;
+  try {
+    fixtureSite = copyProject('bluezone-integration');
+    sites.push(fixtureSite);
+    applyFixtures(fixtureSite);
+    campaignSite = copyProject('second-campaign');
+    sites.push(campaignSite);
+    applySecondCampaign(campaignSite);
+  } catch (error) {
+    cleanUp();
     throw error;
   }
-  project.provide('fixtureSite', { root: site, markers });
+  project.provide('fixtureSite', { root: fixtureSite, markers });
+  project.provide('campaignSite', { root: campaignSite, markers });
 
-  const builds = (async () => {
-    for (const name of ['a', 'b'] as const) {
-      if (stopped) return;
-      const env = { SITE_URL: `${FIXTURE_SITE}/`, SOURCE_DATE_EPOCH: FIXTURE_EPOCH, ASTRO_OUT_DIR: join(site, `dist-${name}`), ASTRO_CACHE_DIR: join(site, `.astro-cache-${name}`) };
-      const { child, done } = startAstro(site, 'build', env);
-      running = child;
-      const result = await done;
-      running = undefined;
-      const marker = join(markers, `build-${name}.json`);
-      writeFileSync(`${marker}.part`, JSON.stringify(result));
-      renameSync(`${marker}.part`, marker);
-    }
-  })();
+  const build = async (name: BuildName, root: string, env: Record<string, string>) => {
+    if (stopped) return;
+    const { child, done } = startAstro(root, 'build', { ...env, ASTRO_OUT_DIR: join(root, `dist-${name}`), ASTRO_CACHE_DIR: join(root, `.astro-cache-${name}`) });
+    running.add(child);
+    const result = await done;
+    running.delete(child);
+    const marker = join(markers, `build-${name}.json`);
+    writeFileSync(`${marker}.part`, JSON.stringify(result));
+    renameSync(`${marker}.part`, marker);
+  };
+  const fixtureEnv = { SITE_URL: `${FIXTURE_SITE}/`, SOURCE_DATE_EPOCH: FIXTURE_EPOCH };
+  const builds = Promise.all([
+    (async () => {
+      await build('a', fixtureSite, fixtureEnv);
+      await build('b', fixtureSite, fixtureEnv);
+    })(),
+    build('campaign', campaignSite, { SITE_URL: 'http://localhost:4321' }),
+  ]);
 
   return async () => {
     stopped = true;
     try {
-      if (running?.pid) running.kill('SIGTERM');
+      for (const child of running) child.kill('SIGTERM');
       await builds;
     } finally {
-      removeProject(site);
-      rmSync(markers, { recursive: true, force: true });
+      cleanUp();
     }
   };
 }

@@ -1,23 +1,19 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyProject, projectRoot, removeProject, runAstro } from '../support/temp-project.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { filesUnder as files } from '../support/second-campaign-site.ts';
+import { BUILD_WAIT, sharedBuild, type SharedBuild } from '../support/shared-build.ts';
 
 /*
  * Another campaign is a content change, not a code change: a copy of the project whose content
- * is a fictional second campaign ("An Khang", its own campaign file, launch date and store pages;
- * its letters, guides, answers, illustrations and snapshots are this repository's with every
- * "Bluezone" renamed)
- * builds, and no page, feed, data file or drawing of it names Bluezone. Anything the code itself
- * still says about Bluezone would show here.
+ * is a fictional second campaign (tests/support/second-campaign-site.ts: its own campaign file,
+ * launch date and store pages; the repository's letters, guides, answers, illustrations and
+ * snapshots with every "Bluezone" renamed) builds, and no page, feed, data file or drawing of it
+ * names Bluezone. Anything the code itself still says about Bluezone would show here.
+ * tests/integration/global-setup.ts builds it beside the fixture site.
  */
 type Node = DefaultTreeAdapterMap['node'];
-const fixture = JSON.parse(readFileSync(join(projectRoot, 'tests/fixtures/campaign/campaign.json'), 'utf8'));
-
-function files(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
-}
 
 /** What a reader meets in a page: its text and the attributes that are read or followed. */
 function readable(node: Node, out: string[] = []): string[] {
@@ -33,22 +29,12 @@ function readable(node: Node, out: string[] = []): string[] {
 }
 
 describe('a second campaign from content alone', () => {
-  let tmp = '';
-  let build = { status: null as number | null, output: '' };
-  const dist = () => join(tmp, 'dist');
+  let build: SharedBuild;
+  const dist = () => build.dist;
 
-  beforeAll(() => {
-    tmp = copyProject('second-campaign');
-    writeFileSync(join(tmp, 'content/campaign.json'), JSON.stringify(fixture, null, 2));
-    for (const file of files(join(tmp, 'content'))) {
-      if (!/\.(mdx|json|csv|svg)$/.test(file) || file.endsWith('campaign.json') || file.includes('/map/')) continue;
-      const text = readFileSync(file, 'utf8');
-      const renamed = text.replace(/Bluezone/g, 'An Khang').replace(/bluezone/g, 'ankhang').replace(/BLUEZONE/g, 'AN KHANG');
-      if (renamed !== text) writeFileSync(file, renamed);
-    }
-    build = runAstro(tmp, 'build', { SITE_URL: 'http://localhost:4321' }, 900_000);
-  }, 950_000);
-  afterAll(() => removeProject(tmp), 300_000);
+  beforeAll(async () => {
+    build = await sharedBuild('campaign');
+  }, BUILD_WAIT);
 
   it('builds', () => {
     expect(build.status, build.output.slice(-3000)).toBe(0);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { inject } from 'vitest';
 
 export interface SharedBuild {
-  /** The fixture site's project copy. */
+  /** The project copy it was built from. */
   root: string;
   /** Its built output. */
   dist: string;
@@ -13,11 +13,14 @@ export interface SharedBuild {
 }
 
 /**
- * Waits for build `a` (every integration test reads it) or `b` (the second build of the same
- * copy, for reproducibility) that tests/integration/global-setup.ts started, and returns it.
+ * The builds tests/integration/global-setup.ts starts: `a` of the fixture site (most integration
+ * tests read it), `b` of the same copy (reproducibility), `campaign` of the second campaign's site.
  */
-export async function sharedBuild(name: 'a' | 'b' = 'a'): Promise<SharedBuild> {
-  const { root, markers } = inject('fixtureSite');
+export type BuildName = 'a' | 'b' | 'campaign';
+
+/** Waits for one of the shared builds to end, and returns it. */
+export async function sharedBuild(name: BuildName = 'a'): Promise<SharedBuild> {
+  const { root, markers } = inject(name === 'campaign' ? 'campaignSite' : 'fixtureSite');
   const marker = join(markers, `build-${name}.json`);
   while (!existsSync(marker)) await sleep(500);
   const { status, output } = JSON.parse(readFileSync(marker, 'utf8')) as { status: number | null; output: string };
@@ -31,5 +34,6 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** Set by tests/integration/global-setup.ts. */
     fixtureSite: { root: string; markers: string };
+    campaignSite: { root: string; markers: string };
   }
 }
