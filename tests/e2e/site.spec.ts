@@ -30,7 +30,7 @@ function twinOf(path: string): string | undefined {
  */
 test.describe('every page', { tag: '@desktop' }, () => {
   for (const path of pages) {
-    reusedPageTest(`${path}: language, twin, accessibility, own origin only, deploy headers, no CSP violation`, async ({ reusedPage: { page, problems, requests }, baseURL }) => {
+    reusedPageTest(`${path}: language, twin, accessibility, own origin only, deploy headers, no CSP violation`, async ({ reusedPage: { page, problems, foreignRequests } }) => {
       const response = await page.goto(path);
       expect(response?.status(), 'page is served').toBeLessThan(400);
       const expected = headersFor(path);
@@ -53,7 +53,6 @@ test.describe('every page', { tag: '@desktop' }, () => {
       }
 
       expect(await seriousViolations(page)).toEqual([]);
-      const foreignRequests = requests.filter((url) => !['data:', 'blob:'].includes(new URL(url).protocol) && new URL(url).origin !== new URL(baseURL!).origin);
       expect(foreignRequests, 'no request leaves the site').toEqual([]);
       expect(problems, 'no CSP violation, console error or script error').toEqual([]);
     });

@@ -42,8 +42,7 @@ export default function setup(project: TestProject) {
     cleanUp();
     throw error;
   }
-  project.provide('fixtureSite', { root: fixtureSite, markers });
-  project.provide('campaignSite', { root: campaignSite, markers });
+  project.provide('sharedBuilds', { roots: { a: fixtureSite, b: fixtureSite, campaign: campaignSite }, markers });
 
   const build = async (name: BuildName, root: string, env: Record<string, string>) => {
     if (stopped) return;

@@ -8,7 +8,7 @@ import { projectRoot } from './temp-project.ts';
  * are this repository's with every "Bluezone" renamed, so anything the code itself still says
  * about Bluezone shows in its build (tests/integration/second-campaign.test.ts).
  */
-export const secondCampaign = JSON.parse(readFileSync(join(projectRoot, 'tests/fixtures/campaign/campaign.json'), 'utf8'));
+const secondCampaign = JSON.parse(readFileSync(join(projectRoot, 'tests/fixtures/campaign/campaign.json'), 'utf8'));
 
 /** Every file under `dir`. */
 export function filesUnder(dir: string): string[] {

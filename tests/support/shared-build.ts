@@ -20,7 +20,8 @@ export type BuildName = 'a' | 'b' | 'campaign';
 
 /** Waits for one of the shared builds to end, and returns it. */
 export async function sharedBuild(name: BuildName = 'a'): Promise<SharedBuild> {
-  const { root, markers } = inject(name === 'campaign' ? 'campaignSite' : 'fixtureSite');
+  const { roots, markers } = inject('sharedBuilds');
+  const root = roots[name];
   const marker = join(markers, `build-${name}.json`);
   while (!existsSync(marker)) await sleep(500);
   const { status, output } = JSON.parse(readFileSync(marker, 'utf8')) as { status: number | null; output: string };
@@ -33,7 +34,6 @@ export const BUILD_WAIT = 1_500_000;
 declare module 'vitest' {
   export interface ProvidedContext {
     /** Set by tests/integration/global-setup.ts. */
-    fixtureSite: { root: string; markers: string };
-    campaignSite: { root: string; markers: string };
+    sharedBuilds: { roots: Record<BuildName, string>; markers: string };
   }
 }

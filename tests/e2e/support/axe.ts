@@ -15,8 +15,8 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
  * On a page without frames, axe-core is injected once and run in the page (`axe.run`). AxeBuilder's
  * frame-aware mode runs axe in each frame and again in a fresh blank page to combine the frames'
  * results, and its single-frame ("legacy") mode injects axe twice; on a page with frames it is
- * still used, so a cross-origin frame is checked. (On a 2-core machine, 15 pages: 1 080 ms a page
- * by AxeBuilder's legacy mode in a fresh context, 330 ms so in a reused page.)
+ * still used, so a cross-origin frame is checked. (On a 2-core machine, 15 pages in one page:
+ * 664–709 ms a page by AxeBuilder's legacy mode, 331–339 ms so.)
  */
 export async function seriousViolations(page: Page, include?: string): Promise<string[]> {
   const options: RunOptions = { resultTypes: ['violations'] };

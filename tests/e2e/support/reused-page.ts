@@ -9,15 +9,15 @@ import { collectPageProblems, reportCspViolations } from './site.ts';
  * - service workers are blocked in it, so every response comes from the server (the deploy
  *   headers are the server's) and no page is answered from a cache an earlier page filled
  *   (offline.spec tests the service worker itself, in contexts of its own);
- * - each test has its own problem and request lists; cookies and storage are cleared after it;
+ * - each test has its own lists of problems and of requests that left the site; cookies and storage are cleared after it;
  * - a page left closed or crashed by a failed test is replaced for the next one.
  */
 export interface ReusedPage {
   page: Page;
   /** CSP violations, console errors and uncaught script errors since the test began. */
   problems: string[];
-  /** Every URL the page requested since the test began. */
-  requests: string[];
+  /** URLs the page requested from another origin since the test began (`data:` and `blob:` are the page's own). */
+  foreignRequests: string[];
 }
 
 export const test = base.extend<{ reusedPage: ReusedPage }, { workerPage: { current?: Page } }>({
@@ -39,11 +39,14 @@ export const test = base.extend<{ reusedPage: ReusedPage }, { workerPage: { curr
     }
     const page = workerPage.current;
     const { problems, stop } = collectPageProblems(page);
-    const requests: string[] = [];
-    const onRequest = (request: Request) => requests.push(request.url());
+    const foreignRequests: string[] = [];
+    const onRequest = (request: Request) => {
+      const url = new URL(request.url());
+      if (!['data:', 'blob:'].includes(url.protocol) && url.origin !== new URL(baseURL!).origin) foreignRequests.push(request.url());
+    };
     page.on('request', onRequest);
     try {
-      await use({ page, problems, requests });
+      await use({ page, problems, foreignRequests });
     } finally {
       stop();
       page.off('request', onRequest);
