@@ -15,7 +15,6 @@ export const campaignSchema = z.strictObject({
     /** Who runs it, in Vietnamese and in English. */
     owners: z.string().trim().min(2).max(200),
     ownersEn: z.string().trim().min(2).max(200),
-    developer: z.string().trim().min(2).max(100),
   }),
   /**
    * The official store pages. Their package id and App Store id are how a reader tells the real

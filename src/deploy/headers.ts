@@ -7,18 +7,19 @@
  */
 
 import { redirects } from '../routing/redirects.ts';
+import { assetsRoot, embedRoots, searchIndexRoot, sectionPaths } from '../routing/routes.ts';
 
 /** What a URL is, by path prefix; the first kind with a matching prefix wins. */
 export type RouteKind = 'asset' | 'embed' | 'search' | 'page';
 
 export const routeKinds: readonly { kind: RouteKind; prefixes: readonly string[] }[] = [
   // Content-hashed by the build: a changed file gets a new name.
-  { kind: 'asset', prefixes: ['/_astro/'] },
+  { kind: 'asset', prefixes: [assetsRoot] },
   // Chart embeds live inside other sites' iframes (TV stations, newspapers).
-  { kind: 'embed', prefixes: ['/nhung/', '/en/embed/'] },
+  { kind: 'embed', prefixes: Object.values(embedRoots) },
   // Pagefind compiles its WebAssembly on the search pages, and only there, in a worker whose
   // policy is that of its script in /pagefind/.
-  { kind: 'search', prefixes: ['/tim-kiem/', '/en/search/', '/pagefind/'] },
+  { kind: 'search', prefixes: [...Object.values(sectionPaths.search), searchIndexRoot] },
   { kind: 'page', prefixes: ['/'] },
 ];
 

@@ -1,4 +1,5 @@
 import campaign from '../../content/campaign.json' with { type: 'json' };
+import { formatDate } from '../lib/core/format.ts';
 import { en } from './en.ts';
 import { vi, type UiKey } from './vi.ts';
 
@@ -15,16 +16,12 @@ export const languages: readonly Lang[] = ['vi', 'en'];
  * content change. The JSON is read raw: this module runs in the browser too, without the schema.
  */
 function campaignValues(lang: Lang): Record<string, string> {
-  const [year, month, day] = campaign.launch.date.split('-').map(Number) as [number, number, number];
-  const launchDate =
-    lang === 'vi'
-      ? `${day}/${month}/${year}`
-      : new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(year, month - 1, day));
+  const launchDate = campaign.launch.date;
   return {
     app: campaign.app.name,
     owners: lang === 'vi' ? campaign.app.owners : campaign.app.ownersEn,
-    launchDate,
-    launchYear: String(year),
+    launchDate: formatDate(launchDate, lang),
+    launchYear: launchDate.slice(0, 4),
     storeSearchTip: campaign.wording.storeSearchTip[lang],
     registeredWithPhone: campaign.wording.registeredWithPhone[lang],
   };
@@ -32,8 +29,8 @@ function campaignValues(lang: Lang): Record<string, string> {
 
 const values: Record<Lang, Record<string, string>> = { vi: campaignValues('vi'), en: campaignValues('en') };
 
-/** `text` with the campaign's facts filled in, for the few texts kept outside the dictionaries (banners, radio). */
-export function withCampaign(text: string, lang: Lang): string {
+/** `text` with the campaign's facts filled in. */
+function withCampaign(text: string, lang: Lang): string {
   return text.replace(/\{(app|owners|launchDate|launchYear|storeSearchTip|registeredWithPhone)\}/g, (_, name: string) => values[lang][name]!);
 }
 

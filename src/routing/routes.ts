@@ -50,10 +50,17 @@ export function radioPath(provinceSlug?: string): string {
   return provinceSlug ? `/phat-thanh/${provinceSlug}/` : '/phat-thanh/';
 }
 
+/** Where each language's embed pages (charts and maps that other sites frame) live. */
+export const embedRoots = { vi: '/nhung/', en: '/en/embed/' } as const satisfies Record<Lang, string>;
+
 /** `/nhung/<id>/` or `/en/embed/<id>/`. */
 export function embedPath(id: string, lang: Lang): string {
-  return lang === 'vi' ? `/nhung/${id}/` : `/en/embed/${id}/`;
+  return `${embedRoots[lang]}${id}/`;
 }
+
+/** Folders the build writes beside the pages: Astro's content-hashed assets and Pagefind's search index. */
+export const assetsRoot = '/_astro/';
+export const searchIndexRoot = '/pagefind/';
 
 /** A file of a chart, next to its embed page. */
 export function chartFilePath(id: string, lang: Lang, name: string): string {
@@ -82,7 +89,7 @@ export function statisticsRssPath(lang: Lang): string {
 }
 
 /** The script a host page loads to size chart iframes to their content (one file, both languages). */
-export const embedResizeScriptPath = '/nhung/resize.js';
+export const embedResizeScriptPath = `${embedRoots.vi}resize.js`;
 
 /** The map page: `/so-lieu/ban-do/`, `/en/statistics/map/`. */
 export function mapPagePath(lang: Lang): string {

@@ -1,5 +1,5 @@
 import { createCanvas, SvgExportFlag, type SKRSContext2D } from '@napi-rs/canvas';
-import { withCampaign, type Lang } from '../../i18n/index.ts';
+import { t, type Lang } from '../../i18n/index.ts';
 import { registerFonts } from '../images/fonts.ts';
 
 /**
@@ -17,18 +17,15 @@ export const bannerSizes = [
 export type BannerSize = (typeof bannerSizes)[number];
 export type BannerFormat = 'svg' | 'png';
 
-const texts: Record<Lang, { title: string; subtitle: string; action: string }> = {
-  vi: { title: withCampaign('Cài đặt {app}', 'vi'), subtitle: 'Hướng dẫn từng bước, miễn phí', action: 'Xem hướng dẫn →' },
-  en: { title: withCampaign('Install {app}', 'en'), subtitle: 'Free step-by-step guide', action: 'Open the guide →' },
-};
+const texts = (lang: Lang) => ({ title: t(lang, 'share.banner.text.title'), subtitle: t(lang, 'share.banner.text.subtitle'), action: t(lang, 'share.banner.text.action') });
 
 /** Alt text of a banner: what it says, since that is what a screen reader user needs. */
 export function bannerAlt(lang: Lang): string {
-  return `${texts[lang].title} – ${texts[lang].subtitle}`;
+  return `${texts(lang).title} – ${texts(lang).subtitle}`;
 }
 
 function draw(ctx: SKRSContext2D, family: string, lang: Lang, { width, height }: BannerSize): void {
-  const { title, subtitle, action } = texts[lang];
+  const { title, subtitle, action } = texts(lang);
   ctx.fillStyle = '#0b5cad';
   ctx.fillRect(0, 0, width, height);
   ctx.fillStyle = '#0a7a4b';

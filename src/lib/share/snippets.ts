@@ -1,4 +1,4 @@
-import { withCampaign, type Lang } from '../../i18n/index.ts';
+import { t, type Lang } from '../../i18n/index.ts';
 import { embedProtocol } from '../core/embed-protocol.ts';
 import { escapeMarkup } from '../core/escape.ts';
 
@@ -40,29 +40,6 @@ export function imageLinkSnippet(options: { href: string; src: string; width: nu
   );
 }
 
-/** What the install card says, per language. */
-const cardTemplates: Record<Lang, { title: string; body: string; android: string; iphone: string; guide: string; qrAlt: string }> = {
-  vi: {
-    title: 'Cài đặt {app}',
-    body: '{app} báo cho bạn biết nếu đã tiếp xúc gần người nhiễm COVID-19. Ứng dụng miễn phí, do {owners} phát hành.',
-    android: 'Android: tải trên Google Play (CH Play)',
-    iphone: 'iPhone: tải trên App Store',
-    guide: 'Hướng dẫn cài đặt từng bước',
-    qrAlt: 'Mã QR dẫn đến hướng dẫn cài đặt {app}',
-  },
-  en: {
-    title: 'Install {app}',
-    body: '{app} tells you if you have been in close contact with someone who has COVID-19. Free, released by {owners}.',
-    android: 'Android: get it on Google Play',
-    iphone: 'iPhone: get it on the App Store',
-    guide: 'Step-by-step install guide',
-    qrAlt: 'QR code leading to the {app} install guide',
-  },
-};
-const cardTexts = Object.fromEntries(
-  Object.entries(cardTemplates).map(([lang, texts]) => [lang, Object.fromEntries(Object.entries(texts).map(([key, text]) => [key, withCampaign(text, lang as Lang)]))]),
-) as typeof cardTemplates;
-
 /** The URLs an install card links to. */
 export interface CardLinks {
   guide: string;
@@ -101,17 +78,18 @@ export function installCardCss(): string {
  * clash with. `classes` (the preview on our page): the same look through `installCardCss()`.
  */
 export function installCardHtml(lang: Lang, links: CardLinks, styling: 'inline' | 'classes' = 'inline'): string {
-  const t = cardTexts[lang];
+  // What the card says: the dictionaries' `share.card.text.*`.
+  const say = (part: 'title' | 'body' | 'android' | 'iphone' | 'guide' | 'qrAlt') => t(lang, `share.card.text.${part}`);
   const look = (part: CardPart) => (styling === 'inline' ? `style="${cardStyles[part]}"` : `class="install-card-${part}"`);
   const item = (href: string, text: string, part: CardPart) => `<p ${look(part)}><a href="${escapeMarkup(href)}" ${look('link')}>${escapeMarkup(text)}</a></p>`;
   return [
     `<div lang="${lang}" ${look('box')}>`,
-    `<p ${look('title')}>${escapeMarkup(t.title)}</p>`,
-    `<p ${look('text')}>${escapeMarkup(t.body)}</p>`,
-    item(links.googlePlay, t.android, 'item'),
-    item(links.appStore, t.iphone, 'item'),
-    item(links.guide, t.guide, 'text'),
-    `<img src="${escapeMarkup(links.qrImage)}" width="120" height="120" alt="${escapeMarkup(t.qrAlt)}" ${look('qr')}>`,
+    `<p ${look('title')}>${escapeMarkup(say('title'))}</p>`,
+    `<p ${look('text')}>${escapeMarkup(say('body'))}</p>`,
+    item(links.googlePlay, say('android'), 'item'),
+    item(links.appStore, say('iphone'), 'item'),
+    item(links.guide, say('guide'), 'text'),
+    `<img src="${escapeMarkup(links.qrImage)}" width="120" height="120" alt="${escapeMarkup(say('qrAlt'))}" ${look('qr')}>`,
     `</div>`,
   ].join('\n');
 }

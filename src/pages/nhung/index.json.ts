@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { campaign } from '../../content/campaign.ts';
 import { catalogueEntry, loadChartCatalogue } from '../../lib/charts/publish/catalogue.ts';
-import { chartFilePath, mapEmbedPath, absoluteUrl } from '../../routing/routes.ts';
+import { chartFilePath, mapEmbedPath, absoluteUrl, embedResizeScriptPath } from '../../routing/routes.ts';
 import { latestNames } from '../../lib/charts/publish/files.ts';
 import { imageFormatList } from '../../lib/images/formats.ts';
 import { mapTitle } from '../../lib/maps/data.ts';
@@ -14,7 +14,7 @@ export const GET: APIRoute = async ({ site }) => {
   const regions = loadRegions();
   const body = {
     description: `${campaign.app.name} install-progress charts and province maps: embed (iframe), images (PNG and SVG at 1920x1080, 1200x630 and 1080x1080, plus a page-sized SVG) and data (CSV, JSON). Dated data files never change once published; "latest" addresses always hold the newest figures.`,
-    resizeScript: new URL('/nhung/resize.js', site).href,
+    resizeScript: new URL(embedResizeScriptPath, site).href,
     charts: bundle.charts.map((chart) => catalogueEntry(chart, regions, site!)),
     // Province maps: embed page and, per language, each newsroom format as PNG and SVG.
     maps: (await loadMapLayers()).map((layer) => ({
