@@ -6,11 +6,13 @@ import { headlessFlags } from './tests/e2e/support/site.ts';
  * Browser tests run against the production build (`dist/`), served by Debian's nginx with the
  * generated deploy configuration (`npm run serve`: src/deploy/headers.ts), so every page is
  * checked with the headers a real server sends.
- * Chromium: $CHROMIUM_PATH, else Debian's /usr/bin/chromium, else Playwright's own browser
- * (on machines where `npx playwright install` works).
+ * Chromium: $CHROMIUM_PATH, else Debian's headless shell (/usr/bin/chromium-headless-shell, package
+ * chromium-headless-shell: the same Chromium build without the browser's window machinery; the
+ * kind Playwright itself runs headless), else Debian's /usr/bin/chromium, else Playwright's own
+ * browser (on machines where `npx playwright install` works). The whole suite on a 2-core machine:
+ * 4,9 min with the headless shell, 6,6 min with the full browser (600 tests, same build).
  */
-const executablePath =
-  process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const executablePath = process.env.CHROMIUM_PATH || ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'].find((path) => existsSync(path));
 const port = Number(process.env.PREVIEW_PORT ?? 4321);
 const baseURL = `http://127.0.0.1:${port}`;
 

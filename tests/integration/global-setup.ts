@@ -13,7 +13,8 @@ import type { BuildName } from '../support/shared-build.ts';
  * - the fixture site (tests/support/fixture-site.ts: hostile values, a new letter and snapshot,
  *   another SITE_URL), built as `a` (what most integration tests read) and then as `b`, with its
  *   own output and Astro cache folders (reproducibility);
- * - the second campaign's site (tests/support/second-campaign-site.ts), built as `campaign`;
+ * - the second campaign's site (tests/support/second-campaign-site.ts, a few snapshots: it builds
+ *   in about a third of the fixture site's time), built as `campaign`;
  * and starts the two lines of builds side by side in the background. It returns at once, so the
  * unit tests run while the sites build, and the machine's cores stay busy (one line of builds
  * alone left a core idle for a minute). Each build writes `<markers>/build-<name>.json` (status
