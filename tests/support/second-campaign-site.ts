@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { projectRoot } from './temp-project.ts';
+import { keepSnapshots, projectRoot } from './temp-project.ts';
 
 /**
  * The fictional second campaign ("An Khang", tests/fixtures/campaign/campaign.json: its own name,
@@ -38,8 +38,5 @@ export function applySecondCampaign(tmp: string): void {
     const renamed = text.replace(/Bluezone/g, 'An Khang').replace(/bluezone/g, 'ankhang').replace(/BLUEZONE/g, 'AN KHANG');
     if (renamed !== text) writeFileSync(file, renamed);
   }
-  const stats = join(tmp, 'content/stats');
-  const snapshots = readdirSync(stats);
-  for (const kept of keptSnapshots) if (!snapshots.includes(kept)) throw new Error(`second campaign: content/stats/${kept} is gone; choose another snapshot`);
-  for (const file of snapshots) if (!keptSnapshots.includes(file)) rmSync(join(stats, file));
+  keepSnapshots(tmp, keptSnapshots, 'second campaign');
 }

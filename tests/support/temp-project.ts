@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -23,6 +23,17 @@ export function copyProject(prefix: string): string {
   });
   symlinkSync(join(projectRoot, 'node_modules'), join(tmp, 'node_modules'), 'dir');
   return tmp;
+}
+
+/**
+ * Keeps only `kept` of the copy's snapshots (content/stats/), so a fixture site builds in a
+ * fraction of the real one's time; a kept file that no longer exists is an error naming it.
+ */
+export function keepSnapshots(tmp: string, kept: readonly string[], fixture: string): void {
+  const stats = join(tmp, 'content/stats');
+  const snapshots = readdirSync(stats);
+  for (const file of kept) if (!snapshots.includes(file)) throw new Error(`${fixture}: content/stats/${file} is gone; choose another snapshot`);
+  for (const file of snapshots) if (!kept.includes(file)) rmSync(join(stats, file));
 }
 
 export function removeProject(tmp: string): void {
