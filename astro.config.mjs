@@ -35,6 +35,9 @@ export default defineConfig({
     // Content-Security-Policy (src/deploy/headers.ts) needs no 'unsafe-inline'; they are
     // content-hashed under /_astro/ and cached for a year.
     inlineStylesheets: 'never',
+    // Pages render four at a time: a chart page waits on sharp (its thread pool) for its PNGs, and
+    // one page at a time left a core idle. A cold build on 2 cores: 78 → 48 s, dist/ byte-identical.
+    concurrency: 4,
   },
   // The embed page's height message is named after the campaign's app, compiled in (no campaign file in the browser).
   vite: { build: { assetsInlineLimit: 0 }, define: { __EMBED_HEIGHT_MESSAGE__: JSON.stringify(embedProtocol.heightMessage) } },
