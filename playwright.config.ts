@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import type { ReusedPageOptions } from './tests/e2e/support/reused-page.ts';
 import { headlessFlags } from './tests/e2e/support/site.ts';
 
 /**
@@ -16,7 +17,7 @@ const executablePath = process.env.CHROMIUM_PATH || ['/usr/bin/chromium-headless
 const port = Number(process.env.PREVIEW_PORT ?? 4321);
 const baseURL = `http://127.0.0.1:${port}`;
 
-export default defineConfig({
+export default defineConfig<object, ReusedPageOptions>({
   testDir: 'tests/e2e',
   // Overridable so that several builds can be tested side by side without clearing each other.
   outputDir: process.env.PW_OUTPUT_DIR ?? 'test-results',
@@ -41,7 +42,8 @@ export default defineConfig({
    */
   projects: [
     { name: 'phone', grepInvert: /@desktop\b/, use: { ...devices['Desktop Chrome'], viewport: { width: 360, height: 740 } } },
-    { name: 'desktop', grepInvert: /@phone\b/, use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 900 } } },
+    // Every desktop test on the shared page runs axe, so there axe comes with each document.
+    { name: 'desktop', grepInvert: /@phone\b/, use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 900 }, axeOnLoad: true } },
   ],
   webServer: {
     command: 'node scripts/serve.ts',
