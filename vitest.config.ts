@@ -1,5 +1,10 @@
 /// <reference types="vitest/config" />
+import { join } from 'node:path';
 import { getViteConfig } from 'astro/config';
+
+// The scripts tests start as child processes (fetch-stats about 50 times, check-data, …) keep
+// V8's compiled code between starts (Astro's own CLI already does): about 30 % off each start.
+process.env.NODE_COMPILE_CACHE ??= join(import.meta.dirname, 'node_modules/.cache/node-compile');
 
 // Astro's Vite config, so tests can import `astro:*` modules and render components.
 // Two projects: `unit` (no build: fixtures, loaders, schemas, `astro sync` at most) and
