@@ -189,19 +189,35 @@ test('without JavaScript the SVG chart, summary, source and table are there', as
     const figures = page.locator('figure.chart-figure');
     const count = await figures.count();
     expect(count, path).toBeGreaterThan(0);
-    for (let i = 0; i < count; i++) {
-      const figure = figures.nth(i);
+    // Each figure scrolled into view (its drawing is lazy), then all read in one pass.
+    for (const figure of await figures.all()) await figure.locator('.chart-drawing img').scrollIntoViewIfNeeded();
+    await expect
+      .poll(() => figures.locator('.chart-drawing img').evaluateAll((imgs) => (imgs as HTMLImageElement[]).filter((img) => !(img.complete && img.naturalWidth > 0)).length), { message: `${path}: every drawing decoded` })
+      .toBe(0);
+    const found = await figures.evaluateAll((items) =>
+      items.map((figure) => {
+        const img = figure.querySelector<HTMLImageElement>('.chart-drawing img')!;
+        const box = img.getBoundingClientRect();
+        return {
+          drawings: figure.querySelectorAll('.chart-drawing img').length,
+          visible: box.width > 0 && box.height > 0 && getComputedStyle(img).visibility !== 'hidden',
+          src: img.currentSrc,
+          summary: figure.querySelector('.chart-summary')?.textContent?.trim() ?? '',
+          dates: figure.querySelectorAll('.chart-source time').length,
+        };
+      }),
+    );
+    // The phone gets the drawing made for its width, a wide screen the wide one.
+    const wide = (page.viewportSize()?.width ?? 0) >= 640;
+    found.forEach((figure, i) => {
+      const where = `${path} figure ${i + 1}`;
       // One drawing shown (the phone's or the wide one), and it is a picture the browser decoded.
-      const drawing = figure.locator('.chart-drawing img');
-      await drawing.scrollIntoViewIfNeeded();
-      await expect.poll(() => drawing.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
-      await expect(drawing).toBeVisible();
-      // The phone gets the drawing made for its width, a wide screen the wide one.
-      const wide = (page.viewportSize()?.width ?? 0) >= 640;
-      expect(await drawing.evaluate((img: HTMLImageElement) => img.currentSrc)).toMatch(wide ? /\/(moi-nhat|latest)\.svg$/ : /-360\.svg$/);
-      await expect(figure.locator('.chart-summary')).not.toBeEmpty();
-      await expect(figure.locator('.chart-source time')).toHaveCount(1);
-    }
+      expect(figure.drawings, `${where}: one drawing`).toBe(1);
+      expect(figure.visible, `${where}: drawing visible`).toBe(true);
+      expect(figure.src, where).toMatch(wide ? /\/(moi-nhat|latest)\.svg$/ : /-360\.svg$/);
+      expect(figure.summary, `${where}: summary`).not.toBe('');
+      expect(figure.dates, `${where}: dated source`).toBe(1);
+    });
   }
   await context.close();
 });
