@@ -12,6 +12,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { assetsRoot } from '../../src/routing/routes.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -57,7 +58,7 @@ export function parseHeadersFile(text: string): HeaderRule[] {
 
 /** Caching when `_headers` says nothing: fingerprinted files forever, the rest revalidated. */
 function defaultCacheControl(path: string): string {
-  return path.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate';
+  return path.startsWith(assetsRoot) ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate';
 }
 
 export function serveDist(dir: string, port = 0): Promise<Server> {
