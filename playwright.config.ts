@@ -28,6 +28,12 @@ export default defineConfig<object, ReusedPageOptions>({
   timeout: 60_000,
   use: {
     baseURL,
+    /*
+     * Every page registers the offline worker, which then saves about 100 files: in a fresh
+     * context per test that was most of the browser's work. Only offline.spec tests the worker
+     * (in a context that allows it); everywhere else responses come straight from the server.
+     */
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath,
       args: headlessFlags,

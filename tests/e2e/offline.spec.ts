@@ -17,7 +17,7 @@ test('after one visit, every guide, FAQ and leaflet page reads offline', { tag: 
   expect(savedPages.length, 'guide pages were built').toBeGreaterThan(5);
   const server = await serveDist(distDir);
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const context = await browser.newContext();
+  const context = await browser.newContext({ serviceWorkers: 'allow' });
   const page = await context.newPage();
   try {
     await page.goto(`${origin}/huong-dan/`);
