@@ -8,9 +8,10 @@ process.env.NODE_COMPILE_CACHE ??= join(import.meta.dirname, 'node_modules/.cach
 
 // Astro's Vite config, so tests can import `astro:*` modules and render components.
 // Two projects: `unit` (no build: fixtures, loaders, schemas, `astro sync` at most) and
-// `integration` (ONE build of the fixture site, started by its global setup and read by every
-// file in tests/integration/). The build runs in the background while the unit tests run; the
-// integration files come after them (groupOrder), so none holds a worker while waiting.
+// `integration` (ONE build of the fixture site read by every file in tests/integration/, with a
+// rebuild for reproducibility and the second campaign's site, all started by its global setup).
+// The builds run in the background while the unit tests run; the integration files come after
+// them (groupOrder), so none holds a worker while waiting.
 export default getViteConfig({
   test: {
     testTimeout: 30_000,

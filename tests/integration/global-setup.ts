@@ -9,22 +9,24 @@ import { copyProject, projectRoot, removeProject, startAstro } from '../support/
 import type { BuildName } from '../support/shared-build.ts';
 
 /**
- * Once per `vitest run` that selects an integration test: makes two project copies,
+ * Once per `vitest run` that selects an integration test: makes three project copies and starts
+ * their builds side by side in the background,
  * - the fixture site (tests/support/fixture-site.ts: hostile values, a new letter and snapshot,
- *   another SITE_URL), built as `a` (what most integration tests read) and then as `b`, with its
- *   own output and Astro cache folders (reproducibility);
+ *   another SITE_URL), built as `a` (what most integration tests read);
+ * - the same fixture site in a second folder, built as `b` with its own output and Astro cache
+ *   (reproducibility: another checkout of the same tree gives the same bytes);
  * - the second campaign's site (tests/support/second-campaign-site.ts, a few snapshots: it builds
- *   in about a third of the fixture site's time), built as `campaign`;
- * and starts the two lines of builds side by side in the background. Builds `a` and `campaign`
- * start from a copy of the project's own image cache (what `npm run build:local`, which `npm test`
- * runs first, left there): Astro keys each encoded illustration by its source and options, so the
- * bytes are the same, and the AVIF/WebP encoding, about two thirds of a fixture build (30 → 9 s),
- * is not done again. Build `b` starts with an empty cache, so the reproducibility test compares a
- * fresh encoding with the cached one. It returns at once, so the
- * unit tests run while the sites build, and the machine's cores stay busy (one line of builds
- * alone left a core idle for a minute). Each build writes `<markers>/build-<name>.json` (status
- * and output) when it ends; the integration tests wait for it (tests/support/shared-build.ts).
- * Teardown ends the builds still running and deletes the copies and the markers.
+ *   in about a third of the fixture site's time), built as `campaign`.
+ * Builds `a` and `campaign` start from a copy of the project's own image cache (what `npm run
+ * build:local`, which `npm test` runs first, left there): Astro keys each encoded illustration by
+ * its source and options, so the bytes are the same, and the AVIF/WebP encoding, about two thirds
+ * of a fixture build (30 → 9 s), is not done again. Build `b` starts with an empty cache, so the
+ * reproducibility test compares a fresh encoding with the cached one.
+ * It returns at once, so the unit tests run while the sites build and the cores stay busy (`b`
+ * used to wait for `a` in the same folder, leaving one core to it at the end). Each build writes
+ * `<markers>/build-<name>.json` (status and output) when it ends; the integration tests wait for
+ * it (tests/support/shared-build.ts). Teardown ends the builds still running and deletes the
+ * copies and the markers.
  */
 export default function setup(project: TestProject) {
   const markers = mkdtempSync(join(tmpdir(), 'bluezone-integration-state-'));
@@ -36,11 +38,15 @@ export default function setup(project: TestProject) {
     rmSync(markers, { recursive: true, force: true });
   };
   let fixtureSite: string;
+  let fixtureRebuildSite: string;
   let campaignSite: string;
   try {
     fixtureSite = copyProject('bluezone-integration');
     sites.push(fixtureSite);
     applyFixtures(fixtureSite);
+    fixtureRebuildSite = copyProject('bluezone-integration-rebuild');
+    sites.push(fixtureRebuildSite);
+    applyFixtures(fixtureRebuildSite);
     campaignSite = copyProject('second-campaign');
     sites.push(campaignSite);
     applySecondCampaign(campaignSite);
@@ -48,7 +54,7 @@ export default function setup(project: TestProject) {
     cleanUp();
     throw error;
   }
-  project.provide('sharedBuilds', { roots: { a: fixtureSite, b: fixtureSite, campaign: campaignSite }, markers });
+  project.provide('sharedBuilds', { roots: { a: fixtureSite, b: fixtureRebuildSite, campaign: campaignSite }, markers });
 
   const projectImages = join(process.env.ASTRO_CACHE_DIR ?? join(projectRoot, 'node_modules/.astro'), 'assets');
   const build = async (name: BuildName, root: string, env: Record<string, string>, seedImages = false) => {
@@ -64,10 +70,8 @@ export default function setup(project: TestProject) {
   };
   const fixtureEnv = { SITE_URL: `${FIXTURE_SITE}/`, SOURCE_DATE_EPOCH: FIXTURE_EPOCH };
   const builds = Promise.all([
-    (async () => {
-      await build('a', fixtureSite, fixtureEnv, true);
-      await build('b', fixtureSite, fixtureEnv);
-    })(),
+    build('a', fixtureSite, fixtureEnv, true),
+    build('b', fixtureRebuildSite, fixtureEnv),
     build('campaign', campaignSite, { SITE_URL: 'http://localhost:4321' }, true),
   ]);
 

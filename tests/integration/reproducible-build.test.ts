@@ -13,8 +13,9 @@ function digests(dir: string): Map<string, string> {
   }));
 }
 
-// Two builds of one checkout (the fixture site), each with its own output and cache folder, and
-// the same SOURCE_DATE_EPOCH: a deployer can rebuild a published commit and get the same bytes.
+// Two checkouts of the fixture site in different folders, each with its own output and cache
+// folder, and the same SOURCE_DATE_EPOCH: a deployer can rebuild a published commit anywhere and
+// get the same bytes.
 // `b` encodes every illustration afresh (`a` takes them from the project's image cache:
 // global-setup.ts), so the encoder's output is compared too.
 describe('reproducible build', () => {

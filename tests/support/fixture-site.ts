@@ -9,7 +9,7 @@ import { keepSnapshots, projectRoot } from './temp-project.ts';
  * - one new TEST FIXTURE snapshot (charts follow a new JSON file),
  * - one new TEST FIXTURE letter (a letter is one new MDX file),
  * built with a SITE_URL that is not the default one (every absolute URL follows it) and a fixed
- * SOURCE_DATE_EPOCH (a second build of the same copy must give the same bytes). It keeps 10 of
+ * SOURCE_DATE_EPOCH (a second copy, built in another folder, must give the same bytes). It keeps 10 of
  * the committed snapshots (`keptSnapshots`), so it builds in about half the real site's time.
  */
 

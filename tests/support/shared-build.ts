@@ -14,7 +14,8 @@ export interface SharedBuild {
 
 /**
  * The builds tests/integration/global-setup.ts starts: `a` of the fixture site (most integration
- * tests read it), `b` of the same copy (reproducibility), `campaign` of the second campaign's site.
+ * tests read it), `b` of a second copy of it in another folder (reproducibility), `campaign` of
+ * the second campaign's site.
  */
 export type BuildName = 'a' | 'b' | 'campaign';
 
