@@ -1,5 +1,6 @@
 import { createCanvas, SvgExportFlag, type SKRSContext2D } from '@napi-rs/canvas';
 import { t, type Lang } from '../../i18n/index.ts';
+import { canvasSvg } from '../images/canvas-svg.ts';
 import { registerFonts } from '../images/fonts.ts';
 
 /**
@@ -74,7 +75,7 @@ export function renderBanner(lang: Lang, size: BannerSize, format: BannerFormat)
     const canvas = createCanvas(size.width, size.height, SvgExportFlag.ConvertTextToPaths);
     draw(canvas.getContext('2d'), family, lang, size);
     // A viewBox lets the banner shrink with its container on a narrow phone.
-    const svg = canvas.getContent().toString('utf8');
+    const svg = canvasSvg(canvas);
     return Buffer.from(svg.replace('<svg ', `<svg viewBox="0 0 ${size.width} ${size.height}" `), 'utf8');
   }
   // Twice the pixels, shown at the nominal size: sharp on high-density phone screens.

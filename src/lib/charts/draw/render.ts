@@ -7,6 +7,7 @@ import { Chart } from './parts.ts';
 import type { ChartSpec } from '../model/spec.ts';
 import { BREAKABLE_SPACE, fill } from '../../stats/chart-text.ts';
 import { formatDate } from '../../core/format.ts';
+import { canvasSvg } from '../../images/canvas-svg.ts';
 import { registerFonts } from '../../images/fonts.ts';
 import { escapeMarkup } from '../../core/escape.ts';
 import { imageFormats, minTextSize, safeBox, type Box, type ImageFormat } from '../../images/formats.ts';
@@ -36,7 +37,7 @@ function draw(
   // Chart.js only needs a 2D context; in Node it picks its basic (DOM-less) platform.
   const chart = new Chart(ctx as unknown as CanvasRenderingContext2D, config);
   options.after?.(ctx);
-  const svg = canvas.getContent().toString('utf8');
+  const svg = canvasSvg(canvas);
   chart.destroy();
   return svg;
 }
@@ -260,9 +261,9 @@ function drawFrame(format: ImageFormat, words: FrameWords, drawing: FrameDrawing
   context.forEach((line, index) => ctx.fillText(line, text.left, plotTop - (context.length - index) * contextSize * 1.3 + contextSize * 0.1));
   ctx.font = `${footerSize}px "${fontFamily}"`;
   footer.forEach((line, index) => ctx.fillText(line, text.left, footerTop + index * footerSize * 1.25 + footerSize * 0.1));
-  const canvasSvg = canvas.getContent().toString('utf8');
+  const drawnSvg = canvasSvg(canvas);
   drawn?.dispose?.();
-  const svg = drawn?.overlay ? canvasSvg.replace(/<\/svg>\s*$/, `${drawn.overlay}</svg>`) : canvasSvg;
+  const svg = drawn?.overlay ? drawnSvg.replace(/<\/svg>\s*$/, `${drawn.overlay}</svg>`) : drawnSvg;
   if (output === 'png') return svg;
   return webSvg(svg, width, height, { role: 'img', 'aria-label': `${words.headline}. ${words.context}. ${sourceText(words.sources.lang, words.sources.names)}` }, labels, true);
 }
