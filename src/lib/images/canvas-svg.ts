@@ -1,4 +1,4 @@
-import type { Canvas } from '@napi-rs/canvas';
+import type { SvgCanvas } from '@napi-rs/canvas';
 
 /**
  * A canvas's SVG export with its clip-path ids renamed in order of appearance (`clip-1`, …).
@@ -6,7 +6,7 @@ import type { Canvas } from '@napi-rs/canvas';
  * got other ids depending on what the build had drawn before it, and two builds of one commit
  * wrote different bytes. Every export is a standalone file, so ids need only be unique within it.
  */
-export function canvasSvg(canvas: Canvas): string {
+export function canvasSvg(canvas: SvgCanvas): string {
   const ids = new Map<string, string>();
   return canvas.getContent().toString('utf8').replace(/\bcl_[0-9a-f]+\b/g, (id) => {
     let stable = ids.get(id);
