@@ -10,11 +10,11 @@ import type { BuildName } from '../support/shared-build.ts';
 
 /**
  * Once per `vitest run` that selects an integration test: makes three project copies and starts
- * their builds side by side in the background,
+ * two lines of builds side by side in the background,
  * - the fixture site (tests/support/fixture-site.ts: hostile values, a new letter and snapshot,
  *   another SITE_URL), built as `a` (what most integration tests read);
- * - the same fixture site in a second folder, built as `b` with its own output and Astro cache
- *   (reproducibility: another checkout of the same tree gives the same bytes);
+ * - the same fixture site in a second folder, built as `b` after `a`, with its own output and
+ *   Astro cache (reproducibility: another checkout of the same tree gives the same bytes);
  * - the second campaign's site (tests/support/second-campaign-site.ts, a few snapshots: it builds
  *   in about a third of the fixture site's time), built as `campaign`.
  * Builds `a` and `campaign` start from a copy of the project's own image cache (what `npm run
@@ -22,11 +22,13 @@ import type { BuildName } from '../support/shared-build.ts';
  * its source and options, so the bytes are the same, and the AVIF/WebP encoding, about two thirds
  * of a fixture build (30 → 9 s), is not done again. Build `b` starts with an empty cache, so the
  * reproducibility test compares a fresh encoding with the cached one.
- * It returns at once, so the unit tests run while the sites build and the cores stay busy (`b`
- * used to wait for `a` in the same folder, leaving one core to it at the end). Each build writes
- * `<markers>/build-<name>.json` (status and output) when it ends; the integration tests wait for
- * it (tests/support/shared-build.ts). Teardown ends the builds still running and deletes the
- * copies and the markers.
+ * `b` comes after `a` so that it draws no chart `a` has drawn: both read the shared render cache
+ * (node_modules/.cache/bluezone-render), and side by side both drew every chart (vitest 127 → 141 s
+ * in clean-clone CI). The drawings' own reproducibility is a unit test (chart-images.test.ts).
+ * It returns at once, so the unit tests run while the sites build and the cores stay busy. Each
+ * build writes `<markers>/build-<name>.json` (status and output) when it ends; the integration
+ * tests wait for it (tests/support/shared-build.ts). Teardown ends the builds still running and
+ * deletes the copies and the markers.
  */
 export default function setup(project: TestProject) {
   const markers = mkdtempSync(join(tmpdir(), 'bluezone-integration-state-'));
@@ -70,8 +72,10 @@ export default function setup(project: TestProject) {
   };
   const fixtureEnv = { SITE_URL: `${FIXTURE_SITE}/`, SOURCE_DATE_EPOCH: FIXTURE_EPOCH };
   const builds = Promise.all([
-    build('a', fixtureSite, fixtureEnv, true),
-    build('b', fixtureRebuildSite, fixtureEnv),
+    (async () => {
+      await build('a', fixtureSite, fixtureEnv, true);
+      await build('b', fixtureRebuildSite, fixtureEnv);
+    })(),
     build('campaign', campaignSite, { SITE_URL: 'http://localhost:4321' }, true),
   ]);
 
