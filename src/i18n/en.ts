@@ -237,7 +237,7 @@ export const en: Record<UiKey, string> = {
   'chart.share.data': 'Data',
   'chart.share.csv': 'Latest CSV (opens in Excel)',
   'chart.share.json': 'Latest JSON',
-  'chart.share.dated': 'CSV by data date (never changed once published):',
+  'chart.share.dated': 'Each day’s figures as published that day (CSV, never changed):',
   'chart.embed.back': 'See it in full on {site}',
   'chart.basis.population': '% of population',
   'chart.basis.adults_15_60': '% of people aged 15–60',

@@ -240,7 +240,7 @@ export const vi = {
   'chart.share.data': 'Dữ liệu',
   'chart.share.csv': 'CSV mới nhất (mở được bằng Excel)',
   'chart.share.json': 'JSON mới nhất',
-  'chart.share.dated': 'Bản CSV theo ngày số liệu (không thay đổi sau khi đăng):',
+  'chart.share.dated': 'Số liệu từng ngày, đúng như đã đăng hôm đó (CSV, không thay đổi):',
   'chart.embed.back': 'Xem đầy đủ trên {site}',
   'chart.basis.population': '% dân số',
   'chart.basis.adults_15_60': '% dân số 15–60 tuổi',

@@ -16,6 +16,7 @@ import { distDir } from './support/site.ts';
  */
 
 interface Row {
+  series: { vi: string; en: string };
   regionCode: string;
   date: string;
   kind: 'rate' | 'count';
@@ -36,6 +37,7 @@ interface ChartJson {
 }
 interface CatalogueEntry {
   id: string;
+  kind: 'bar' | 'timeline';
   asOf: string;
   page: { vi: string; en: string };
   embed: { vi: string; en: string };
@@ -124,10 +126,14 @@ test.describe('every chart carries the snapshot numbers everywhere', () => {
       const tableValues = [...table!.matchAll(/<tr[^>]*data-value="([^"]+)"/g)].map((m) => Number(m[1]));
       expect(tableValues).toEqual(values);
       for (const row of json.rows) expect(table).toContain(viValue(row, json.unit));
-      // 5. Dated versions exist and the latest dated version is the latest data.
+      // 5. Dated versions exist; the newest holds each line's last figure (every bar), as the latest files do.
       const latestVersion = entry.data.versions.at(-1)!;
       expect(latestVersion.asOf).toBe(entry.asOf);
-      expect(read(localPath(latestVersion.csv))).toBe(csvText);
+      const lastOfEachLine = [...new Map(json.rows.map((row) => [row.series.vi, row])).values()];
+      const dated = JSON.parse(read(localPath(latestVersion.json))) as ChartJson;
+      expect(dated.rows).toEqual(entry.kind === 'bar' ? json.rows : lastOfEachLine);
+      const datedCsv: Record<string, string>[] = parse(read(localPath(latestVersion.csv)), { columns: true, bom: true });
+      expect(datedCsv.map((r) => Number(r.value))).toEqual(dated.rows.map((r) => r.value));
     });
   }
 });

@@ -81,7 +81,12 @@ describe('one new snapshot file updates every chart output at the next build', (
   it('publishes a new dated version and leaves the earlier ones byte-identical', () => {
     const before = nationalBefore();
     expect(before.versions.map((v) => v.asOf)).not.toContain('2021-06-28');
-    expect(text('after', 'nhung/luot-tai-toan-quoc/2021-06-28.csv')).toBe(text('after', 'nhung/luot-tai-toan-quoc/moi-nhat.csv'));
+    // The new day's version: each line's newest figure, the same rows the latest file ends its lines with.
+    const latest = JSON.parse(text('after', 'nhung/luot-tai-toan-quoc/moi-nhat.json'));
+    const newest = JSON.parse(text('after', 'nhung/luot-tai-toan-quoc/2021-06-28.json'));
+    const lastOfEachLine = [...new Map(latest.rows.map((row: { series: { vi: string } }) => [row.series.vi, row])).values()];
+    expect(newest.rows).toEqual(lastOfEachLine);
+    expect(newest.summary).toEqual(latest.summary);
     expect(before.versions.length).toBeGreaterThan(5);
     for (const version of before.versions) {
       expect(text('after', `nhung/luot-tai-toan-quoc/${version.asOf}.csv`), version.asOf).toBe(chartCsv(version.spec, site));

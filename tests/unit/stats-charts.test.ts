@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chartBundle, RECENT_VERSIONS } from '../../src/lib/charts/publish/catalogue.ts';
+import { chartBundle, figuresOfTheDay, RECENT_VERSIONS } from '../../src/lib/charts/publish/catalogue.ts';
 import { placePath } from '../../src/routing/routes.ts';
 import { chartRows } from '../../src/lib/charts/model/spec.ts';
 import { loadRegions } from '../../src/content/regions.ts';
@@ -131,7 +131,7 @@ describe('the site’s charts from the committed data', () => {
     for (const version of national.versions) {
       for (const row of chartRows(version.spec)) expect(row.date <= version.asOf).toBe(true);
     }
-    expect(national.versions.at(-1)!.spec).toEqual(national.spec);
+    expect(national.versions.at(-1)!.spec).toEqual(figuresOfTheDay(national.spec));
   });
 });
 
@@ -180,13 +180,30 @@ describe('dated versions stay bounded and never change', () => {
     for (const month of months.slice(1)) expect(asOfs).toContain(entries.map((e) => e.data.asOf).find((d) => d.startsWith(month)));
     expect(asOfs.length).toBeLessThanOrEqual(RECENT_VERSIONS + months.length);
     expect(asOfs.length).toBeLessThan(entries.length);
-    expect(chart.versions.at(-1)!.spec).toEqual(chart.spec);
+    expect(chart.versions.at(-1)!.spec).toEqual(figuresOfTheDay(chart.spec));
     const few = caMauChart(bundleOf(entries.slice(0, RECENT_VERSIONS)));
     expect(few.versions).toHaveLength(RECENT_VERSIONS - 1); // all but the first day (one figure draws no series)
     for (const version of chart.versions) {
       const then = caMauChart(bundleOf(entries.filter((e) => e.data.asOf <= version.asOf)));
-      expect(version.spec).toEqual(then.spec);
+      expect(version.spec).toEqual(figuresOfTheDay(then.spec));
     }
+  });
+
+  it('a version holds each line’s newest figure of its day, so the dated files grow with the days, not their square', () => {
+    const chart = caMauChart(bundleOf(daily(400)));
+    const latestRows = chartRows(chart.spec);
+    const lines = chart.spec.kind === 'timeline' ? chart.spec.series.length : 0;
+    expect(lines).toBeGreaterThan(0);
+    for (const version of chart.versions) {
+      const rows = chartRows(version.spec);
+      expect(rows, version.asOf).toHaveLength(lines);
+      // The figure of that day, the same row the latest file carries (snapshots never change).
+      for (const row of rows) {
+        expect(row.date).toBe(version.asOf);
+        expect(latestRows).toContainEqual(row);
+      }
+    }
+    expect(chart.versions.reduce((sum, version) => sum + chartRows(version.spec).length, 0)).toBeLessThanOrEqual(chart.versions.length * lines);
   });
 
   it('one more day changes no kept version and only lets daily ones older than the newest 31 slide out', () => {

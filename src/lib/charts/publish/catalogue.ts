@@ -17,8 +17,20 @@ import { absoluteUrl, chartFilePath, chartHomePath, embedPath } from '../../../r
 /** A chart and its earlier versions (each built only from figures up to its date). */
 export interface ChartWithVersions {
   spec: ChartSpec;
-  /** The chart's kept data dates (see `keptDates`), oldest first, each with the chart as it stood then. */
+  /** The chart's kept data dates (see `keptDates`), oldest first, each with its figures of that day (`figuresOfTheDay`). */
   versions: { asOf: string; spec: ChartSpec }[];
+}
+
+/**
+ * What a dated version publishes: the chart as it stood that day cut to its newest figures, each
+ * line's last point (every bar of a bar chart: they are one day's ranking already), with that
+ * day's sources, summary, targets and breaks. The figures a broadcast repeated that day, and
+ * nothing the latest file does not also carry: a full copy of every line per kept date grew with
+ * the square of the days (28 MB per chart for two years of daily figures).
+ */
+export function figuresOfTheDay(spec: ChartSpec): ChartSpec {
+  if (spec.kind === 'bar') return spec;
+  return { ...spec, series: spec.series.filter((series) => series.points.length > 0).map((series) => ({ ...series, points: series.points.slice(-1) })) };
 }
 
 export interface ChartBundle {
@@ -47,7 +59,8 @@ function keptDates(dates: string[]): string[] {
 
 /**
  * Builds every chart and its dated versions from plain inputs. A dated version uses only the
- * snapshots dated up to that day, so its files stay the same when newer figures arrive. Charts
+ * snapshots dated up to that day, so its files stay the same when newer figures arrive; only its
+ * figures of the day are kept, so memory and files grow with the days, not their square. Charts
  * are rebuilt only at dates some chart keeps (not at every snapshot date), so two years of daily
  * figures cost about 55 rebuilds, not 730.
  */
@@ -61,8 +74,9 @@ export function chartBundle(inputs: ChartInputs): ChartBundle {
     for (const spec of then) {
       if (spec.asOf !== date || !kept.get(spec.id)?.has(date)) continue;
       const versions = history.get(spec.id);
-      if (versions) versions.push({ asOf: date, spec });
-      else history.set(spec.id, [{ asOf: date, spec }]);
+      const version = { asOf: date, spec: figuresOfTheDay(spec) };
+      if (versions) versions.push(version);
+      else history.set(spec.id, [version]);
     }
   }
   return {
