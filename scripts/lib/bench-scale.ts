@@ -9,7 +9,9 @@
  *   4. a plain Astro project with the same number of pages (one layout-less page of the same
  *      text each), built the same way: the baseline, side by side, so the ratio is robust on a
  *      noisy shared machine.
- * Prints pages, seconds, pages/s and peak memory (max RSS of the build process) for each.
+ * Prints pages, seconds, pages/s and peak memory (max RSS of the build process) for each, and
+ * where each site build's time went (phases, and page render time summed by kind of route) from
+ * Astro's own log, which is kept next to the copy (`build-<n>.log`).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -26,6 +28,51 @@ interface Run {
   pages: number;
   seconds: number;
   peakMb: number;
+  breakdown?: string;
+}
+
+/** The kind of a generated file, for the breakdown (letter pages apart from the lists, chart files apart from pages). */
+function routeKind(path: string): string {
+  const letter = /^\/(?:van-ban|en\/directives)\/([^/]+)\/(?:index\.html)?$/.exec(path);
+  if (letter && !['trang', 'tinh', 'cap', 'nam', 'dong-thoi-gian', 'page', 'province', 'level', 'year', 'timeline'].includes(letter[1]!)) return 'letter pages';
+  if (/^\/(?:van-ban|en\/directives)\//.test(path)) return 'letter lists, timeline, feeds';
+  if (/^\/nhung\/[^/]+\/\d{4}-\d{2}-\d{2}\.(?:csv|json)\/?$/.test(path)) return 'dated data files';
+  if (/\.(?:csv|json)\/?$/.test(path)) return 'other data files';
+  if (/^\/(?:nhung|en\/embed)\/.+\.(?:png|svg)\/?$/.test(path)) return 'chart and map images';
+  if (/^\/(?:so-lieu|en\/statistics|nhung|en\/embed|phat-thanh)\//.test(path)) return 'statistics, embed, radio pages';
+  return 'other files';
+}
+
+/** Where a build's time went, read from Astro's log: phases by their log times, routes by their `(+N ms)`. */
+function breakdown(log: string): string {
+  const text = log.replace(/\x1b\[[0-9;]*m/g, '');
+  // Astro's durations: "512ms", "1.39s" or "1m 14s".
+  const seconds = (stat: string) => {
+    const [, minutes, value, unit] = /^(?:(\d+)m )?([\d.]+)(ms|s)$/.exec(stat) ?? [];
+    return value === undefined ? NaN : Number(minutes ?? 0) * 60 + Number(value) / (unit === 'ms' ? 1000 : 1);
+  };
+  const phase = (start: string) => seconds(new RegExp(`${start}[\\s\\S]*?✓ Completed in ((?:\\d+m )?[\\d.]+m?s)`).exec(text)?.[1] ?? '');
+  // The clock time of a log line (the last one matching).
+  const clock = (pattern: RegExp) => {
+    const time = [...text.matchAll(new RegExp(`(\\d\\d):(\\d\\d):(\\d\\d) ${pattern.source}`, 'g'))].at(-1);
+    return time ? Number(time[1]) * 3600 + Number(time[2]) * 60 + Number(time[3]) : NaN;
+  };
+  const afterImages = clock(/\[build\] ✓ Completed in/);
+  const kinds = new Map<string, { files: number; ms: number }>();
+  for (const [, path, stat] of text.matchAll(/(\/\S*) \(\+((?:\d+m )?[\d.]+m?s)\)/g)) {
+    const kind = kinds.get(routeKind(path!)) ?? { files: 0, ms: 0 };
+    kind.files += 1;
+    kind.ms += seconds(stat!) * 1000;
+    kinds.set(routeKind(path!), kind);
+  }
+  const total = [...kinds.values()].reduce((sum, kind) => sum + kind.ms, 0);
+  const nf = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
+  const lines = [
+    `  phases: pages ${nf.format(phase('generating static routes'))} s, illustrations ${nf.format(phase('generating optimized images'))} s, Open Graph cards ${nf.format(clock(/\[bluezone:og-images\]/) - afterImages)} s, Pagefind and offline list ${nf.format(clock(/\[bluezone:offline\]/) - clock(/\[bluezone:og-images\]/))} s`,
+    '  page render time summed over routes (four render at once, so the sum exceeds the phase):',
+    ...[...kinds].sort((a, b) => b[1].ms - a[1].ms).map(([kind, { files, ms }]) => `    ${kind.padEnd(32)} ${nf.format(files).padStart(8)} files ${nf.format(ms / 1000).padStart(8)} s ${nf.format((100 * ms) / total).padStart(5)} %`),
+  ];
+  return lines.join('\n');
 }
 
 /** Runs a command under GNU time: wall seconds and the peak RSS of the largest process. */
@@ -54,10 +101,11 @@ function countPages(dist: string): number {
 const astro = join(projectRoot, 'node_modules/astro/bin/astro.mjs');
 
 /** fetch-stats from a local file, then the production build: what `npm run build` does. */
-function siteBuild(dir: string, csv: string, label: string): Run {
+function siteBuild(dir: string, csv: string, label: string, logName: string): Run {
   const fetch = timed([process.execPath, 'scripts/fetch-stats.ts', '--source', csv, '--source-id', 'synthetic-bench', '--source-name', 'Synthetic benchmark figures (not real)', '--max-bytes', String(statSync(csv).size), '--max-rows', '10000000'], dir);
   const build = timed([process.execPath, astro, 'build'], dir);
-  return { label, pages: countPages(join(dir, 'dist')), seconds: fetch.seconds + build.seconds, peakMb: Math.max(fetch.peakMb, build.peakMb) };
+  writeFileSync(join(dir, logName), build.output);
+  return { label, pages: countPages(join(dir, 'dist')), seconds: fetch.seconds + build.seconds, peakMb: Math.max(fetch.peakMb, build.peakMb), breakdown: `${label} (fetch-stats ${fetch.seconds} s; log ${join(dir, logName)}):\n${breakdown(build.output)}` };
 }
 
 /** A plain Astro site of `pages` pages of similar text: what any page costs Astro itself. */
@@ -106,11 +154,13 @@ export async function benchScale(letters: number, keep: boolean, days = 730, are
     // A production build needs the address it is published at.
     const env = { ASTRO_CACHE_DIR: join(dir, '.cache/astro'), SITE_URL: TEST_SITE };
     Object.assign(process.env, env, { RENDER_CACHE_DIR: join(dir, '.cache/render') });
-    const cold = siteBuild(dir, csv, 'cold build');
+    const cold = siteBuild(dir, csv, 'cold build', 'build-1.log');
+    console.log(cold.breakdown);
     const nextDay = join(dir, 'bench-next-day.csv');
     const lastDay = new Date(Date.parse(`${FIRST_DAY}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
     await writeStatsCsv(nextDay, regions, lastDay, 1, statsDir, areas);
-    const warm = siteBuild(dir, nextDay, 'rebuild after one new day');
+    const warm = siteBuild(dir, nextDay, 'rebuild after one new day', 'build-2.log');
+    console.log(warm.breakdown);
     const baseline = baselineBuild(cold.pages);
     const nf = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
     const table = [cold, warm, baseline].map((run) => `| ${run.label} | ${nf.format(run.pages)} | ${nf.format(run.seconds)} | ${nf.format(run.pages / run.seconds)} | ${nf.format(run.peakMb)} |`);
