@@ -3,6 +3,7 @@
  * from its position, anchor, baseline, `textLength` (the width measured in the drawing font) and
  * transform. Lets tests measure layout rules on the rendered file itself.
  */
+import type { PNG } from 'pngjs';
 import { expect } from 'vitest';
 import { minTextSize, safeBox } from '../../src/lib/images/formats.ts';
 
@@ -64,4 +65,25 @@ export function expectBroadcastType(boxes: SvgTextBox[], width: number, height: 
     expect(box.top, box.text).toBeGreaterThanOrEqual(safe.top - 0.5);
     expect(box.bottom, box.text).toBeLessThanOrEqual(safe.bottom + 0.5);
   }
+}
+
+/**
+ * The PNG is drawn as pixels, the SVG as vectors, by the same calls: it is opaque (a transparent
+ * frame shows black on players and feeds) and has ink where the SVG puts each line of words, and
+ * only paper in the margin outside the action-safe box.
+ */
+export function expectPngShowsSvgWords(png: PNG, boxes: SvgTextBox[]): void {
+  const at = (x: number, y: number) => png.data.subarray((y * png.width + x) * 4, (y * png.width + x) * 4 + 4);
+  const dark = (x: number, y: number) => at(x, y)[0]! + at(x, y)[1]! + at(x, y)[2]! < 3 * 160;
+  for (let i = 3; i < png.data.length; i += 4) if (png.data[i] !== 255) throw new Error(`transparent pixel at ${((i - 3) / 4) % png.width}, ${Math.floor((i - 3) / 4 / png.width)}`);
+  for (const box of boxes) {
+    let ink = 0;
+    for (let y = Math.max(0, Math.floor(box.top)); y < Math.min(png.height, box.bottom); y++)
+      for (let x = Math.max(0, Math.floor(box.left)); x < Math.min(png.width, box.right); x++) if (dark(x, y)) ink++;
+    expect(ink / ((box.right - box.left) * (box.bottom - box.top)), `ink under "${box.text}"`).toBeGreaterThan(0.03);
+  }
+  const margin = Math.floor(png.height * 0.04);
+  let marks = 0;
+  for (let y = 0; y < margin; y++) for (let x = 0; x < png.width; x++) if (at(x, y)[0]! + at(x, y)[1]! + at(x, y)[2]! !== 3 * 255) marks++;
+  expect(marks, 'marks in the top margin').toBe(0);
 }

@@ -8,7 +8,7 @@ import type { Lang } from '../../src/i18n/index.ts';
 import { chartImagePng, chartImageSvg, imageHeadline, renderSvg, sourceNames, sourceText } from '../../src/lib/charts/draw/render.ts';
 import { imageFormatList, imageFormats } from '../../src/lib/images/formats.ts';
 import { chartsFromDisk } from '../../src/lib/charts/model/disk.ts';
-import { expectBroadcastType, svgTextBoxes } from '../support/svg-text.ts';
+import { expectBroadcastType, expectPngShowsSvgWords, svgTextBoxes } from '../support/svg-text.ts';
 import { letter } from './directive-fixtures.ts';
 
 /**
@@ -33,6 +33,7 @@ describe('newsroom images', () => {
           const svg = chartImageSvg(spec, lang, format, host);
           expect(svg).toMatch(new RegExp(`^<svg [^>]*viewBox="0 0 ${width} ${height}"`));
           const boxes = svgTextBoxes(svg);
+          expectPngShowsSvgWords(png, boxes);
           expectBroadcastType(boxes, width, height);
           // The headline is the largest text, first, and is the figure in the model's words.
           const { headline } = imageHeadline(spec, lang);

@@ -6,7 +6,7 @@ import { loadProvinceShapes, mapLayers, mapTitle } from '../../src/lib/maps/data
 import { mapImagePng, mapImageSvg } from '../../src/lib/maps/images.ts';
 import { t } from '../../src/i18n/index.ts';
 import { figuresFromSnapshots, type SnapshotEntry } from '../../src/lib/stats/load.ts';
-import { expectBroadcastType, svgTextBoxes } from '../support/svg-text.ts';
+import { expectBroadcastType, expectPngShowsSvgWords, svgTextBoxes } from '../support/svg-text.ts';
 
 /** The charts' layout rules measured on the real map images, every layer, language and format. */
 const shapes = loadProvinceShapes();
@@ -28,6 +28,7 @@ describe('map images', () => {
           const svg = mapImageSvg(shapes, layer, lang, format, host);
           expect(svg).toMatch(new RegExp(`^<svg [^>]*viewBox="0 0 ${width} ${height}"`));
           const boxes = svgTextBoxes(svg);
+          expectPngShowsSvgWords(png, boxes);
           // Every piece of text is measured (none hides in the map's own SVG, e.g. inset labels).
           expect(svg.match(/<text\b/g)).toHaveLength(boxes.length);
           expectBroadcastType(boxes, width, height);
