@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { imageFormatList, imageFormats, safeBox } from '../../src/lib/images/formats.ts';
 import { loadProvinceShapes, mapLayers, mapTitle } from '../../src/lib/maps/data.ts';
 import { mapImagePng, mapImageSvg } from '../../src/lib/maps/images.ts';
+import { renderChoroplethSvg } from '../../src/lib/maps/draw.ts';
 import { t } from '../../src/i18n/index.ts';
 import { figuresFromSnapshots, type SnapshotEntry } from '../../src/lib/stats/load.ts';
 import { expectBroadcastType, expectPngShowsSvgWords, svgTextBoxes } from '../support/svg-text.ts';
@@ -15,6 +16,47 @@ const layers = mapLayers(
 );
 const host = 'bluezone.gov.vn';
 const spaced = (text: string) => text.replace(/\s+/gu, ' ');
+
+/**
+ * A drawn map, read back: its box in the image (`x`, `y`; 0 for a standalone map), its viewBox
+ * and every mark an SVG viewport would clip, in the map's own units: the bounds of each
+ * province's path (all its points), each inset's frame and each islet's dot.
+ */
+function drawnMap(svg: string) {
+  const open = svg.match(/<svg (?:x="([\d.]+)" y="([\d.]+)" )?[^>]*viewBox="0 0 ([\d.]+) ([\d.]+)"[^>]*class="province-map"/);
+  if (!open) throw new Error('no province map in the SVG');
+  const [x, y, width, height] = open.slice(1).map((n) => Number(n ?? 0)) as [number, number, number, number];
+  const map = svg.slice(open.index);
+  const provinces = [...map.matchAll(/<path d="([^"]+)"[^>]*data-code="(\d+)"/g)].map(([, d, code]) => {
+    const points = [...d!.matchAll(/(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
+    const xs = points.map((p) => p[0]);
+    const ys = points.map((p) => p[1]);
+    return { what: `province ${code}`, left: Math.min(...xs), top: Math.min(...ys), right: Math.max(...xs), bottom: Math.max(...ys) };
+  });
+  const insets = [...map.matchAll(/<rect x="([\d.-]+)" y="([\d.-]+)" width="([\d.]+)" height="([\d.]+)" fill="#fff"/g)].map((m) => {
+    const [left, top, w, h] = m.slice(1).map(Number) as [number, number, number, number];
+    return { what: 'inset frame', left, top, right: left + w, bottom: top + h };
+  });
+  const dots = [...map.matchAll(/<circle cx="([\d.-]+)" cy="([\d.-]+)" r="([\d.]+)"/g)].map((m) => {
+    const [cx, cy, r] = m.slice(1).map(Number) as [number, number, number];
+    return { what: 'islet', left: cx - r, top: cy - r, right: cx + r, bottom: cy + r };
+  });
+  return { x, y, width, height, provinces, marks: [...provinces, ...insets, ...dots] };
+}
+
+/** Nothing of the country is clipped: every province, inset and islet lies inside the map's viewBox. */
+function expectWholeCountry(svg: string): ReturnType<typeof drawnMap> {
+  const map = drawnMap(svg);
+  expect(map.provinces).toHaveLength(63);
+  for (const mark of map.marks) {
+    const where = `${mark.what} [${mark.left}, ${mark.top}, ${mark.right}, ${mark.bottom}] outside the map's 0 0 ${map.width} ${map.height}`;
+    expect(mark.left, where).toBeGreaterThanOrEqual(0);
+    expect(mark.top, where).toBeGreaterThanOrEqual(0);
+    expect(mark.right, where).toBeLessThanOrEqual(map.width);
+    expect(mark.bottom, where).toBeLessThanOrEqual(map.height);
+  }
+  return map;
+}
 
 describe('map images', () => {
   it('exist for at least one layer', () => expect(layers.length).toBeGreaterThan(0));
@@ -56,8 +98,17 @@ describe('map images', () => {
             expect(Number(x)).toBeGreaterThanOrEqual(action.left);
             expect(Number(y)).toBeGreaterThanOrEqual(action.top);
           }
+          // The whole country is drawn: no province (the southern cape included), inset or islet
+          // is cut off by the map's own box, and that box lies inside the action-safe area.
+          const map = expectWholeCountry(svg);
+          expect(map.x + map.width).toBeLessThanOrEqual(action.right);
+          expect(map.y + map.height).toBeLessThanOrEqual(action.bottom);
         });
       }
     }
+    // The map page's figure (MapFigure.astro) is clipped by its own viewBox the same way.
+    it(`${layer.id}: the page map shows the whole country`, () => {
+      for (const lang of ['vi', 'en'] as const) expectWholeCountry(renderChoroplethSvg(shapes, layer, { width: 600, height: 900, lang, title: 'map', description: '' }));
+    });
   }
 });

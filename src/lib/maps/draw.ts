@@ -253,9 +253,13 @@ function layout(shapes: readonly ProvinceShape[], size: MapSize, labels: boolean
       return { group, x: coast + insetWidth * 0.08, y };
     });
     const groupRight = Math.max(right, ...placed.map((inset) => inset.x + insetWidth));
-    const overflow = groupRight - (size.width - pad);
+    // Too wide is the group's own width, not where it lies: fitExtent centres a tall mainland in
+    // a wide extent, so its left edge may be well east of the pad. The group only ever shrinks
+    // (a scale above 1 would push the mainland's south below the frame) and is then centred.
+    const available = size.width - 2 * pad;
+    const overflow = groupRight - left - available;
     if (overflow > 0.5 && attempt < 4) {
-      const scale = (size.width - 2 * pad) / (groupRight - left);
+      const scale = available / (groupRight - left);
       extent = [[pad, pad], [pad + (right - left) * scale, pad + (bottom - top) * scale]];
       continue;
     }
