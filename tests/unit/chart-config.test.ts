@@ -107,3 +107,28 @@ describe('axis titles on phones', () => {
     expect(axisTitle(text, { compact: false })).toBe(text);
   });
 });
+
+describe('daily figures', () => {
+  // 400 days of national counts (synthetic), one of them a lower bound ("hơn") mid-way.
+  const day = (n: number) => new Date(Date.parse('2020-08-01T00:00:00Z') + n * 86_400_000).toISOString().slice(0, 10);
+  const daily = buildCharts({
+    snapshots: Array.from({ length: 400 }, (_, n) => snap(`d${n}`, day(n), [{ region: country, installs: 1_000_000 + n * 50_000, ...(n === 200 ? { installsQualifier: 'more_than' as const } : {}), installsPrintedIn: 'units' }])),
+    directives: [],
+    statementTargets: [],
+    regions,
+  }).find((c) => c.id === 'luot-tai-toan-quoc') as TimelineChartSpec;
+
+  it('draw a line, keeping markers only on the last figure and on every qualified one', () => {
+    const line = chartConfig(daily, look).data.datasets[0]!;
+    const radius = line.pointRadius as number[];
+    expect(radius).toHaveLength(400);
+    const marked = radius.flatMap((r, i) => (r > 0 ? [i] : []));
+    expect(marked).toEqual([200, 399]);
+    expect((line.pointStyle as string[])[200]).toBe('triangle');
+  });
+
+  it('a few figures keep a marker each', () => {
+    const line = chartConfig(counts, look).data.datasets[0]!;
+    expect((line.pointRadius as number[]).every((r) => r > 0)).toBe(true);
+  });
+});

@@ -146,9 +146,19 @@ function pointStyle(q: FigureQualifier): 'triangle' | 'circle' {
   return q === 'more_than' ? 'triangle' : 'circle';
 }
 
+/**
+ * A line with more figures than this (daily figures over months) is drawn as a line: a marker on
+ * every day would merge into a tube (and made a two-year series' SVG 500 kB). Its last figure and
+ * every figure with a qualifier ("hơn", "khoảng") keep their marker, so no lower bound or
+ * rounded figure ever looks exact; the live chart still marks the figure under the pointer.
+ */
+const DENSE_POINTS = 60;
+
 function seriesDataset(series: ChartSeries, index: number, look: ChartLook): ChartDataset<'line', PointDatum[]> {
   const colour = series.role === 'country' ? palette[3] : palette[index % palette.length]!;
   const data = series.points.map((point) => ({ x: dateValue(point.date), y: point.value, q: point.qualifier, p: point.printedIn, dc: point.decimals, d: point.date }));
+  const dense = data.length > DENSE_POINTS;
+  const marked = (p: PointDatum, i: number) => !dense || p.q !== 'exact' || i === data.length - 1;
   return {
     type: 'line',
     label: series.label[look.lang],
@@ -156,7 +166,7 @@ function seriesDataset(series: ChartSeries, index: number, look: ChartLook): Cha
     borderColor: colour,
     backgroundColor: colour,
     borderWidth: 2.5 * look.scale,
-    pointRadius: data.map((p) => (p.q === 'more_than' ? 6 : 4) * look.scale),
+    pointRadius: data.map((p, i) => (marked(p, i) ? (p.q === 'more_than' ? 6 : 4) * look.scale : 0)),
     pointHoverRadius: 7 * look.scale,
     pointStyle: data.map((p) => pointStyle(p.q)),
     pointBackgroundColor: data.map((p) => (p.q === 'about' ? '#ffffff' : colour)),
