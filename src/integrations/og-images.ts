@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
-import { renderOgCard } from '../lib/images/og.ts';
+import { drawPng } from '../lib/charts/publish/draw-pool.ts';
 import { cachedRender } from '../lib/images/render-cache.ts';
 import { publicHost } from '../routing/routes.ts';
 
@@ -49,12 +49,13 @@ export function ogImages(site: string): AstroIntegration {
           if (!title || !siteName) throw new Error(`${file}: og:image without og:title or og:site_name`);
           const target = join(root, path);
           await mkdir(dirname(target), { recursive: true });
-          await writeFile(target, await cachedRender('og-card', [title, siteName, host], () => renderOgCard({ title, siteName, host })));
+          await writeFile(target, await cachedRender('og-card', [title, siteName, host], () => drawPng({ kind: 'og-card', card: { title, siteName, host } })));
           count += 1;
         };
         // sharp encodes on libuv's threads: one card in flight per core keeps every core busy
         // (thousands of letters mean thousands of cards).
-        await Promise.all(Array.from({ length: availableParallelism() }, async () => {
+        // Cards are drawn in the worker pool; twice as many lanes as cores keep it busy while this thread parses pages.
+        await Promise.all(Array.from({ length: 2 * availableParallelism() }, async () => {
           for (let file = queue.shift(); file !== undefined; file = queue.shift()) await card(file);
         }));
         logger.info(`${count} Open Graph cards drawn`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ChartConfiguration } from 'chart.js';
+import type { ChartConfiguration, ChartDataset } from 'chart.js';
 import { axisTitle, barTooltip, chartConfig, dateValue, monthTicks, pointTooltip, type PointDatum } from '../../src/lib/charts/draw/config.ts';
 import type { TimelineChartSpec } from '../../src/lib/charts/model/spec.ts';
 import { loadRegions } from '../../src/content/regions.ts';
@@ -119,7 +119,7 @@ describe('daily figures', () => {
   }).find((c) => c.id === 'luot-tai-toan-quoc') as TimelineChartSpec;
 
   it('draw a line, keeping markers only on the last figure and on every qualified one', () => {
-    const line = chartConfig(daily, look).data.datasets[0]!;
+    const line = chartConfig(daily, look).data.datasets[0] as ChartDataset<'line', PointDatum[]>;
     const radius = line.pointRadius as number[];
     expect(radius).toHaveLength(400);
     const marked = radius.flatMap((r, i) => (r > 0 ? [i] : []));
@@ -128,7 +128,7 @@ describe('daily figures', () => {
   });
 
   it('a few figures keep a marker each', () => {
-    const line = chartConfig(counts, look).data.datasets[0]!;
+    const line = chartConfig(counts, look).data.datasets[0] as ChartDataset<'line', PointDatum[]>;
     expect((line.pointRadius as number[]).every((r) => r > 0)).toBe(true);
   });
 });

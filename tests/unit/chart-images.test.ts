@@ -7,6 +7,7 @@ import type { ChartSpec } from '../../src/lib/charts/model/spec.ts';
 import type { Lang } from '../../src/i18n/index.ts';
 import { chartImagePng, chartImageSvg, imageHeadline, renderSvg, sourceNames, sourceText } from '../../src/lib/charts/draw/render.ts';
 import { imageFormatList, imageFormats } from '../../src/lib/images/formats.ts';
+import { drawPng, drawSvg } from '../../src/lib/charts/publish/draw-pool.ts';
 import { chartsFromDisk } from '../../src/lib/charts/model/disk.ts';
 import { expectBroadcastType, expectPngShowsSvgWords, svgTextBoxes } from '../support/svg-text.ts';
 import { letter } from './directive-fixtures.ts';
@@ -53,6 +54,14 @@ describe('newsroom images', () => {
       }
     }
   }
+
+  it('a worker thread draws the same bytes as the main thread (the build draws in workers)', async () => {
+    for (const spec of picked.slice(0, 2)) {
+      expect(await drawSvg({ kind: 'chart-image-svg', spec, lang: 'vi', format: 'tv', host })).toBe(chartImageSvg(spec, 'vi', 'tv', host));
+      expect(await drawSvg({ kind: 'chart-svg', spec, lang: 'en', width: 360 })).toBe(renderSvg(spec, 'en', 360));
+      expect(Buffer.from(await drawPng({ kind: 'chart-png', spec, lang: 'vi', format: 'card', host })).equals(await chartImagePng(spec, 'vi', 'card', host))).toBe(true);
+    }
+  });
 
   it('leads with the latest figure, its qualifier, basis and date', () => {
     const national = picked[0]!;

@@ -31,11 +31,11 @@ describe('render cache', () => {
     expect(readdirSync(dir).filter((file) => !file.endsWith('.tmp'))).toHaveLength(2);
   });
 
-  it('keeps kinds apart and caches text renders too', () => {
+  it('keeps kinds apart and caches text renders too', async () => {
     expect(renderKey('chart-svg', [1])).not.toBe(renderKey('og-card', [1]));
     let draws = 0;
-    const svg = () => cachedText('test-svg', ['x', 360], () => `<svg>${++draws}</svg>`);
-    expect(svg()).toBe('<svg>1</svg>');
-    expect(svg()).toBe('<svg>1</svg>');
+    const svg = () => cachedText('test-svg', ['x', 360], async () => `<svg>${++draws}</svg>`);
+    expect(await svg()).toBe('<svg>1</svg>');
+    expect(await svg()).toBe('<svg>1</svg>');
   });
 });

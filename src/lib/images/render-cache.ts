@@ -61,12 +61,12 @@ export async function cachedRender(kind: string, input: unknown, render: () => P
   return new Uint8Array(bytes);
 }
 
-/** A text render (SVG markup), synchronously, for components that draw while rendering a page. */
-export function cachedText(kind: string, input: unknown, render: () => string): string {
+/** A text render (SVG markup), from the cache when the same inputs were drawn by the same code before. */
+export async function cachedText(kind: string, input: unknown, render: () => Promise<string>): Promise<string> {
   const key = renderKey(kind, input);
   const hit = read(key);
   if (hit) return hit.toString('utf8');
-  const text = render();
+  const text = await render();
   write(key, text);
   return text;
 }

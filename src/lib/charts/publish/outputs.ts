@@ -1,11 +1,10 @@
 import type { Lang } from '../../../i18n/index.ts';
 import type { ChartBundle } from './catalogue.ts';
 import { chartCsv, chartJson, datedNames, latestNames, pageDrawings } from './files.ts';
-import { chartImagePng, chartImageSvg, renderSvg } from '../draw/render.ts';
 import { imageFormatList } from '../../images/formats.ts';
 import type { MapLayer } from '../../maps/draw.ts';
 import { loadProvinceShapes } from '../../maps/data.ts';
-import { mapImagePng, mapImageSvg } from '../../maps/images.ts';
+import { drawPng, drawSvg } from './draw-pool.ts';
 import { cachedRender, cachedText } from '../../images/render-cache.ts';
 import { publicHost } from '../../../routing/routes.ts';
 
@@ -25,19 +24,19 @@ export function chartOutputs(bundle: ChartBundle, lang: Lang): ChartOutput[] {
   const names = latestNames(lang);
   return bundle.charts.flatMap(({ spec, versions }) => {
     const images: ChartOutput[] = [
-      ...Object.values(pageDrawings(lang)).map(({ file, width }): ChartOutput => ({ id: spec.id, file, contentType: 'image/svg+xml', body: async () => cachedText('chart-svg', [spec, lang, width], () => renderSvg(spec, lang, width)) })),
+      ...Object.values(pageDrawings(lang)).map(({ file, width }): ChartOutput => ({ id: spec.id, file, contentType: 'image/svg+xml', body: () => cachedText('chart-svg', [spec, lang, width], () => drawSvg({ kind: 'chart-svg', spec, lang, width })) })),
       ...imageFormatList.flatMap((format): ChartOutput[] => [
         {
           id: spec.id,
           file: names.images[format].png,
           contentType: 'image/png',
-          body: (site) => cachedRender('chart-png', [spec, lang, format, publicHost(site)], async () => new Uint8Array(await chartImagePng(spec, lang, format, publicHost(site)))),
+          body: (site) => cachedRender('chart-png', [spec, lang, format, publicHost(site)], () => drawPng({ kind: 'chart-png', spec, lang, format, host: publicHost(site) })),
         },
         {
           id: spec.id,
           file: names.images[format].svg,
           contentType: 'image/svg+xml',
-          body: async (site) => cachedText('chart-image-svg', [spec, lang, format, publicHost(site)], () => chartImageSvg(spec, lang, format, publicHost(site))),
+          body: (site) => cachedText('chart-image-svg', [spec, lang, format, publicHost(site)], () => drawSvg({ kind: 'chart-image-svg', spec, lang, format, host: publicHost(site) })),
         },
       ]),
     ];
@@ -65,13 +64,13 @@ export function mapOutputs(layers: readonly MapLayer[], lang: Lang): ChartOutput
         id: layer.id,
         file: names.images[format].png,
         contentType: 'image/png',
-        body: (site) => cachedRender('map-png', [shapes, layer, lang, format, publicHost(site)], async () => new Uint8Array(await mapImagePng(shapes, layer, lang, format, publicHost(site)))),
+        body: (site) => cachedRender('map-png', [shapes, layer, lang, format, publicHost(site)], () => drawPng({ kind: 'map-png', layer, lang, format, host: publicHost(site) })),
       },
       {
         id: layer.id,
         file: names.images[format].svg,
         contentType: 'image/svg+xml',
-        body: async (site) => cachedText('map-svg', [shapes, layer, lang, format, publicHost(site)], () => mapImageSvg(shapes, layer, lang, format, publicHost(site))),
+        body: (site) => cachedText('map-svg', [shapes, layer, lang, format, publicHost(site)], () => drawSvg({ kind: 'map-image-svg', layer, lang, format, host: publicHost(site) })),
       },
     ]),
   );

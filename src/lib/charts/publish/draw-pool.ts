@@ -1,0 +1,46 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Piscina } from 'piscina';
+import type { Lang } from '../../../i18n/index.ts';
+import type { ChartSpec } from '../model/spec.ts';
+import type { ImageFormat } from '../../images/formats.ts';
+import type { MapLayer } from '../../maps/draw.ts';
+import type { OgCard } from '../../images/og.ts';
+
+/**
+ * Chart and map drawings and Open Graph cards in worker threads (piscina), one per core. Drawing is synchronous
+ * JavaScript (Chart.js on a Skia canvas), so on the build's main thread it ran one drawing at a
+ * time while Astro waited: at national scale two thirds of page time was drawings on one core.
+ * Tasks are plain data (specs are JSON-safe); each drawing stays byte-identical wherever it runs.
+ */
+export type DrawTask =
+  | { kind: 'chart-svg'; spec: ChartSpec; lang: Lang; width: number }
+  | { kind: 'chart-image-svg' | 'chart-png'; spec: ChartSpec; lang: Lang; format: ImageFormat; host: string | undefined }
+  | { kind: 'map-image-svg' | 'map-png'; layer: MapLayer; lang: Lang; format: ImageFormat; host: string | undefined }
+  | { kind: 'og-card'; card: OgCard };
+
+let pool: Piscina | undefined;
+
+/** The worker is loaded from source: the build runs in the project folder (Astro bundles this module, not the worker). */
+function workerFile(): string {
+  const file = join(process.cwd(), 'src/lib/charts/publish/draw-worker.ts');
+  if (!existsSync(file)) throw new Error(`draw-pool: ${file} not found; build from the project folder`);
+  return pathToFileURL(file).href;
+}
+
+/** Draws in a worker; resolves to SVG text or PNG bytes as the task's kind says. */
+export function drawInWorker(task: DrawTask): Promise<Uint8Array | string> {
+  // Idle threads end after a second, so a finished build's process can exit.
+  pool ??= new Piscina({ filename: workerFile(), minThreads: 0, maxThreads: availableParallelism(), idleTimeout: 1000 });
+  return pool.run(task);
+}
+
+export async function drawSvg(task: DrawTask & { kind: 'chart-svg' | 'chart-image-svg' | 'map-image-svg' }): Promise<string> {
+  return (await drawInWorker(task)) as string;
+}
+
+export async function drawPng(task: DrawTask & { kind: 'chart-png' | 'map-png' | 'og-card' }): Promise<Uint8Array> {
+  return (await drawInWorker(task)) as Uint8Array;
+}
