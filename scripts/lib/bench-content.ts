@@ -100,9 +100,9 @@ function publishedFloors(statsDir: string): Map<string, number> {
  */
 export type Areas = 'all' | 'provinces';
 
-export async function writeStatsCsv(file: string, regions: RegionIndex, firstDay: string, days: number, statsDir: string, which: Areas = 'all'): Promise<number> {
-  // A district listed under two provinces (boundary changes) is one area.
-  const areas = [...new Map(regions.provinces.flatMap((p): Region[] => [p, ...(which === 'all' ? regions.districtsOf(p.code) : [])]).map((area) => [area.code, area])).values()];
+export async function writeStatsCsv(file: string, regions: RegionIndex, firstDay: string, days: number, statsDir: string, which: Areas = 'all', only?: string): Promise<number> {
+  // A district listed under two provinces (boundary changes) is one area. `only`: one area's rows (its report alone).
+  const areas = [...new Map(regions.provinces.flatMap((p): Region[] => [p, ...(which === 'all' ? regions.districtsOf(p.code) : [])]).map((area) => [area.code, area])).values()].filter((area) => only === undefined || area.code === only);
   const floors = publishedFloors(statsDir);
   const out = createWriteStream(file);
   out.write(`\uFEFF${CSV_COLUMNS.join(',')}\n`);

@@ -5,7 +5,8 @@
  *      province and district (scripts/lib/bench-content.ts);
  *   2. cold build, timed: fetch-stats from the local CSV file, then `astro build` (pages, images,
  *      charts, Open Graph cards, Pagefind), with an empty render cache;
- *   3. rebuild after one new day of figures, with the render cache of step 2;
+ *   3. rebuild after one new day of figures for every place, with the render cache of step 2, and
+ *      again after one province's report alone (the issue's "one new snapshot");
  *   4. a plain Astro project with the same number of pages (one layout-less page of the same
  *      text each), built the same way: the baseline, side by side, so the ratio is robust on a
  *      noisy shared machine.
@@ -27,6 +28,8 @@ interface Run {
   label: string;
   pages: number;
   seconds: number;
+  /** User + system CPU seconds: over `seconds`, how many cores the build kept busy. */
+  cpuSeconds: number;
   peakMb: number;
   breakdown?: string;
 }
@@ -76,22 +79,22 @@ function breakdown(log: string): string {
 }
 
 /** Runs a command under GNU time: wall seconds and the peak RSS of the largest process. */
-function timed(command: string[], cwd: string, env: Record<string, string> = {}): { seconds: number; peakMb: number; output: string } {
-  const result = spawnSync('/usr/bin/time', ['-f', 'BENCH_TIME %e %M', ...command], {
+function timed(command: string[], cwd: string, env: Record<string, string> = {}): { seconds: number; cpuSeconds: number; peakMb: number; output: string } {
+  const result = spawnSync('/usr/bin/time', ['-f', 'BENCH_TIME %e %M %U %S', ...command], {
     cwd,
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env },
     encoding: 'utf8',
     maxBuffer: 512 * 1024 * 1024,
   });
   const output = `${result.stdout}\n${result.stderr}`;
-  const match = /BENCH_TIME ([\d.]+) (\d+)/.exec(result.stderr);
+  const match = /BENCH_TIME ([\d.]+) (\d+) ([\d.]+) ([\d.]+)/.exec(result.stderr);
   if (result.status !== 0 || !match) {
     const log = join(tmpdir(), `bluezone-bench-failure-${process.pid}.log`);
     writeFileSync(log, output);
     const errors = output.split('\n').filter((line) => /error|failed|problem/i.test(line) && !/\[WARN\]/.test(line));
     throw new Error(`${command.join(' ')} failed in ${cwd} (whole output in ${log}):\n${errors.slice(0, 30).join('\n')}`);
   }
-  return { seconds: Number(match[1]), peakMb: Number(match[2]) / 1024, output };
+  return { seconds: Number(match[1]), cpuSeconds: Number(match[3]) + Number(match[4]), peakMb: Number(match[2]) / 1024, output };
 }
 
 function countPages(dist: string): number {
@@ -105,7 +108,7 @@ function siteBuild(dir: string, csv: string, label: string, logName: string): Ru
   const fetch = timed([process.execPath, 'scripts/fetch-stats.ts', '--source', csv, '--source-id', 'synthetic-bench', '--source-name', 'Synthetic benchmark figures (not real)', '--max-bytes', String(statSync(csv).size), '--max-rows', '10000000'], dir);
   const build = timed([process.execPath, astro, 'build'], dir);
   writeFileSync(join(dir, logName), build.output);
-  return { label, pages: countPages(join(dir, 'dist')), seconds: fetch.seconds + build.seconds, peakMb: Math.max(fetch.peakMb, build.peakMb), breakdown: `${label} (fetch-stats ${fetch.seconds} s; log ${join(dir, logName)}):\n${breakdown(build.output)}` };
+  return { label, pages: countPages(join(dir, 'dist')), seconds: fetch.seconds + build.seconds, cpuSeconds: fetch.cpuSeconds + build.cpuSeconds, peakMb: Math.max(fetch.peakMb, build.peakMb), breakdown: `${label} (fetch-stats ${fetch.seconds} s; log ${join(dir, logName)}):\n${breakdown(build.output)}` };
 }
 
 /** A plain Astro site of `pages` pages of similar text: what any page costs Astro itself. */
@@ -130,7 +133,7 @@ const text = 'Thực hiện Công văn số 4865/UBND-KGVX ngày 13/8/2020 về 
 `,
     );
     const build = timed([process.execPath, astro, 'build'], dir);
-    return { label: 'plain Astro, same page count', pages: countPages(join(dir, 'dist')), seconds: build.seconds, peakMb: build.peakMb };
+    return { label: 'plain Astro, same page count', pages: countPages(join(dir, 'dist')), seconds: build.seconds, cpuSeconds: build.cpuSeconds, peakMb: build.peakMb };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -161,12 +164,19 @@ export async function benchScale(letters: number, keep: boolean, days = 730, are
     await writeStatsCsv(nextDay, regions, lastDay, 1, statsDir, areas);
     const warm = siteBuild(dir, nextDay, 'rebuild after one new day', 'build-2.log');
     console.log(warm.breakdown);
+    // One province's report the day after (Cà Mau): its charts, the rankings and the maps change, nothing else.
+    const oneReport = join(dir, 'bench-one-province.csv');
+    const dayAfter = new Date(Date.parse(`${lastDay}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    await writeStatsCsv(oneReport, regions, dayAfter, 1, statsDir, areas, '96');
+    const single = siteBuild(dir, oneReport, 'rebuild after one province’s report', 'build-3.log');
+    console.log(single.breakdown);
     const baseline = baselineBuild(cold.pages);
     const nf = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
-    const table = [cold, warm, baseline].map((run) => `| ${run.label} | ${nf.format(run.pages)} | ${nf.format(run.seconds)} | ${nf.format(run.pages / run.seconds)} | ${nf.format(run.peakMb)} |`);
-    console.log(`\n| N = ${nf.format(letters)} | pages | seconds | pages/s | peak MB |\n|:--|--:|--:|--:|--:|\n${table.join('\n')}`);
+    const table = [cold, warm, single, baseline].map((run) => `| ${run.label} | ${nf.format(run.pages)} | ${nf.format(run.seconds)} | ${nf.format(run.cpuSeconds)} | ${nf.format(run.pages / run.seconds)} | ${nf.format(run.peakMb)} |`);
+    console.log(`\n| N = ${nf.format(letters)} | pages | seconds | CPU seconds | pages/s | peak MB |\n|:--|--:|--:|--:|--:|--:|\n${table.join('\n')}`);
     console.log(`\ncold build / plain Astro: ${nf.format(cold.seconds / baseline.seconds)}× the time for the same page count`);
     console.log(`cold build / rebuild after one new day: ${nf.format(cold.seconds / warm.seconds)}×`);
+    console.log(`cold build / rebuild after one province’s report: ${nf.format(cold.seconds / single.seconds)}×`);
   } finally {
     if (!keep) removeProject(dir);
   }
