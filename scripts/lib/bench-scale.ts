@@ -32,6 +32,7 @@ interface Run {
   cpuSeconds: number;
   peakMb: number;
   breakdown?: string;
+  log: string;
 }
 
 /** The kind of a generated file, for the breakdown (letter pages apart from the lists, chart files apart from pages). */
@@ -46,21 +47,14 @@ function routeKind(path: string): string {
   return 'other files';
 }
 
-/** Where a build's time went, read from Astro's log: phases by their log times, routes by their `(+N ms)`. */
-function breakdown(log: string): string {
-  const text = log.replace(/\x1b\[[0-9;]*m/g, '');
-  // Astro's durations: "512ms", "1.39s" or "1m 14s".
-  const seconds = (stat: string) => {
-    const [, minutes, value, unit] = /^(?:(\d+)m )?([\d.]+)(ms|s)$/.exec(stat) ?? [];
-    return value === undefined ? NaN : Number(minutes ?? 0) * 60 + Number(value) / (unit === 'ms' ? 1000 : 1);
-  };
-  const phase = (start: string) => seconds(new RegExp(`${start}[\\s\\S]*?✓ Completed in ((?:\\d+m )?[\\d.]+m?s)`).exec(text)?.[1] ?? '');
-  // The clock time of a log line (the last one matching).
-  const clock = (pattern: RegExp) => {
-    const time = [...text.matchAll(new RegExp(`(\\d\\d):(\\d\\d):(\\d\\d) ${pattern.source}`, 'g'))].at(-1);
-    return time ? Number(time[1]) * 3600 + Number(time[2]) * 60 + Number(time[3]) : NaN;
-  };
-  const afterImages = clock(/\[build\] ✓ Completed in/);
+// Astro's durations: "512ms", "1.39s" or "1m 14s".
+function seconds(stat: string): number {
+  const [, minutes, value, unit] = /^(?:(\d+)m )?([\d.]+)(ms|s)$/.exec(stat) ?? [];
+  return value === undefined ? NaN : Number(minutes ?? 0) * 60 + Number(value) / (unit === 'ms' ? 1000 : 1);
+}
+
+/** Render time summed per kind of route, from each generated file's `(+N ms)` in Astro's log. */
+function routeTimes(text: string): Map<string, { files: number; ms: number }> {
   const kinds = new Map<string, { files: number; ms: number }>();
   for (const [, path, stat] of text.matchAll(/(\/\S*) \(\+((?:\d+m )?[\d.]+m?s)\)/g)) {
     const kind = kinds.get(routeKind(path!)) ?? { files: 0, ms: 0 };
@@ -68,6 +62,22 @@ function breakdown(log: string): string {
     kind.ms += seconds(stat!) * 1000;
     kinds.set(routeKind(path!), kind);
   }
+  return kinds;
+}
+
+const withoutColours = (log: string) => log.replace(/\x1b\[[0-9;]*m/g, '');
+
+/** Where a build's time went, read from Astro's log: phases by their log times, routes by their `(+N ms)`. */
+function breakdown(log: string): string {
+  const text = withoutColours(log);
+  const phase = (start: string) => seconds(new RegExp(`${start}[\\s\\S]*?✓ Completed in ((?:\\d+m )?[\\d.]+m?s)`).exec(text)?.[1] ?? '');
+  // The clock time of a log line (the last one matching).
+  const clock = (pattern: RegExp) => {
+    const time = [...text.matchAll(new RegExp(`(\\d\\d):(\\d\\d):(\\d\\d) ${pattern.source}`, 'g'))].at(-1);
+    return time ? Number(time[1]) * 3600 + Number(time[2]) * 60 + Number(time[3]) : NaN;
+  };
+  const afterImages = clock(/\[build\] ✓ Completed in/);
+  const kinds = routeTimes(text);
   const total = [...kinds.values()].reduce((sum, kind) => sum + kind.ms, 0);
   const nf = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
   const lines = [
@@ -76,6 +86,12 @@ function breakdown(log: string): string {
     ...[...kinds].sort((a, b) => b[1].ms - a[1].ms).map(([kind, { files, ms }]) => `    ${kind.padEnd(32)} ${nf.format(files).padStart(8)} files ${nf.format(ms / 1000).padStart(8)} s ${nf.format((100 * ms) / total).padStart(5)} %`),
   ];
   return lines.join('\n');
+}
+
+/** Mean render time of one route of a kind (ms, as Astro logs it). */
+function meanRouteMs(log: string, kind: string): number {
+  const times = routeTimes(withoutColours(log)).get(kind);
+  return times ? times.ms / times.files : NaN;
 }
 
 /** Runs a command under GNU time: wall seconds and the peak RSS of the largest process. */
@@ -108,7 +124,7 @@ function siteBuild(dir: string, csv: string, label: string, logName: string): Ru
   const fetch = timed([process.execPath, 'scripts/fetch-stats.ts', '--source', csv, '--source-id', 'synthetic-bench', '--source-name', 'Synthetic benchmark figures (not real)', '--max-bytes', String(statSync(csv).size), '--max-rows', '10000000'], dir);
   const build = timed([process.execPath, astro, 'build'], dir);
   writeFileSync(join(dir, logName), build.output);
-  return { label, pages: countPages(join(dir, 'dist')), seconds: fetch.seconds + build.seconds, cpuSeconds: fetch.cpuSeconds + build.cpuSeconds, peakMb: Math.max(fetch.peakMb, build.peakMb), breakdown: `${label} (fetch-stats ${fetch.seconds} s; log ${join(dir, logName)}):\n${breakdown(build.output)}` };
+  return { label, pages: countPages(join(dir, 'dist')), seconds: fetch.seconds + build.seconds, cpuSeconds: fetch.cpuSeconds + build.cpuSeconds, peakMb: Math.max(fetch.peakMb, build.peakMb), breakdown: `${label} (fetch-stats ${fetch.seconds} s; log ${join(dir, logName)}):\n${breakdown(build.output)}`, log: build.output };
 }
 
 /** A plain Astro site of `pages` pages of similar text: what any page costs Astro itself. */
@@ -133,7 +149,7 @@ const text = 'Thực hiện Công văn số 4865/UBND-KGVX ngày 13/8/2020 về 
 `,
     );
     const build = timed([process.execPath, astro, 'build'], dir);
-    return { label: 'plain Astro, same page count', pages: countPages(join(dir, 'dist')), seconds: build.seconds, cpuSeconds: build.cpuSeconds, peakMb: build.peakMb };
+    return { label: 'plain Astro, same page count', pages: countPages(join(dir, 'dist')), seconds: build.seconds, cpuSeconds: build.cpuSeconds, peakMb: build.peakMb, log: build.output };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -177,6 +193,10 @@ export async function benchScale(letters: number, keep: boolean, days = 730, are
     console.log(`\ncold build / plain Astro: ${nf.format(cold.seconds / baseline.seconds)}× the time for the same page count`);
     console.log(`cold build / rebuild after one new day: ${nf.format(cold.seconds / warm.seconds)}×`);
     console.log(`cold build / rebuild after one province’s report: ${nf.format(cold.seconds / single.seconds)}×`);
+    // The issue's "a letter page costs at most 2× that baseline", page for page as Astro times them.
+    const letterMs = meanRouteMs(cold.log, 'letter pages');
+    const plainMs = meanRouteMs(baseline.log, 'other files');
+    console.log(`a letter page renders in ${nf.format(letterMs)} ms, a plain page in ${nf.format(plainMs)} ms (Astro's per-page times, cold builds): ${nf.format(letterMs / plainMs)}×`);
   } finally {
     if (!keep) removeProject(dir);
   }
