@@ -6,7 +6,7 @@
  *   node scripts/bench.ts [--rows 1000000] [--keep]
  *
  * With `--serve`, it benchmarks the built site served by nginx instead (scripts/lib/bench-serve.ts).
- * With `--scale N [--days 730] [--areas all|provinces]` it benchmarks the whole production build instead (scripts/lib/bench-scale.ts).
+ * With `--scale N [--days 730] [--areas all|provinces] [--cold-only]` it benchmarks the whole production build instead (scripts/lib/bench-scale.ts).
  */
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,11 +24,11 @@ if (process.argv.includes('--serve')) {
   await import('./lib/bench-serve.ts');
   process.exit();
 }
-const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, keep: { type: 'boolean', default: false }, scale: { type: 'string' }, days: { type: 'string', default: '730' }, areas: { type: 'string', default: 'all' } } });
+const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, keep: { type: 'boolean', default: false }, scale: { type: 'string' }, days: { type: 'string', default: '730' }, areas: { type: 'string', default: 'all' }, 'cold-only': { type: 'boolean', default: false } } });
 if (values.scale !== undefined) {
   const { benchScale } = await import('./lib/bench-scale.ts');
   if (values.areas !== 'all' && values.areas !== 'provinces') throw new Error(`bench: --areas is all or provinces, not "${values.areas}"`);
-  await benchScale(Number(values.scale), values.keep, Number(values.days), values.areas);
+  await benchScale(Number(values.scale), values.keep, Number(values.days), values.areas, values['cold-only']);
   process.exit(0);
 }
 const total = Number(values.rows);

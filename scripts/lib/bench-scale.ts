@@ -160,7 +160,7 @@ const text = 'Thực hiện Công văn số 4865/UBND-KGVX ngày 13/8/2020 về 
  * `areas`: figures for every province and district (the issue's case), or provinces only (63
  * places instead of 768, so the cost of letters is not hidden under ~1.500 district charts).
  */
-export async function benchScale(letters: number, keep: boolean, days = 730, areas: Areas = 'all'): Promise<void> {
+export async function benchScale(letters: number, keep: boolean, days = 730, areas: Areas = 'all', coldOnly = false): Promise<void> {
   const regions = loadRegions();
   const dir = copyProject('bluezone-scale');
   try {
@@ -175,6 +175,11 @@ export async function benchScale(letters: number, keep: boolean, days = 730, are
     Object.assign(process.env, env, { RENDER_CACHE_DIR: join(dir, '.cache/render') });
     const cold = siteBuild(dir, csv, 'cold build', 'build-1.log');
     console.log(cold.breakdown);
+    if (coldOnly) {
+      const nf = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
+      console.log(`\ncold build only: ${nf.format(cold.pages)} pages, ${nf.format(cold.seconds)} s, ${nf.format(cold.cpuSeconds)} s of CPU, ${nf.format(cold.pages / cold.seconds)} pages/s, peak ${nf.format(cold.peakMb)} MB`);
+      return;
+    }
     const nextDay = join(dir, 'bench-next-day.csv');
     const lastDay = new Date(Date.parse(`${FIRST_DAY}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
     await writeStatsCsv(nextDay, regions, lastDay, 1, statsDir, areas);

@@ -283,6 +283,7 @@ export const en: Record<UiKey, string> = {
   'chart.image.source': 'Source: {sources}',
   'chart.image.on': '{date}',
   'chart.image.moreSources': 'and {n} more',
+  'chart.image.moreBars': 'and {n} more: see the table or CSV file',
   'chart.image.asOf': 'Data as of {date}',
   'chart.event.launch': 'Launch {date}',
   'chart.event.launchShort': 'Launch',

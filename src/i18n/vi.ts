@@ -286,6 +286,7 @@ export const vi = {
   'chart.image.source': 'Nguồn: {sources}',
   'chart.image.on': 'ngày {date}',
   'chart.image.moreSources': 'và {n} nguồn khác',
+  'chart.image.moreBars': 'và {n} nơi khác: xem bảng và tệp CSV',
   'chart.image.asOf': 'Số liệu đến ngày {date}',
   'chart.event.launch': 'Ra mắt {date}',
   'chart.event.launchShort': 'Ra mắt',

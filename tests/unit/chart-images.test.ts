@@ -11,6 +11,10 @@ import { drawPng, drawSvg } from '../../src/lib/charts/publish/draw-pool.ts';
 import { chartsFromDisk } from '../../src/lib/charts/model/disk.ts';
 import { expectBroadcastType, expectPngShowsSvgWords, svgTextBoxes } from '../support/svg-text.ts';
 import { letter } from './directive-fixtures.ts';
+import { testFigure } from './figure-fixtures.ts';
+import { latestRatesChart } from '../../src/lib/charts/model/from-figures.ts';
+import { loadRegions } from '../../src/content/regions.ts';
+import { t } from '../../src/i18n/index.ts';
 
 /**
  * Layout rules of the newsroom images, measured on the rendered files of real charts: the
@@ -177,4 +181,37 @@ describe('target names', () => {
       }
     }
   });
+});
+
+describe('a national ranking of 63 provinces (synthetic figures)', () => {
+  const ranking = latestRatesChart(
+    'bars',
+    loadRegions().provinces.map((province, i) => testFigure({ place: { code: province.code, name: province.name, level: 'province' }, value: 90 - i, date: '2021-07-01', rank: i + 1 })),
+    'downloads',
+    'population',
+  )!;
+  for (const lang of ['vi', 'en'] as const) {
+    for (const format of imageFormatList) {
+      it(`${lang} ${format}: shows the bars that fit, no label over another, and says how many more`, () => {
+        const { width, height } = imageFormats[format];
+        const boxes = svgTextBoxes(chartImageSvg(ranking, lang, format, host));
+        expectBroadcastType(boxes, width, height);
+        for (const [i, a] of boxes.entries()) {
+          for (const b of boxes.slice(i + 1)) {
+            const overlap = a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+            expect(overlap, `${a.text} / ${b.text}`).toBe(false);
+          }
+        }
+        // The bars drawn are the first of the ranking, each with its value; the note counts the rest.
+        const values = boxes.filter((box) => /^\d+(,\d+)?\s?%$/.test(box.text.trim()) && box.size > 0).map((box) => box.text);
+        const shown = ranking.bars.filter((bar) => boxes.some((box) => box.text.startsWith(bar.regionName))).length;
+        expect(shown).toBeGreaterThan(3);
+        expect(shown).toBeLessThan(63);
+        expect(boxes.some((box) => box.text.startsWith(ranking.bars[0]!.regionName))).toBe(true);
+        expect(values.length).toBeGreaterThanOrEqual(shown);
+        const note = t(lang, 'chart.image.moreBars').replace('{n}', String(63 - shown));
+        expect(boxes.map((box) => box.text)).toContain(note);
+      });
+    }
+  }
 });

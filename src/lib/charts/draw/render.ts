@@ -378,21 +378,51 @@ export function imageHeadline(spec: ChartSpec, lang: Lang): Pick<FrameWords, 'he
 }
 
 /** The chart drawn into a frame's plot box by Chart.js, with the page's own configuration. */
+/**
+ * How many bars of a ranking a frame's plot holds: each needs a row of its label's lines (two on
+ * a square post: place, then date), below them the value axis and, when some are left out, the
+ * "and N more" line. A national ranking of 63 provinces in 1080 pixels would print its labels
+ * over each other.
+ */
+function barsThatFit(bars: number, plotHeight: number, unit: number, labelLines: number): { shown: number; noteRoom: number } {
+  const row = unit * (labelLines * 1.15 + 0.05);
+  const all = Math.floor((plotHeight - unit * 2.2) / row);
+  if (bars <= all) return { shown: bars, noteRoom: 0 };
+  const noteRoom = unit * 1.5;
+  return { shown: Math.max(1, Math.floor((plotHeight - unit * 2.2 - noteRoom) / row)), noteRoom };
+}
+
 function chartDrawing(spec: ChartSpec, lang: Lang): FrameDrawing {
   return (ctx, plot, unit, format) => {
     const { width, height } = imageFormats[format];
     // Bars carry their value at their end: keep room for it inside the text-safe box.
     const valueRoom = spec.kind === 'bar' ? unit * 4.5 : 0;
-    const config = chartConfig(spec, {
+    const compact = format === 'square';
+    // A ranking longer than the frame shows its first bars (the highest: bars are in rank order)
+    // and says how many more the table and the data files hold.
+    const fit = spec.kind === 'bar' ? barsThatFit(spec.bars.length, plot.bottom - plot.top, unit, compact ? 2 : 1) : { shown: Infinity, noteRoom: 0 };
+    const more = spec.kind === 'bar' ? spec.bars.length - Math.min(fit.shown, spec.bars.length) : 0;
+    const shown = spec.kind === 'bar' && more > 0 ? { ...spec, bars: spec.bars.slice(0, fit.shown) } : spec;
+    const noteRoom = fit.noteRoom;
+    const config = chartConfig(shown, {
       lang,
       fontFamily: registerFonts(),
       scale: unit / 12,
-      padding: { top: plot.top, right: width - plot.right + valueRoom, bottom: height - plot.bottom, left: plot.left },
+      padding: { top: plot.top, right: width - plot.right + valueRoom, bottom: height - plot.bottom + noteRoom, left: plot.left },
       responsive: false,
-      compact: format === 'square',
+      compact,
       axisTitle: false,
     });
     const chart = new Chart(ctx as unknown as CanvasRenderingContext2D, config);
+    if (more > 0) {
+      ctx.save();
+      ctx.font = `${unit}px "${registerFonts()}"`;
+      ctx.fillStyle = '#4a5560';
+      ctx.textBaseline = 'top';
+      ctx.textAlign = 'left';
+      ctx.fillText(fill(t(lang, 'chart.image.moreBars'), { n: String(more) }), plot.left, plot.bottom - unit * 1.15);
+      ctx.restore();
+    }
     return { dispose: () => chart.destroy() };
   };
 }
