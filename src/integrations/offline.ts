@@ -2,7 +2,7 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { offlineVersion, precacheList, workerScript } from '../lib/offline/saved-files.ts';
+import { offlineVersion, PRECACHED_PAGES, precacheList, workerScript } from '../lib/offline/saved-files.ts';
 
 /** `OFFLINE_CACHE=off` at build time: the kill switch (README, "Offline"). */
 export function offlineEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
@@ -31,10 +31,12 @@ export function offlineCache(): AstroIntegration {
           logger.info('offline cache switched off: sw.js removes itself from browsers');
           return;
         }
-        const htmlFiles = (await readdir(root, { recursive: true })).filter((file) => file.endsWith('index.html'));
-        const pages = await Promise.all(
-          htmlFiles.map(async (file) => ({ path: `/${file.split(sep).join('/').replace(/index\.html$/, '')}`, html: await readFile(join(root, file), 'utf8') })),
-        );
+        // Only the saved pages are read: at national scale `dist/` holds gigabytes of HTML.
+        const savedFiles = (await readdir(root, { recursive: true }))
+          .filter((file) => file.endsWith('index.html'))
+          .map((file) => ({ file, path: `/${file.split(sep).join('/').replace(/index\.html$/, '')}` }))
+          .filter(({ path }) => PRECACHED_PAGES.test(path));
+        const pages = await Promise.all(savedFiles.map(async ({ file, path }) => ({ path, html: await readFile(join(root, file), 'utf8') })));
         const precache = precacheList(pages);
         const files = await Promise.all(
           precache.map(async (url) => {

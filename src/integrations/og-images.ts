@@ -11,10 +11,13 @@ import { publicHost } from '../routing/routes.ts';
 /**
  * The `<meta property="…" content="…">` pairs of a built page's head, read with an HTML parser:
  * a title may hold any character (`>` is legal in an attribute), so no pattern over the text.
+ * Only the head is parsed (a statistics page's body is hundreds of kilobytes): Astro escapes `<`
+ * in attributes and text, so the first `</head>` of a built page is the end of its head.
  */
 export function metaProperties(html: string): Record<string, string> {
   type Element = DefaultTreeAdapterMap['element'];
-  const document = parse(html).childNodes.find((node) => node.nodeName === 'html') as Element | undefined;
+  const end = html.indexOf('</head>');
+  const document = parse(end === -1 ? html : html.slice(0, end)).childNodes.find((node) => node.nodeName === 'html') as Element | undefined;
   const head = document?.childNodes.find((node) => node.nodeName === 'head') as Element | undefined;
   const found: Record<string, string> = {};
   for (const node of head?.childNodes ?? []) {

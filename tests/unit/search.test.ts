@@ -66,6 +66,9 @@ describe('sitemap and cards', () => {
     expect(ogImagePath('/huong-dan/android/')).toBe('/og/huong-dan/android/card.png');
     const html = '<meta property="og:title" content="Tờ rơi &amp; &quot;QR&quot; <b>x</b> > y"><meta property="og:image" content="https://x/og/card.png">';
     expect(metaProperties(html)).toEqual({ 'og:title': 'Tờ rơi & "QR" <b>x</b> > y', 'og:image': 'https://x/og/card.png' });
+    // A built page: only its head is read; an escaped "</head>" in a title does not end it.
+    const page = `<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><meta property="og:title" content="a &lt;/head&gt; b"><meta property="og:image" content="https://x/og/p/card.png"></head><body><meta property="og:title" content="not the head">${'<p>x</p>'.repeat(1000)}</body></html>`;
+    expect(metaProperties(page)).toEqual({ 'og:title': 'a </head> b', 'og:image': 'https://x/og/p/card.png' });
   });
 
   it('long titles wrap to at most three lines, cut with an ellipsis', () => {
