@@ -18,6 +18,15 @@ export function pageUrl(file: string): string {
   return '/' + file.replace(/(^|\/)index\.html$/, '$1');
 }
 
+/**
+ * A page without its scripts: Pagefind never indexes them, and a chart's inline data (its spec
+ * for the live chart) is most of a statistics page's bytes, each sent to Pagefind's process and
+ * scanned for đ-words. A `<script>` cannot contain `</script>` (its JSON escapes `</`).
+ */
+export function withoutScripts(html: string): string {
+  return html.replace(/<script\b[\s\S]*?<\/script>/gi, '');
+}
+
 function failOn(step: string, errors: string[]): void {
   if (errors.length > 0) throw new Error(`Pagefind ${step} failed:\n${errors.join('\n')}`);
 }
@@ -47,7 +56,7 @@ export function pagefindIndex(): AstroIntegration {
           for (const file of await htmlFiles(root)) {
             const html = await readFile(join(root, file), 'utf8');
             if (!html.includes('data-pagefind-body')) continue;
-            const added = await index.addHTMLFile({ url: pageUrl(file), content: addFoldedTwinsToHtml(html) });
+            const added = await index.addHTMLFile({ url: pageUrl(file), content: addFoldedTwinsToHtml(withoutScripts(html)) });
             failOn(`indexing ${file}`, added.errors);
             pages += 1;
           }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { regionSummary, sourceHref } from '../../src/components/data/data-page.ts';
+import { regionSummary, snapshotPages, sourceHref } from '../../src/components/data/data-page.ts';
+import { LIST_PAGE_SIZE } from '../../src/routing/pagination.ts';
 import { templatePath, snapshotJsonPath } from '../../src/routing/routes.ts';
 
 describe('/du-lieu/ helpers', () => {
@@ -20,5 +21,16 @@ describe('/du-lieu/ helpers', () => {
     expect(snapshotJsonPath('2020-08-11-vietnamplus-180161')).toBe('/du-lieu/2020-08-11-vietnamplus-180161.json');
     expect(templatePath('vi')).toBe('/du-lieu/mau-bao-cao.csv');
     expect(templatePath('en')).toBe('/en/data/report-template.csv');
+  });
+
+  it('lists two years of daily snapshots 50 a page, newest first, each once', () => {
+    const day = (i: number) => new Date(Date.UTC(2021, 6, 1) + i * 86_400_000).toISOString().slice(0, 10);
+    const entries = Array.from({ length: 730 }, (_, i) => ({ id: `${day(i)}-bao-cao`, data: { asOf: day(i) } }));
+    const pages = snapshotPages(entries);
+    expect(pages.map((page) => page.snapshots.length)).toEqual([...Array(14).fill(LIST_PAGE_SIZE), 30]);
+    expect(pages.every((page, i) => page.current === i + 1 && page.count === 15)).toBe(true);
+    const listed = pages.flatMap((page) => page.snapshots.map((entry) => entry.data.asOf));
+    expect(listed).toEqual(entries.map((entry) => entry.data.asOf).reverse());
+    expect(snapshotPages(entries.slice(0, 28))).toHaveLength(1);
   });
 });

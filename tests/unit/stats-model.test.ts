@@ -18,6 +18,10 @@ import {
   isStatedBasis,
   latestRatesByProvince,
   latestStatedRate,
+  newestDates,
+  newestOfEachSeries,
+  PAGE_TABLE_DATES,
+  seriesKey,
 } from '../../src/lib/stats/model.ts';
 import { figureWords, valueWords } from '../../src/lib/stats/words.ts';
 import { directiveSchema } from '../../src/content/directive.ts';
@@ -243,5 +247,43 @@ describe('latest figures', () => {
       if (sameRow) expect(sameRow.date).toBe(rate.date);
     }
     expect(rates.find((f) => f.value === 21.31)?.date).toBe('2021-05-17');
+  });
+});
+
+describe('page tables stay small at scale', () => {
+  it('a table lists every row of the newest dates, in order, and counts the rest', () => {
+    fc.assert(
+      fc.property(snapshotsArb, fc.integer({ min: 1, max: 6 }), (generated, dates) => {
+        const figures = figuresFromSnapshots(generated);
+        const { shown, omitted } = newestDates(figures, dates);
+        const allDates = [...new Set(figures.map((f) => f.date))].sort();
+        const newest = new Set(allDates.slice(-dates));
+        expect(shown).toEqual(figures.filter((f) => newest.has(f.date)));
+        expect(omitted).toBe(figures.length - shown.length);
+        expect(new Set(shown.map((f) => f.date)).size).toBe(Math.min(dates, allDates.length));
+      }),
+    );
+  });
+
+  it('two years of daily figures list the newest month; the committed figures are all listed', () => {
+    const days = Array.from({ length: 730 }, (_, i) => ({ date: new Date(Date.UTC(2020, 3, 18) + i * 86_400_000).toISOString().slice(0, 10), line: 'a' }));
+    const both = days.flatMap((day) => [day, { ...day, line: 'b' }]);
+    const { shown, omitted } = newestDates(both);
+    expect(shown).toHaveLength(2 * PAGE_TABLE_DATES);
+    expect(shown.at(-1)).toEqual(both.at(-1));
+    expect(omitted).toBe(2 * (730 - PAGE_TABLE_DATES));
+    expect(newestDates(realFigures.filter((f) => f.place.code === '96')).omitted).toBe(0);
+  });
+
+  it('a place in a list shows its newest figure of each series, bounds included', () => {
+    fc.assert(
+      fc.property(snapshotsArb, (generated) => {
+        const figures = figuresFromSnapshots(generated).filter((f) => f.place.code === '195');
+        const newest = newestOfEachSeries(figures);
+        const numbered = figures.filter((f) => f.value !== null);
+        expect(new Set(newest.map(seriesKey))).toEqual(new Set(numbered.map(seriesKey)));
+        for (const figure of newest) expect(numbered.filter((f) => seriesKey(f) === seriesKey(figure) && f.date > figure.date)).toEqual([]);
+      }),
+    );
   });
 });

@@ -26,6 +26,31 @@ export const COMPARISON_WINDOW_DAYS = 7;
  */
 export const CHANGE_WINDOW_DAYS = 62;
 
+/**
+ * A page's table lists the figures of this many newest dates; older figures stay in the
+ * downloads (CSV, JSON, snapshots). Two years of daily figures are 730 rows a line: a phone on
+ * weak 3G should not fetch them to show one screen. The committed figures are all shown.
+ */
+export const PAGE_TABLE_DATES = 31;
+
+/** The rows of the newest `dates` dates (every row of each, in the given order), and how many older rows are left out. */
+export function newestDates<Row extends { date: string }>(rows: readonly Row[], dates: number = PAGE_TABLE_DATES): { shown: Row[]; omitted: number } {
+  const newest = new Set([...new Set(rows.map((row) => row.date))].sort().slice(-dates));
+  const shown = rows.filter((row) => newest.has(row.date));
+  return { shown, omitted: rows.length - shown.length };
+}
+
+/** A place's newest figure with a number in each series (upper bounds included), in date order: a one-line summary of a place in a list. */
+export function newestOfEachSeries(figures: readonly Figure[]): Figure[] {
+  const newest = new Map<string, Figure>();
+  for (const figure of figures) {
+    if (!hasNumber(figure)) continue;
+    const known = newest.get(seriesKey(figure));
+    if (!known || figure.date >= known.date) newest.set(seriesKey(figure), figure);
+  }
+  return [...newest.values()].sort((a, b) => a.date.localeCompare(b.date));
+}
+
 /** Whole days from one ISO date to another (calendar days). */
 export function daysBetween(fromIso: string, toIso: string): number {
   return Math.round((Date.parse(`${toIso}T00:00:00Z`) - Date.parse(`${fromIso}T00:00:00Z`)) / 86_400_000);
