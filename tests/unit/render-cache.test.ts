@@ -38,4 +38,16 @@ describe('render cache', () => {
     expect(await svg()).toBe('<svg>1</svg>');
     expect(await svg()).toBe('<svg>1</svg>');
   });
+
+  it('keys a list of inputs by the content of each part, in order', () => {
+    const spec = { id: 'chuoi-ca-mau-dan-so', points: [1, 2, 3] };
+    const key = renderKey('chart-png', [spec, 'vi', 360]);
+    expect(renderKey('chart-png', [spec, 'vi', 360])).toBe(key);
+    // An equal object built anew (the next build's spec) hits the same entry.
+    expect(renderKey('chart-png', [{ id: 'chuoi-ca-mau-dan-so', points: [1, 2, 3] }, 'vi', 360])).toBe(key);
+    expect(renderKey('chart-png', [{ id: 'chuoi-ca-mau-dan-so', points: [1, 2, 4] }, 'vi', 360])).not.toBe(key);
+    expect(renderKey('chart-png', [spec, 'en', 360])).not.toBe(key);
+    expect(renderKey('chart-png', ['vi', spec, 360])).not.toBe(key);
+    expect(renderKey('x', ['ab', 'c'])).not.toBe(renderKey('x', ['a', 'bc']));
+  });
 });

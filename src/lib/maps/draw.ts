@@ -229,6 +229,20 @@ const INSET_ROWS: Record<IslandGroup, number> = { 'hoang-sa': 17.8, 'truong-sa':
  * not fit beside it; on a wide frame, country and insets are centred together.
  */
 function layout(shapes: readonly ProvinceShape[], size: MapSize, labels: boolean): Frame {
+  // Fitting the projections walks every boundary point: every province page's locator (and each
+  // map image of one size) would fit the same frame again. Frames are only read after this.
+  const frames = laidOut.get(shapes) ?? new Map<string, Frame>();
+  laidOut.set(shapes, frames);
+  const key = `${size.width}x${size.height}${labels ? ' labels' : ''}`;
+  const known = frames.get(key);
+  if (known) return known;
+  const frame = fitFrame(shapes, size, labels);
+  frames.set(key, frame);
+  return frame;
+}
+const laidOut = new WeakMap<readonly ProvinceShape[], Map<string, Frame>>();
+
+function fitFrame(shapes: readonly ProvinceShape[], size: MapSize, labels: boolean): Frame {
   const pad = Math.round(Math.min(size.width, size.height) * 0.02);
   const mainland = mainlandOf(shapes);
   const groups = (Object.keys(INSET_ROWS) as IslandGroup[]).filter((group) => shapes.some((s) => s.islands?.group === group));
