@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chartBundle, figuresOfTheDay, RECENT_VERSIONS } from '../../src/lib/charts/publish/catalogue.ts';
+import { chartBundle, figuresOfTheDay, RECENT_VERSIONS, type ChartVersion, type VersionStore } from '../../src/lib/charts/publish/catalogue.ts';
 import { placePath } from '../../src/routing/routes.ts';
 import { chartRows } from '../../src/lib/charts/model/spec.ts';
 import { loadRegions } from '../../src/content/regions.ts';
@@ -215,5 +215,40 @@ describe('dated versions stay bounded and never change', () => {
       if (kept) expect(kept).toEqual(version.spec);
       else expect(after.versions.filter((v) => v.asOf > version.asOf).length).toBeGreaterThanOrEqual(RECENT_VERSIONS);
     }
+  });
+
+  it('kept between builds, a version is reused while its inputs are unchanged and made again when an earlier snapshot changes', () => {
+    const entries = daily(90);
+    const saved = new Map<string, ChartVersion[]>();
+    const hits: string[] = [];
+    const made: string[] = [];
+    const store: VersionStore = {
+      get: (key) => {
+        const versions = saved.get(key);
+        if (versions) hits.push(key);
+        // What the disk keeps: JSON.
+        return versions && (JSON.parse(JSON.stringify(versions)) as ChartVersion[]);
+      },
+      set: (key, versions) => {
+        made.push(key);
+        saved.set(key, versions);
+      },
+    };
+    const withStore = (list: SnapshotEntry[]) => chartBundle({ snapshots: list, directives, statementTargets, regions }, store);
+    const versionsOf = (bundle: ReturnType<typeof bundleOf>) => bundle.charts.map((chart) => ({ id: chart.spec.id, versions: chart.versions }));
+    expect(versionsOf(withStore(entries))).toEqual(versionsOf(bundleOf(entries)));
+    expect(hits).toEqual([]);
+    // The next build, one day more: every earlier version from the store, the same as made afresh.
+    made.length = 0;
+    const next = daily(91);
+    const rebuilt = withStore(next);
+    expect(versionsOf(rebuilt)).toEqual(versionsOf(bundleOf(next)));
+    expect(made.map((key) => key.slice(0, 10))).toEqual([day(90)]);
+    expect(hits.length).toBeGreaterThanOrEqual(caMauChart(rebuilt).versions.length - 1);
+    // A correction to a kept day's snapshot changes the inputs of that day and every later one: nothing stale.
+    hits.length = 0;
+    const corrected = next.map((entry, i) => (i === 75 ? snap('d75', day(75), [{ region: caMau, ratePercent: 42, rateBasis: 'population' }]) : entry));
+    expect(versionsOf(withStore(corrected))).toEqual(versionsOf(bundleOf(corrected)));
+    expect(hits.every((key) => key.slice(0, 10) < day(75))).toBe(true);
   });
 });

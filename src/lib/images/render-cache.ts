@@ -88,3 +88,14 @@ export async function cachedText(kind: string, input: unknown, render: () => Pro
   write(key, text);
   return text;
 }
+
+/** Computed data (JSON) kept like a render: read back when the same inputs met the same code before. */
+export const cachedJson = {
+  get<T>(kind: string, input: unknown): T | undefined {
+    const hit = read(renderKey(kind, input));
+    return hit === undefined ? undefined : (JSON.parse(hit.toString('utf8')) as T);
+  },
+  set(kind: string, input: unknown, value: unknown): void {
+    write(renderKey(kind, input), JSON.stringify(value));
+  },
+};

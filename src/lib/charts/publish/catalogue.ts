@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { getCollection } from 'astro:content';
 import { buildCharts, type ChartInputs } from '../model/from-figures.ts';
 import type { Figure } from '../../stats/figures.ts';
@@ -5,6 +6,7 @@ import { figuresFromSnapshots } from '../../stats/load.ts';
 import { chartRows, type ChartSpec } from '../model/spec.ts';
 import { datedNames, latestNames } from './files.ts';
 import { imageFormatList } from '../../images/formats.ts';
+import { cachedJson } from '../../images/render-cache.ts';
 import { loadRegions, type RegionIndex } from '../../../content/regions.ts';
 import { absoluteUrl, chartFilePath, chartHomePath, embedPath } from '../../../routing/routes.ts';
 
@@ -57,26 +59,72 @@ function keptDates(dates: string[]): string[] {
   return sorted.filter((date) => (recentFrom !== undefined && date >= recentFrom) || firstOfMonth.get(date.slice(0, 7)) === date);
 }
 
+/** A chart as it stood on one day, cut to its figures of that day (`figuresOfTheDay`). */
+export interface ChartVersion {
+  id: string;
+  spec: ChartSpec;
+}
+
+/**
+ * Where dated versions are kept between builds. A version depends only on the snapshots dated up
+ * to its day (and on the letters, statement targets and regions), so once computed it never
+ * changes; `key` digests exactly those inputs.
+ */
+export interface VersionStore {
+  get(key: string): ChartVersion[] | undefined;
+  set(key: string, versions: ChartVersion[]): void;
+}
+
+/** Digest of each date's inputs: the snapshots up to that day (a running hash, oldest first) and everything else charts are built from. */
+function versionKeys(inputs: ChartInputs, dates: readonly string[]): Map<string, string> {
+  const { regions } = inputs;
+  const rest = createHash('sha256')
+    .update(JSON.stringify(inputs.directives.map((entry) => entry.data)))
+    .update(JSON.stringify(inputs.statementTargets.map((entry) => entry.data)))
+    .update(JSON.stringify([regions.country, regions.provinces, regions.provinces.map((p) => regions.districtsOf(p.code))]))
+    .digest('hex');
+  const ordered = [...inputs.snapshots].sort((a, b) => a.data.asOf.localeCompare(b.data.asOf) || a.id.localeCompare(b.id));
+  const keys = new Map<string, string>();
+  let running = rest;
+  let next = 0;
+  for (const date of [...dates].sort()) {
+    for (; next < ordered.length && ordered[next]!.data.asOf <= date; next++) {
+      running = createHash('sha256').update(running).update(ordered[next]!.id).update('\0').update(JSON.stringify(ordered[next]!.data)).digest('hex');
+    }
+    keys.set(date, `${date}:${running}`);
+  }
+  return keys;
+}
+
 /**
  * Builds every chart and its dated versions from plain inputs. A dated version uses only the
  * snapshots dated up to that day, so its files stay the same when newer figures arrive; only its
  * figures of the day are kept, so memory and files grow with the days, not their square. Charts
  * are rebuilt only at dates some chart keeps (not at every snapshot date), so two years of daily
- * figures cost about 55 rebuilds, not 730.
+ * figures cost about 55 rebuilds, not 730; with a `store`, a build after one new snapshot makes
+ * only the versions whose inputs changed (the new day's).
  */
-export function chartBundle(inputs: ChartInputs): ChartBundle {
+export function chartBundle(inputs: ChartInputs, store?: VersionStore): ChartBundle {
   const current = buildCharts(inputs);
   const kept = new Map(current.map((spec) => [spec.id, new Set(keptDates([spec.asOf, ...chartRows(spec).map((row) => row.date)]))]));
   const dates = [...new Set([...kept.values()].flatMap((set) => [...set]))].sort();
+  const keys = store ? versionKeys(inputs, dates) : undefined;
   const history = new Map<string, { asOf: string; spec: ChartSpec }[]>();
   for (const date of dates) {
-    const then = buildCharts({ ...inputs, snapshots: inputs.snapshots.filter((s) => s.data.asOf <= date) });
-    for (const spec of then) {
-      if (spec.asOf !== date || !kept.get(spec.id)?.has(date)) continue;
-      const versions = history.get(spec.id);
-      const version = { asOf: date, spec: figuresOfTheDay(spec) };
-      if (versions) versions.push(version);
-      else history.set(spec.id, [version]);
+    const key = keys?.get(date);
+    let versions = key === undefined ? undefined : store?.get(key);
+    if (!versions) {
+      versions = buildCharts({ ...inputs, snapshots: inputs.snapshots.filter((s) => s.data.asOf <= date) })
+        .filter((spec) => spec.asOf === date)
+        .map((spec) => ({ id: spec.id, spec: figuresOfTheDay(spec) }));
+      if (key !== undefined) store?.set(key, versions);
+    }
+    for (const { id, spec } of versions) {
+      if (!kept.get(id)?.has(date)) continue;
+      const list = history.get(id);
+      const version = { asOf: date, spec };
+      if (list) list.push(version);
+      else history.set(id, [version]);
     }
   }
   return {
@@ -85,6 +133,12 @@ export function chartBundle(inputs: ChartInputs): ChartBundle {
     charts: current.map((spec) => ({ spec, versions: history.get(spec.id) ?? [] })),
   };
 }
+
+/** Dated versions kept in the render cache (under the code's hash, like every cached render). */
+const cachedVersions: VersionStore = {
+  get: (key) => cachedJson.get<ChartVersion[]>('chart-versions', key),
+  set: (key, versions) => cachedJson.set('chart-versions', key, versions),
+};
 
 let cached: Promise<ChartBundle> | undefined;
 
@@ -96,7 +150,7 @@ export function loadChartCatalogue(): Promise<ChartBundle> {
       getCollection('directives'),
       getCollection('statementTargets'),
     ]);
-    return chartBundle({ snapshots, directives, statementTargets, regions: loadRegions() });
+    return chartBundle({ snapshots, directives, statementTargets, regions: loadRegions() }, cachedVersions);
   })();
   return cached;
 }
