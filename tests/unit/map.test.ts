@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import { XMLParser } from 'fast-xml-parser';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { loadProvinceShapes, MAP_FILE, mapLayers, mapRecords } from '../../src/lib/maps/data.ts';
 import {
@@ -173,6 +174,46 @@ describe('the choropleth SVG', () => {
     // The parser decodes entities: the name comes back exactly as given.
     expect(parsed.main.find((p) => p['data-code'] === '96')!['data-name']).toBe('Cà Mau <script>&"');
     expect(text).toContain('<title id="x&quot;&gt;&lt;b-title">&lt;/title&gt;&lt;script&gt;</title>');
+  });
+});
+
+describe('boundary detail at the drawn scale', () => {
+  const options = { width: 600, height: 900, lang: 'vi' as const, title: 'Bản đồ', description: 'Thử' };
+  const layer = { id: 'detail', records: shapes.slice(0, 40).map((shape, i) => record(shape.code, (i * 7) % 100)) };
+  const drawn = renderChoroplethSvg(shapes, layer, options);
+  // Copies of the shapes are unknown to the simplifier: the same map at the file's full detail.
+  const full = renderChoroplethSvg(shapes.map((shape) => ({ ...shape })), layer, options);
+  const points = (svg: string) => new Map(provinceNodes(svg).main.map((path) => [String(path['data-code']), pointsOf(String(path['d']))]));
+
+  it('draws about half the points of the full boundaries, and every province keeps a shape', () => {
+    const total = (svg: string) => [...points(svg).values()].reduce((sum, list) => sum + list.length, 0);
+    expect(total(drawn)).toBeLessThan(0.6 * total(full));
+    for (const [code, list] of points(drawn)) expect(list.length, code).toBeGreaterThanOrEqual(4);
+  });
+
+  it('keeps one common border between neighbours (simplified on shared arcs: no gap opens)', () => {
+    const touching = (map: Map<string, (readonly [number, number])[]>) => {
+      const owners = new Map<string, Set<string>>();
+      for (const [code, list] of map) for (const [x, y] of list) owners.set(`${x},${y}`, (owners.get(`${x},${y}`) ?? new Set()).add(code));
+      const shared = new Map<string, number>();
+      for (const codes of owners.values()) {
+        const sorted = [...codes].sort();
+        for (let i = 0; i < sorted.length; i++) for (let j = i + 1; j < sorted.length; j++) shared.set(`${sorted[i]}|${sorted[j]}`, (shared.get(`${sorted[i]}|${sorted[j]}`) ?? 0) + 1);
+      }
+      return new Set([...shared].filter(([, count]) => count >= 2).map(([pair]) => pair));
+    };
+    const before = touching(points(full));
+    expect(before.size).toBeGreaterThan(100);
+    expect([...before].filter((pair) => !touching(points(drawn)).has(pair))).toEqual([]);
+  });
+
+  it('moves no border visibly: rasterised, the two maps differ in under 1 % of their pixels', async () => {
+    const pixels = (svg: string) => sharp(Buffer.from(svg)).removeAlpha().raw().toBuffer();
+    const [a, b] = await Promise.all([pixels(drawn), pixels(full)]);
+    expect(a.length).toBe(b.length);
+    let differing = 0;
+    for (let i = 0; i < a.length; i += 3) if (Math.abs(a[i]! - b[i]!) + Math.abs(a[i + 1]! - b[i + 1]!) + Math.abs(a[i + 2]! - b[i + 2]!) > 96) differing += 1;
+    expect(differing / (a.length / 3)).toBeLessThan(0.01);
   });
 });
 

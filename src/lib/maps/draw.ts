@@ -2,7 +2,11 @@ import { geoMercator, geoPath, type GeoPermissibleObjects, type GeoProjection } 
 import { schemeBlues } from 'd3-scale-chromatic';
 import type { Feature, MultiPolygon, Position } from 'geojson';
 import { feature } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
+import { presimplify, simplify, sphericalTriangleArea } from 'topojson-simplify';
+import type { GeometryCollection, Objects, Topology } from 'topojson-specification';
+
+/** The boundary file's topology: province objects with their code and name. */
+type ProvinceTopology = Topology<Objects<{ code?: unknown; name?: unknown }>>;
 import { t, type Lang } from '../../i18n/index.ts';
 import type { Measure, RateBasis } from '../../content/snapshot.ts';
 import { formatDate, formatPercent } from '../core/format.ts';
@@ -88,9 +92,9 @@ export function parseProvinceShapes(topoJson: string, provinces: readonly { code
   const fail = (where: string, message: string): never => {
     throw new Error(`${file}, ${where}: ${message}`);
   };
-  let topology: Topology;
+  let topology: ProvinceTopology;
   try {
-    topology = JSON.parse(topoJson) as Topology;
+    topology = JSON.parse(topoJson) as ProvinceTopology;
   } catch (error) {
     return fail('(file)', `not JSON (${(error as Error).message})`);
   }
@@ -110,23 +114,60 @@ export function parseProvinceShapes(topoJson: string, provinces: readonly { code
       return fail(`${where}.properties.name`, `${JSON.stringify(name)} is not province ${code} (${expected.get(code)})`);
     }
     if (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon') return fail(`${where}.type`, `${geometry.type} is not a polygon`);
-    const geo = (feature(topology, geometry) as Feature).geometry as MultiPolygon | { type: 'Polygon'; coordinates: Position[][] };
-    const polygons = geo.type === 'Polygon' ? [geo.coordinates] : geo.coordinates;
-    const mainland: Position[][][] = [];
-    const offshore = new Map<IslandGroup, Position[][][]>();
-    for (const polygon of polygons) {
-      const group = groupOf(polygon);
-      if (group) offshore.set(group, [...(offshore.get(group) ?? []), polygon]);
-      else mainland.push(polygon);
-    }
-    if (mainland.length === 0) return fail(where, `province ${code} has no polygon on the main map`);
-    if (offshore.size > 1) return fail(where, `province ${code} holds both island groups`);
-    const [islands] = [...offshore.entries()].map(([group, coordinates]) => ({ group, shape: { type: 'MultiPolygon' as const, coordinates } }));
-    return { code, name: expected.get(code)!, mainland: { type: 'MultiPolygon' as const, coordinates: mainland }, islands: islands ?? null };
+    const { mainland, islands } = splitOffshore(topology, geometry);
+    if (mainland.coordinates.length === 0) return fail(where, `province ${code} has no polygon on the main map`);
+    if (islands === undefined) return fail(where, `province ${code} holds both island groups`);
+    return { code, name: expected.get(code)!, mainland, islands };
   });
   const missing = [...expected.keys()].filter((code) => !seen.has(code));
   if (missing.length > 0) fail('objects.provinces', `no boundary for province(s) ${missing.join(', ')}`);
+  // Weighted once (Visvalingam, on the shared arcs), so each drawing can drop what its scale cannot show.
+  simplifiable.set(shapes, { topology: presimplify(topology, sphericalTriangleArea), geometries: object.geometries });
   return shapes;
+}
+
+/** A province's polygons, the two archipelagos apart (`islands` undefined: it holds both, which no province does). */
+function splitOffshore(topology: ProvinceTopology, geometry: GeometryCollection['geometries'][number]): Pick<ProvinceShape, 'mainland'> & { islands: ProvinceShape['islands'] | undefined } {
+  const geo = (feature(topology, geometry) as Feature).geometry as MultiPolygon | { type: 'Polygon'; coordinates: Position[][] };
+  const polygons = geo.type === 'Polygon' ? [geo.coordinates] : geo.coordinates;
+  const mainland: Position[][][] = [];
+  const offshore = new Map<IslandGroup, Position[][][]>();
+  for (const polygon of polygons) {
+    const group = groupOf(polygon);
+    if (group) offshore.set(group, [...(offshore.get(group) ?? []), polygon]);
+    else mainland.push(polygon);
+  }
+  const [islands] = [...offshore.entries()].map(([group, coordinates]) => ({ group, shape: { type: 'MultiPolygon' as const, coordinates } }));
+  return { mainland: { type: 'MultiPolygon' as const, coordinates: mainland }, islands: offshore.size > 1 ? undefined : (islands ?? null) };
+}
+
+/**
+ * Boundary detail a drawing leaves out: a point whose triangle with its neighbours covers less
+ * than this many square pixels at the drawn scale (a square pixel: the least the eye can tell
+ * apart). About half the points of the page map (600×900) go, no border moves visibly, and a TV
+ * image, drawn larger, keeps more.
+ */
+export const BOUNDARY_DETAIL_PX2 = 1;
+
+const simplifiable = new WeakMap<readonly ProvinceShape[], { topology: ProvinceTopology; geometries: GeometryCollection['geometries'] }>();
+const simplified = new WeakMap<readonly ProvinceShape[], Map<number, Map<string, MultiPolygon>>>();
+
+/**
+ * The mainland of each province at a projection's scale (pixels per radian), simplified on the
+ * topology's shared arcs: neighbours keep one common border, so no gap or overlap opens between
+ * them. Shapes not parsed here are drawn as they are.
+ */
+export function mainlandsAtScale(shapes: readonly ProvinceShape[], scale: number): Map<string, MultiPolygon> {
+  const source = simplifiable.get(shapes);
+  if (!source) return new Map(shapes.map((shape) => [shape.code, shape.mainland]));
+  const byScale = simplified.get(shapes) ?? new Map<number, Map<string, MultiPolygon>>();
+  simplified.set(shapes, byScale);
+  const known = byScale.get(scale);
+  if (known) return known;
+  const topology = simplify(source.topology, BOUNDARY_DETAIL_PX2 / scale ** 2);
+  const mainlands = new Map(source.geometries.map((geometry) => [String((geometry.properties as { code: string }).code), splitOffshore(topology, geometry).mainland]));
+  byScale.set(scale, mainlands);
+  return mainlands;
 }
 
 // ─── colour bins ────────────────────────────────────────────────────────────
@@ -326,7 +367,8 @@ function drawProvinces(shapes: readonly ProvinceShape[], frame: Frame, paint: Pa
   };
   // The highlighted province last, so its outline is not covered by a neighbour's.
   const ordered = [...shapes].sort((a, b) => Number(a.code === paint.highlight) - Number(b.code === paint.highlight));
-  const mainland = ordered.map((shape) => province(shape, 'path', mainPath(shape.mainland) ?? '')).join('');
+  const mainlands = mainlandsAtScale(shapes, frame.main.scale());
+  const mainland = ordered.map((shape) => province(shape, 'path', mainPath(mainlands.get(shape.code)!) ?? '')).join('');
   const fontSize = round(Math.max(9, size.height * 0.022));
   const insets = frame.insets
     .map((inset) => {
