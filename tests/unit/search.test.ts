@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { letterSlugOf, provinceSlugOf, searchKinds, searchKindOf } from '../../src/lib/search/kinds.ts';
+import { provinceSlugOf, searchKinds, searchKindOf } from '../../src/lib/search/kinds.ts';
 import { inSitemap } from '../../src/routing/sitemap.ts';
 import { ogImagePath } from '../../src/routing/routes.ts';
 import { pageUrl } from '../../src/integrations/pagefind.ts';
@@ -37,12 +37,6 @@ describe('search filters from the URL map', () => {
     expect(provinceSlugOf('/van-ban/5355-ubnd-kgvx-2020/')).toBeNull();
   });
 
-  it('letter pages by their slug, not the other pages of the library', () => {
-    expect(letterSlugOf('/van-ban/5355-ubnd-kgvx-2020/')).toBe('5355-ubnd-kgvx-2020');
-    expect(letterSlugOf('/en/directives/1119-ubnd-kgvx-2020/')).toBe('1119-ubnd-kgvx-2020');
-    expect(letterSlugOf('/van-ban/')).toBeNull();
-    expect(letterSlugOf('/van-ban/tinh/ca-mau/')).toBeNull();
-  });
 
   it('result URLs of built files', () => {
     expect(pageUrl('index.html')).toBe('/');

@@ -30,13 +30,3 @@ export function provinceSlugOf(pathname: string): string | null {
   return provincePages.exec(pathname)?.[1] ?? null;
 }
 
-const letterPages = /^\/(?:van-ban|en\/directives)\/([a-z0-9-]+)\/$/;
-
-/**
- * The slug of a letter's page (`/van-ban/5355-ubnd-kgvx-2020/`, `/en/directives/…/`): the
- * layout looks the letter up to file the page under its province. Other one-segment pages of the
- * library (timeline, missing letters) match no letter and get no province.
- */
-export function letterSlugOf(pathname: string): string | null {
-  return letterPages.exec(pathname)?.[1] ?? null;
-}
