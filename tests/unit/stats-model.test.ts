@@ -287,3 +287,17 @@ describe('page tables stay small at scale', () => {
     );
   });
 });
+
+describe('figures of a snapshot', () => {
+  it('are made once per snapshot: every subset of the snapshots shares them, equal to a fresh copy’s', () => {
+    const all = figuresFromSnapshots(snapshots);
+    const later = snapshots.filter((entry) => entry.data.asOf >= '2021-01-01');
+    const subset = figuresFromSnapshots(later);
+    expect(subset.length).toBeGreaterThan(0);
+    for (const figure of subset) expect(all).toContain(figure);
+    const copies = later.map((entry) => structuredClone(entry));
+    const fresh = figuresFromSnapshots(copies);
+    expect(fresh).toEqual(subset);
+    expect(fresh[0]).not.toBe(subset[0]);
+  });
+});

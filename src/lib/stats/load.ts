@@ -22,14 +22,14 @@ export function citedSource(source: Snapshot['source']): FigureSource {
   return { name: source.name, title: source.title ?? null, url };
 }
 
-function rowFigures(entry: SnapshotEntry, row: SnapshotRow, index: number): Figure[] {
+function rowFigures(entry: SnapshotEntry, row: SnapshotRow, index: number, source: FigureSource): Figure[] {
   const { data } = entry;
   const common = {
     place: { code: row.region.code, name: row.region.name, level: row.region.level },
     date: data.asOf,
     measure: row.measure ?? data.measure,
     method: data.method ?? DEFAULT_METHOD,
-    source: citedSource(data.source),
+    source,
   };
   const figures: Figure[] = [];
   if (row.installs !== undefined) {
@@ -82,20 +82,32 @@ function compareEntries(a: SnapshotEntry, b: SnapshotEntry): number {
  * (Cẩm Phả's letter: one count, two bases) is one figure.
  */
 export function figuresFromSnapshots(entries: readonly SnapshotEntry[]): Figure[] {
+  return [...entries].sort(compareEntries).flatMap(figuresOfEntry);
+}
+
+/**
+ * One snapshot's figures, made once per entry: the charts' dated versions are built from many
+ * subsets of the same snapshots, and two years of daily figures for every district are over half
+ * a million figures. Figures are never changed once made.
+ */
+const madeFigures = new WeakMap<SnapshotEntry, Figure[]>();
+function figuresOfEntry(entry: SnapshotEntry): Figure[] {
+  const made = madeFigures.get(entry);
+  if (made) return made;
   const figures: Figure[] = [];
-  for (const entry of [...entries].sort(compareEntries)) {
-    const counted = new Set<string>();
-    entry.data.rows.forEach((row, index) => {
-      for (const figure of rowFigures(entry, row, index)) {
-        if (figure.kind === 'count') {
-          const key = `${figure.place.code}|${figure.measure}|${figure.value}`;
-          if (counted.has(key)) continue;
-          counted.add(key);
-        }
-        figures.push(figure);
+  const source = citedSource(entry.data.source);
+  const counted = new Set<string>();
+  entry.data.rows.forEach((row, index) => {
+    for (const figure of rowFigures(entry, row, index, source)) {
+      if (figure.kind === 'count') {
+        const key = `${figure.place.code}|${figure.measure}|${figure.value}`;
+        if (counted.has(key)) continue;
+        counted.add(key);
       }
-    });
-  }
+      figures.push(figure);
+    }
+  });
+  madeFigures.set(entry, figures);
   return figures;
 }
 
