@@ -3,6 +3,9 @@ import type { Lang } from '../i18n/index.ts';
 /** Letters per page of the library list: a phone never receives thousands of rows at once. */
 export const LIST_PAGE_SIZE = 50;
 
+/** Items of an RSS feed (letters, latest figures): the newest ones, however large the site grows. */
+export const FEED_SIZE = 50;
+
 /** `items` cut into pages of `size` (at least one page, possibly empty). */
 export function paginate<T>(items: readonly T[], size = LIST_PAGE_SIZE): T[][] {
   const pages: T[][] = [];

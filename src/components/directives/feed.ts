@@ -5,14 +5,13 @@ import { directivePath, sectionPath } from '../../routing/routes.ts';
 import { parseIsoDate } from '../../lib/core/format.ts';
 import { loadRegions } from '../../content/regions.ts';
 import { loadDirectives } from './load.ts';
+import { FEED_SIZE } from '../../routing/pagination.ts';
 
 /**
  * The RSS 2.0 feed of the library in one language: the newest letters (at most
  * `FEED_SIZE`, so the feed stays small however large the library), one item each, dated by its
  * date of issue (noon in Vietnam), categorised by province, level and year.
  */
-export const FEED_SIZE = 50;
-
 export async function directivesFeed(lang: Lang, site: URL): Promise<Response> {
   const entries = (await loadDirectives()).slice(0, FEED_SIZE);
   const regions = loadRegions();
