@@ -31,7 +31,7 @@ function workerFile(): string {
 }
 
 /** Draws in a worker; resolves to SVG text or PNG bytes as the task's kind says. */
-export function drawInWorker(task: DrawTask): Promise<Uint8Array | string> {
+function drawInWorker(task: DrawTask): Promise<Uint8Array | string> {
   // Idle threads end after a second, so a finished build's process can exit.
   pool ??= new Piscina({ filename: workerFile(), minThreads: 0, maxThreads: availableParallelism(), idleTimeout: 1000 });
   return pool.run(task);
