@@ -5,7 +5,8 @@ import { chartConfig, chartHeight } from '../../src/lib/charts/draw/config.ts';
 import { Chart } from '../../src/lib/charts/draw/parts.ts';
 import type { ChartSpec } from '../../src/lib/charts/model/spec.ts';
 import type { Lang } from '../../src/i18n/index.ts';
-import { chartImagePng, chartImageSvg, imageHeadline, renderSvg, sourceNames, sourceText } from '../../src/lib/charts/draw/render.ts';
+import { chartImagePng, chartImageSvg, imageHeadline, renderSvg, sourceNames, sourcesNewestFirst, sourceText } from '../../src/lib/charts/draw/render.ts';
+import { chartRows } from '../../src/lib/charts/model/spec.ts';
 import { imageFormatList, imageFormats } from '../../src/lib/images/formats.ts';
 import { drawPng, drawSvg } from '../../src/lib/charts/publish/draw-pool.ts';
 import { chartsFromDisk } from '../../src/lib/charts/model/disk.ts';
@@ -85,6 +86,17 @@ describe('newsroom images', () => {
         for (const series of spec.series) expect(boxes.map((box) => box.text)).not.toContain(series.label[lang]);
       }
     }
+  });
+
+  it('credits the source of the newest figure first (the headline’s), every source once', () => {
+    for (const spec of picked) {
+      const newest = chartRows(spec).sort((a, b) => b.date.localeCompare(a.date))[0];
+      const names = sourceNames({ sources: sourcesNewestFirst(spec) });
+      if (newest) expect(names[0], spec.id).toBe(sourceNames({ sources: [newest.source] })[0]);
+      expect([...names].sort(), spec.id).toEqual([...sourceNames(spec)].sort());
+    }
+    const national = picked[0]!;
+    expect(sourceNames({ sources: sourcesNewestFirst(national) })[0]).not.toBe(sourceNames(national)[0]);
   });
 
   it('prints the site address only when it is a real one', () => {

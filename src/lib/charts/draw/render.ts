@@ -4,7 +4,7 @@ import sharp from 'sharp';
 import { type Lang, t } from '../../../i18n/index.ts';
 import { chartConfig, chartHeight } from './config.ts';
 import { Chart } from './parts.ts';
-import type { ChartSpec } from '../model/spec.ts';
+import { chartRows, type ChartSpec } from '../model/spec.ts';
 import { BREAKABLE_SPACE, fill } from '../../stats/chart-text.ts';
 import { formatDate } from '../../core/format.ts';
 import { canvasSvg } from '../../images/canvas-svg.ts';
@@ -427,8 +427,17 @@ function chartDrawing(spec: ChartSpec, lang: Lang): FrameDrawing {
   };
 }
 
+/**
+ * A chart's sources, the one behind its newest figure first, then the others newest first, then
+ * the targets': a frame that has room for one name credits the headline's own source.
+ */
+export function sourcesNewestFirst(spec: ChartSpec): { name: string }[] {
+  const rows = chartRows(spec).sort((a, b) => b.date.localeCompare(a.date));
+  return [...rows.map((row) => row.source), ...spec.sources];
+}
+
 function chartFrameWords(spec: ChartSpec, lang: Lang, host: string | undefined): FrameWords {
-  return { ...imageHeadline(spec, lang), sources: { lang, names: sourceNames(spec) }, host };
+  return { ...imageHeadline(spec, lang), sources: { lang, names: sourceNames({ sources: sourcesNewestFirst(spec) }) }, host };
 }
 
 /** A chart as a newsroom image, SVG with real text. */
