@@ -106,6 +106,12 @@ describe('map images', () => {
         });
       }
     }
+    it(`${layer.id}: credits the source of the newest figure first, as the charts do`, () => {
+      const newest = [...layer.records].sort((a, b) => b.date.localeCompare(a.date))[0]!;
+      const footer = spaced(svgTextBoxes(mapImageSvg(shapes, layer, 'vi', 'card', host)).map((box) => box.text).join(' '));
+      const credited = footer.match(/Nguồn: ([^,·]+?)(?: và \d+ nguồn khác)?(?:,| ·)/u)?.[1];
+      expect(credited).toBe(newest.source.name.replace(/\s*\([^)]*\)\s*$/u, ''));
+    });
     // The map page's figure (MapFigure.astro) is clipped by its own viewBox the same way.
     it(`${layer.id}: the page map shows the whole country`, () => {
       for (const lang of ['vi', 'en'] as const) expectWholeCountry(renderChoroplethSvg(shapes, layer, { width: 600, height: 900, lang, title: 'map', description: '' }));

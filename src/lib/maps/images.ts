@@ -1,6 +1,6 @@
 import { t, type Lang } from '../../i18n/index.ts';
 import { fill } from '../stats/chart-text.ts';
-import { frameSvg, framePng, sourceNames, type FrameDrawing, type FrameWords } from '../charts/draw/render.ts';
+import { frameSvg, framePng, sourceNames, sourcesNewestFirst, type FrameDrawing, type FrameWords } from '../charts/draw/render.ts';
 import { registerFonts } from '../images/fonts.ts';
 import { formatDate } from '../core/format.ts';
 import { imageFormats, minTextSize, type ImageFormat } from '../images/formats.ts';
@@ -20,7 +20,7 @@ function mapFrameWords(layer: MapLayer, lang: Lang, host: string | undefined): F
     context: fill(t(lang, 'map.image.span'), { from: formatDate(span.from, lang), to: formatDate(span.to, lang) }),
     // Never cut: the date span is what makes the colours comparable (or not).
     contextLines: 3,
-    sources: { lang, names: sourceNames({ sources: layer.records.map((record) => record.source) }) },
+    sources: { lang, names: sourceNames({ sources: sourcesNewestFirst(layer.records) }) },
     host,
     // The boundaries' credit in the image's language; the full citation is on the map's page.
     credit: t(lang, 'map.image.credit'),

@@ -428,16 +428,17 @@ function chartDrawing(spec: ChartSpec, lang: Lang): FrameDrawing {
 }
 
 /**
- * A chart's sources, the one behind its newest figure first, then the others newest first, then
- * the targets': a frame that has room for one name credits the headline's own source.
+ * Sources of dated figures, the one behind the newest figure first, then the others newest first,
+ * then `others` (a chart's targets'): a frame that has room for one name credits the headline's
+ * own source.
  */
-export function sourcesNewestFirst(spec: ChartSpec): { name: string }[] {
-  const rows = chartRows(spec).sort((a, b) => b.date.localeCompare(a.date));
-  return [...rows.map((row) => row.source), ...spec.sources];
+export function sourcesNewestFirst(figures: readonly { date: string; source: { name: string } }[], others: readonly { name: string }[] = []): { name: string }[] {
+  const newestFirst = [...figures].sort((a, b) => b.date.localeCompare(a.date));
+  return [...newestFirst.map((figure) => figure.source), ...others];
 }
 
 function chartFrameWords(spec: ChartSpec, lang: Lang, host: string | undefined): FrameWords {
-  return { ...imageHeadline(spec, lang), sources: { lang, names: sourceNames({ sources: sourcesNewestFirst(spec) }) }, host };
+  return { ...imageHeadline(spec, lang), sources: { lang, names: sourceNames({ sources: sourcesNewestFirst(chartRows(spec), spec.sources) }) }, host };
 }
 
 /** A chart as a newsroom image, SVG with real text. */
