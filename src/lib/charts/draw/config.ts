@@ -284,7 +284,8 @@ function breaksPlugin(spec: TimelineChartSpec, look: ChartLook, targetNames: rea
         ctx.textBaseline = 'bottom';
         // Its own line from the bottom, where target names never are. If a drawn point or line lies
         // under it (the first figure of a series sits low, next to the launch): the short label
-        // there, else the nearest clear line above; failing all, its own line.
+        // there, else the nearest clear line above, else the nearest crossing only a target's
+        // line; failing all, its own line.
         const height = 14 * look.scale;
         const own = chartArea.bottom - (4 + index * 17) * look.scale;
         const rows = Array.from({ length: Math.floor((chartArea.bottom - chartArea.top - height) / (17 * look.scale)) }, (_, k) => chartArea.bottom - (4 + (index + k) * 17) * look.scale);
@@ -301,10 +302,17 @@ function breaksPlugin(spec: TimelineChartSpec, look: ChartLook, targetNames: rea
         const placements = rows.flatMap((baseline) =>
           labels.map((label) => {
             const box = { left: label.left, right: label.left + label.width, top: baseline - height, bottom: baseline };
-            return { ...label, baseline, clear: !crossesDrawing(chart, box, 6 * look.scale) && !targetNames.some((name) => overlaps(name, box)) };
+            const clearOfWords = !targetNames.some((name) => overlaps(name, box));
+            return { ...label, baseline, clear: clearOfWords && !crossesDrawing(chart, box, 6 * look.scale), clearOfFigures: clearOfWords && !crossesDrawing(chart, box, 6 * look.scale, (i) => i < spec.series.length) };
           }),
         );
-        const chosen = placements.find((placement) => placement.clear) ?? { ...placements[0]!, baseline: own };
+        // Crossing a target's dashed line (on a white band) is better than covering a figure.
+        const chosen = placements.find((placement) => placement.clear) ?? placements.find((placement) => placement.clearOfFigures) ?? { ...placements[0]!, baseline: own, clearOfFigures: false };
+        if (!chosen.clear && chosen.clearOfFigures) {
+          ctx.fillStyle = 'rgba(255, 255, 255, 0.85)';
+          ctx.fillRect(chosen.left, chosen.baseline - height, chosen.width, height);
+          ctx.fillStyle = colour;
+        }
         ctx.textAlign = chosen.align;
         ctx.fillText(chosen.text, chosen.anchor, chosen.baseline);
         ctx.restore();
@@ -380,9 +388,10 @@ function lineLabelsPlugin(spec: TimelineChartSpec, look: ChartLook, placedNames:
   /**
    * Targets are named on their line, pushed apart when two levels lie close; a name longer than
    * the plot wraps. Each name takes the first place that covers no figure and no other target
-   * line — above its line at the deadline end, below it, then at the line's start — trying the
-   * full name, then its value part alone ("30 triệu lượt tải"); failing that, the first place
-   * that covers no figure; failing that, the first place.
+   * line — above its line at the deadline end, below it, then slid towards the line's start —
+   * trying the full name, then its value part alone ("30 triệu lượt tải"), then that
+   * on two lines; failing that, the first place that covers no figure; failing that, the first
+   * place (drawn under the figures).
    */
   const placeTargetNames = (chart: Chart<'line'>) => {
     const { ctx, chartArea } = chart;
@@ -397,8 +406,12 @@ function lineLabelsPlugin(spec: TimelineChartSpec, look: ChartLook, placedNames:
         const room = chartArea.width - 8 * look.scale;
         const full = target.label[look.lang];
         const short = full.split(': ')[0]!;
-        const candidates = [...new Set([ctx.measureText(full).width <= room ? full : short, short])].flatMap((text) => {
-          const lines = ctx.measureText(text).width <= room ? [text] : wrapLabel(ctx, text, room);
+        const oneLine = (text: string) => (ctx.measureText(text).width <= room ? [text] : wrapLabel(ctx, text, room));
+        // Last resort before covering a figure: the value part on two lines, half as wide.
+        const twoLines = wrapLabel(ctx, short, ctx.measureText(short).width * 0.6);
+        const variants = [...new Set([ctx.measureText(full).width <= room ? full : short, short])].map(oneLine);
+        if (twoLines.length === 2) variants.push(twoLines);
+        const candidates = variants.flatMap((lines) => {
           const widest = Math.max(...lines.map((line) => ctx.measureText(line).width));
           const height = lines.length * lineHeight;
           // Just above or just below the line, so the dashed level itself stays visible.
@@ -406,9 +419,13 @@ function lineLabelsPlugin(spec: TimelineChartSpec, look: ChartLook, placedNames:
           const below = to.y + 2 * look.scale;
           const endX = right - widest < chartArea.left ? chartArea.left + 4 * look.scale + widest : right;
           const startX = left + widest > chartArea.right ? chartArea.right - 4 * look.scale - widest : left;
+          // Between the ends: slid from the deadline end towards the start, where the launch
+          // rule's words stand.
+          const slid = [3, 2, 1].map((step) => startX + ((endX - widest - startX) * step) / 4).filter((x) => x > startX && x + widest < endX);
           const places = [
             { x: endX, top: above, align: 'right' as const },
             { x: endX, top: below, align: 'right' as const },
+            ...slid.flatMap((x) => [{ x, top: above, align: 'left' as const }, { x, top: below, align: 'left' as const }]),
             { x: startX, top: above, align: 'left' as const },
             { x: startX, top: below, align: 'left' as const },
           ];
