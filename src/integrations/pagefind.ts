@@ -52,11 +52,25 @@ export function pagefindIndex(): AstroIntegration {
           const { index, errors } = await pagefind.createIndex({ excludeSelectors: ['nav', 'textarea', 'svg'] });
           failOn('createIndex', errors);
           if (!index) throw new Error('Pagefind createIndex returned no index');
+          // Pages are added one at a time, in path order (concurrent adds number the pages in
+          // whatever order they finish: a different index each build); the next page is read
+          // and prepared while Pagefind's process indexes this one.
+          const prepare = (file: string) => {
+            const page = readFile(join(root, file), 'utf8').then((html) =>
+              html.includes('data-pagefind-body') ? { url: pageUrl(file), content: addFoldedTwinsToHtml(withoutScripts(html)) } : undefined,
+            );
+            // A failed read surfaces when this page's turn comes, not as an unhandled rejection before.
+            page.catch(() => undefined);
+            return page;
+          };
+          const files = await htmlFiles(root);
           let pages = 0;
-          for (const file of await htmlFiles(root)) {
-            const html = await readFile(join(root, file), 'utf8');
-            if (!html.includes('data-pagefind-body')) continue;
-            const added = await index.addHTMLFile({ url: pageUrl(file), content: addFoldedTwinsToHtml(withoutScripts(html)) });
+          let next = files[0] === undefined ? undefined : prepare(files[0]);
+          for (const [i, file] of files.entries()) {
+            const page = await next;
+            next = files[i + 1] === undefined ? undefined : prepare(files[i + 1]!);
+            if (!page) continue;
+            const added = await index.addHTMLFile(page);
             failOn(`indexing ${file}`, added.errors);
             pages += 1;
           }

@@ -10,6 +10,18 @@ describe('folded twins for đ-words (index side)', () => {
     expect(addFoldedTwins('Bluezone 5355/UBND-KGVX')).toBe('Bluezone 5355/UBND-KGVX');
   });
 
+  it('twins every whole word holding đ, wherever it stands in the word (marks, digits, joined words)', () => {
+    // The plain definition: every maximal run of letters, marks and digits that holds đ.
+    const fold = (word: string) => word.replace(/đ/g, 'd').replace(/Đ/g, 'D').normalize('NFD').replace(/\p{Mn}/gu, '').normalize('NFC');
+    const reference = (text: string) => text.replace(/[\p{L}\p{M}\p{N}]*[đĐ][\p{L}\p{M}\p{N}]*/gu, (word) => `${word} ${fold(word)}`);
+    const piece = fc.constantFrom('đ', 'Đ', 'a', 'ặ', 'o\u0300', '5', ' ', ',', '-', '(', '\n', 'ư', 'Ư', '\u00a0');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        expect(addFoldedTwins(pieces.join(''))).toBe(reference(pieces.join('')));
+      }),
+    );
+  });
+
   it('touches text nodes only: tags, attributes, scripts and styles stay as they are', () => {
     const html =
       '<main data-pagefind-body><h2 id="đặt">Cài đặt</h2><a title="đặt">đặt</a><script>let đ = 1</script><style>.đ{}</style><!-- đặt --></main>';
