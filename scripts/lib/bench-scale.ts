@@ -77,11 +77,14 @@ function breakdown(log: string): string {
     return time ? Number(time[1]) * 3600 + Number(time[2]) * 60 + Number(time[3]) : NaN;
   };
   const afterImages = clock(/\[build\] ✓ Completed in/);
+  // Pagefind starts when the pages are written and indexes while the cards are drawn.
+  const cards = clock(/\[bluezone:og-images\]/);
+  const afterBoth = Math.max(cards, clock(/\[bluezone:pagefind\]/));
   const kinds = routeTimes(text);
   const total = [...kinds.values()].reduce((sum, kind) => sum + kind.ms, 0);
   const nf = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
   const lines = [
-    `  phases: pages ${nf.format(phase('generating static routes'))} s, illustrations ${nf.format(phase('generating optimized images'))} s, Open Graph cards ${nf.format(clock(/\[bluezone:og-images\]/) - afterImages)} s, Pagefind and offline list ${nf.format(clock(/\[bluezone:offline\]/) - clock(/\[bluezone:og-images\]/))} s`,
+    `  phases: pages ${nf.format(phase('generating static routes'))} s, illustrations ${nf.format(phase('generating optimized images'))} s, Open Graph cards ${nf.format(cards - afterImages)} s with Pagefind beside them ${nf.format(afterBoth - afterImages)} s, offline list ${nf.format(clock(/\[bluezone:offline\]/) - afterBoth)} s`,
     '  page render time summed over routes (four render at once, so the sum exceeds the phase):',
     ...[...kinds].sort((a, b) => b[1].ms - a[1].ms).map(([kind, { files, ms }]) => `    ${kind.padEnd(32)} ${nf.format(files).padStart(8)} files ${nf.format(ms / 1000).padStart(8)} s ${nf.format((100 * ms) / total).padStart(5)} %`),
   ];

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { provinceSlugOf, searchKinds, searchKindOf } from '../../src/lib/search/kinds.ts';
 import { inSitemap } from '../../src/routing/sitemap.ts';
 import { ogImagePath } from '../../src/routing/routes.ts';
-import { pageUrl } from '../../src/integrations/pagefind.ts';
 import { metaProperties } from '../../src/integrations/og-images.ts';
 import { wrapLines } from '../../src/lib/images/og.ts';
 
@@ -35,13 +34,6 @@ describe('search filters from the URL map', () => {
     expect(provinceSlugOf('/en/directives/province/ca-mau/')).toBe('ca-mau');
     expect(provinceSlugOf('/so-lieu/')).toBeNull();
     expect(provinceSlugOf('/van-ban/5355-ubnd-kgvx-2020/')).toBeNull();
-  });
-
-
-  it('result URLs of built files', () => {
-    expect(pageUrl('index.html')).toBe('/');
-    expect(pageUrl('huong-dan/android/index.html')).toBe('/huong-dan/android/');
-    expect(pageUrl('404.html')).toBe('/404.html');
   });
 });
 
