@@ -40,7 +40,7 @@ export async function filterStaticPaths(kind: FilterKind, lang: Lang) {
 }
 
 /** The routes of `filterStaticPaths` from given letters (testable without the content layer). */
-export function filterRoutes(all: DirectiveCollectionEntry[], regions: RegionIndex, kind: FilterKind, lang: Lang) {
+export function filterRoutes(all: readonly DirectiveCollectionEntry[], regions: RegionIndex, kind: FilterKind, lang: Lang) {
   const facets = directiveFacets(all, regions);
   const twin: Lang = lang === 'vi' ? 'en' : 'vi';
   type Filter = Omit<FilterPageProps, 'entries' | 'total' | 'page' | 'twinPath' | 'all'> & { selected: DirectiveCollectionEntry[]; twinBase: string };

@@ -3,7 +3,7 @@ import { paginate } from '../../routing/pagination.ts';
 import { loadDirectives, type DirectiveCollectionEntry } from './load.ts';
 
 export interface ListPageProps {
-  all: DirectiveCollectionEntry[];
+  all: readonly DirectiveCollectionEntry[];
   entries: DirectiveCollectionEntry[];
   current: number;
   count: number;
