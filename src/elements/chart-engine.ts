@@ -14,11 +14,9 @@ export class LiveChart {
   private readonly kind: ChartSpec['kind'];
   private position = -1;
 
-  constructor(host: HTMLElement) {
-    const specText = host.querySelector('script[type="application/json"]')?.textContent;
+  constructor(host: HTMLElement, spec: ChartSpec) {
     const frame = host.querySelector<HTMLElement>('.chart-frame');
-    if (!specText || !frame) throw new Error('chart-live: no spec or frame');
-    const spec = JSON.parse(specText) as ChartSpec;
+    if (!frame) throw new Error('chart-live: no frame');
     this.kind = spec.kind;
     const lang = document.documentElement.lang === 'en' ? 'en' : 'vi';
     const width = frame.clientWidth || 360;

@@ -1,5 +1,6 @@
 import type { Chart } from 'chart.js';
 import type { LiveChart } from './chart-engine.ts';
+import type { ChartSpec } from '../lib/charts/model/spec.ts';
 
 /**
  * `<chart-live>`: the static chart (an SVG drawn at build time, shown as a picture) is the chart; this element
@@ -7,12 +8,21 @@ import type { LiveChart } from './chart-engine.ts';
  * ~60 KB gzipped and ~150 ms of script on a cheap phone per chart, so the engine
  * (`chart-engine.ts`) is fetched and run only when the reader reaches for the chart: pointer
  * over it, a touch, or keyboard focus. Until then the page runs no chart script at all.
- * Without JavaScript, or if anything fails, the SVG simply stays.
+ * The chart's spec comes with it, from the file named by `data-spec`, so the page does not carry
+ * it. Without JavaScript, or if anything fails (offline: the spec is never saved), the SVG simply
+ * stays, and the next touch tries again.
  *
- * Markup: `<chart-live><div class="chart-frame"><picture class="chart-drawing">…</picture></div><script type="application/json">spec</script></chart-live>`
+ * Markup: `<chart-live data-spec="/nhung/<id>/moi-nhat-tuong-tac.json"><div class="chart-frame"><picture class="chart-drawing">…</picture></div></chart-live>`
  */
 
 const TRIGGERS = ['pointerenter', 'pointerdown', 'focusin'] as const;
+
+async function fetchSpec(url: string | undefined): Promise<ChartSpec> {
+  if (!url) throw new Error('chart-live: no data-spec');
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`chart-live: ${url} answered ${response.status}`);
+  return (await response.json()) as ChartSpec;
+}
 
 class ChartLiveElement extends HTMLElement {
   private live: LiveChart | undefined;
@@ -45,9 +55,12 @@ class ChartLiveElement extends HTMLElement {
     this.starting = true;
     for (const type of TRIGGERS) this.removeEventListener(type, this.onTrigger);
     try {
-      const engine = await import('./chart-engine.ts');
+      const [engine, spec] = await Promise.all([import('./chart-engine.ts'), fetchSpec(this.dataset['spec'])]);
       if (!this.isConnected) return;
-      this.live = new engine.LiveChart(this);
+      this.live = new engine.LiveChart(this, spec);
+    } catch (error) {
+      for (const type of TRIGGERS) this.addEventListener(type, this.onTrigger, { passive: true });
+      throw error;
     } finally {
       this.starting = false;
     }

@@ -12,16 +12,15 @@ class ProvinceMap extends HTMLElement {
     const svg = this.querySelector('svg');
     const details = this.querySelector<HTMLElement>('.map-details');
     if (!svg || !details) return;
+    // Main-map drawings only (inset groups repeat a province), in dictionary order. The hint is
+    // already in `details`, hidden by CSS until this element is defined: nothing moves at load.
     const collator = new Intl.Collator(document.documentElement.lang || 'vi');
-    // Main-map drawings only (inset groups repeat a province), in dictionary order.
     this.paths = [...svg.querySelectorAll<SVGElement>('.map-provinces [data-code]')].sort((a, b) =>
       collator.compare(a.dataset['name'] ?? '', b.dataset['name'] ?? ''),
     );
     if (this.paths.length === 0) return;
     svg.setAttribute('tabindex', '0');
     svg.setAttribute('aria-describedby', details.id);
-    details.hidden = false;
-    details.textContent = this.dataset['hint'] ?? '';
     const show = (index: number) => {
       const previous = this.paths[this.active];
       previous?.classList.remove('is-active');

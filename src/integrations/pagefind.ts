@@ -20,22 +20,13 @@ async function htmlFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
-/**
- * A page without its scripts: Pagefind never indexes them, and a chart's inline data (its spec
- * for the live chart) is most of a statistics page's bytes, each sent to Pagefind's process and
- * scanned for đ-words. A `<script>` cannot contain `</script>` (its JSON escapes `</`).
- */
-export function withoutScripts(html: string): string {
-  return html.replace(/<script\b[\s\S]*?<\/script>/gi, '');
-}
-
 function failOn(step: string, errors: string[]): void {
   if (errors.length > 0) throw new Error(`Pagefind ${step} failed:\n${errors.join('\n')}`);
 }
 
 /**
  * Copies every searchable page of `root` (its layout marked `data-pagefind-body`) into `input`,
- * at the same path, as Pagefind is to read it: without scripts, đ-words with folded twins.
+ * at the same path, as Pagefind is to read it: đ-words with folded twins.
  * Returns how many pages were copied.
  */
 export async function writeSearchInput(root: string, input: string): Promise<number> {
@@ -48,7 +39,7 @@ export async function writeSearchInput(root: string, input: string): Promise<num
         const html = await readFile(join(root, file), 'utf8');
         if (!html.includes('data-pagefind-body')) return;
         await mkdir(dirname(join(input, file)), { recursive: true });
-        await writeFile(join(input, file), addFoldedTwinsToHtml(withoutScripts(html)));
+        await writeFile(join(input, file), addFoldedTwinsToHtml(html));
         pages += 1;
       }),
     );

@@ -246,6 +246,30 @@ test('chart pages run no chart script until the reader reaches for a chart', asy
   await expect(page.locator('chart-live canvas')).toHaveCount(1);
 });
 
+test('the live chart fetches its spec when woken; if that fails the drawing stays and the next touch tries again', async ({ page }) => {
+  // The page does not carry the specs: they are the charts' own files.
+  await page.goto('/so-lieu/');
+  expect(await page.locator('script[type="application/json"]').count()).toBe(0);
+  const id = 'ty-le-tai-dan-so';
+  const file = `/nhung/${id}/moi-nhat-tuong-tac.json`;
+  await expect(page.locator(`#${id} chart-live`)).toHaveAttribute('data-spec', file);
+  // The file is the chart's spec: its summary is the one the page shows.
+  const spec = JSON.parse(read(file.slice(1))) as { id: string; summary: { vi: string } };
+  expect(spec.id).toBe(id);
+  await expect(page.locator(`#${id} .chart-summary`)).toHaveText(spec.summary.vi);
+  let refused = 0;
+  await page.route(`**${file}`, (route) => (refused++ === 0 ? route.abort('internetdisconnected') : route.continue()));
+  const frame = page.locator(`#${id} chart-live .chart-frame`);
+  await frame.hover();
+  await expect.poll(() => refused).toBe(1);
+  await expect(page.locator(`#${id} .chart-drawing img`)).toBeVisible();
+  await expect(page.locator(`#${id} chart-live canvas`)).toHaveCount(0);
+  await page.mouse.move(0, 0);
+  await frame.hover();
+  await expect(page.locator(`#${id} chart-live canvas`)).toBeVisible();
+  expect(refused).toBe(2);
+});
+
 test('JavaScript on chart pages stays within 70 KB gzipped', { tag: '@desktop' }, async ({ browser }) => {
   for (const path of ['/so-lieu/', '/so-lieu/quang-ninh/', '/en/statistics/', '/nhung/luot-tai-toan-quoc/']) {
     // A fresh context per page: nothing comes from the cache, every script is counted.

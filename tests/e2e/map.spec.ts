@@ -87,6 +87,8 @@ test.describe('the map without JavaScript', () => {
         expect(missing).toHaveLength(noFigure);
         await expect(block.locator('.map-legend')).toContainText(path.startsWith('/en/') ? 'no figure' : 'chưa có số liệu');
         await expect(block.locator('.map-attribution')).toContainText('geoBoundaries');
+        // The keyboard hint only where the keyboard works.
+        await expect(block.locator('.map-details')).toBeHidden();
         // The colour of every table row is the colour of its province on the map.
         for (const row of (await rows.all()).slice(0, 5)) {
           const code = await row.getAttribute('data-code');
@@ -104,6 +106,8 @@ test.describe('the map with JavaScript', () => {
     const block = page.locator('section.map-block').first();
     const svg = block.locator('svg.province-map');
     const details = block.locator('.map-details');
+    await expect(details).toBeVisible();
+    await expect(details).toHaveText(/.+/);
     await svg.focus();
     await expect(svg).toBeFocused();
     await page.keyboard.press('Home');

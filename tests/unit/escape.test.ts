@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import { describe, expect, it } from 'vitest';
-import { escapeMarkup, jsonForScript, stripControls, stripControlsDeep } from '../../src/lib/core/escape.ts';
+import { escapeMarkup, stripControls, stripControlsDeep } from '../../src/lib/core/escape.ts';
 
 type Element = DefaultTreeAdapterMap['element'];
 type Node = DefaultTreeAdapterMap['childNode'];
@@ -50,18 +50,6 @@ describe('escapeMarkup (HTML and XML text and attributes)', () => {
         expect(node['#text'] ?? '').toBe(text);
       }),
     );
-  });
-});
-
-describe('jsonForScript', () => {
-  it('cannot end or confuse its <script> and reads back the same value', () => {
-    const value = { title: '</script><script>alert(1)</script><!--', line: 'a\u2028b\u2029c', amp: '&lt;' };
-    const json = jsonForScript(value);
-    expect(json).not.toMatch(/[<>\u2028\u2029]/);
-    const found = elements(`<script type="application/json">${json}</script><p>after</p>`);
-    expect(found.map((e) => e.tagName)).toEqual(['script', 'p']);
-    const text = (found[0]!.childNodes[0] as DefaultTreeAdapterMap['textNode']).value;
-    expect(JSON.parse(text)).toEqual(value);
   });
 });
 

@@ -3,7 +3,7 @@ import { escape } from 'html-escaper';
 /**
  * The one place strings from content and data are made safe for the output they land in. Astro
  * escapes `{…}` in templates itself; these are for text the site writes by hand: HTML and SVG
- * strings, JSON inside `<script>`, CSV cells, and content strings as they are loaded.
+ * strings, CSV cells, and content strings as they are loaded.
  */
 
 /**
@@ -11,14 +11,6 @@ import { escape } from 'html-escaper';
  * (html-escaper, the escaper Astro itself uses).
  */
 export const escapeMarkup: (text: string) => string = escape;
-
-/**
- * JSON to put inside `<script type="application/json">`: no `<` at all (so neither `</script>` nor
- * `<!--` can end or confuse the element) and U+2028/U+2029 escaped (older JS parsers end a line there).
- */
-export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
 
 /**
  * A CSV cell. Text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR at the

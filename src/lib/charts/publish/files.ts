@@ -145,6 +145,13 @@ export function latestNames(lang: Lang): ChartFileNames {
   return { svg: `${stem}.svg`, svgNarrow: `${stem}-${WEB_WIDTHS.narrow}.svg`, images, csv: `${stem}.csv`, json: `${stem}.json` };
 }
 
+/**
+ * The chart's spec as the interactive chart reads it (`/nhung/<id>/moi-nhat-tuong-tac.json`):
+ * fetched with Chart.js when the reader reaches for a chart, so a page of charts does not carry
+ * every chart's figures twice (drawn and as data). Bilingual, so under `/nhung/` only.
+ */
+export const LIVE_SPEC_FILE = 'moi-nhat-tuong-tac.json';
+
 /** File names of a dated version (`2020-09-07.csv`). */
 export function datedNames(asOf: string): Pick<ChartFileNames, 'csv' | 'json'> {
   return { csv: `${asOf}.csv`, json: `${asOf}.json` };

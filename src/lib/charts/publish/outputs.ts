@@ -1,6 +1,6 @@
 import type { Lang } from '../../../i18n/index.ts';
 import type { ChartBundle } from './catalogue.ts';
-import { chartCsv, chartJson, datedNames, latestNames, pageDrawings } from './files.ts';
+import { chartCsv, chartJson, datedNames, latestNames, LIVE_SPEC_FILE, pageDrawings } from './files.ts';
 import { imageFormatList } from '../../images/formats.ts';
 import type { MapLayer } from '../../maps/draw.ts';
 import { loadProvinceShapes } from '../../maps/data.ts';
@@ -44,6 +44,7 @@ export function chartOutputs(bundle: ChartBundle, lang: Lang): ChartOutput[] {
     const data: ChartOutput[] = [
       { id: spec.id, file: names.csv, contentType: 'text/csv; charset=utf-8', body: async (site) => chartCsv(spec, site) },
       { id: spec.id, file: names.json, contentType: 'application/json', body: async (site) => JSON.stringify(chartJson(spec, site), null, 2) },
+      { id: spec.id, file: LIVE_SPEC_FILE, contentType: 'application/json', body: async () => JSON.stringify(spec) },
       ...versions.flatMap((version) => [
         { id: spec.id, file: datedNames(version.asOf).csv, contentType: 'text/csv; charset=utf-8', body: async (site: URL) => chartCsv(version.spec, site) },
         { id: spec.id, file: datedNames(version.asOf).json, contentType: 'application/json', body: async (site: URL) => JSON.stringify(chartJson(version.spec, site), null, 2) },
