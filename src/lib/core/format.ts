@@ -60,5 +60,5 @@ export function formatDate(date: string | Date, lang: Lang): string {
 
 /** The ISO calendar date of an instant, in Vietnam. */
 export function isoDateInVietnam(instant: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: SITE_TIME_ZONE }).format(instant);
+  return dateFormat('en-CA', { timeZone: SITE_TIME_ZONE }).format(instant);
 }
