@@ -12,6 +12,7 @@ class ProvinceMap extends HTMLElement {
     const svg = this.querySelector('svg');
     const details = this.querySelector<HTMLElement>('.map-details');
     if (!svg || !details) return;
+    const hint = details.textContent ?? '';
     // Main-map drawings only (inset groups repeat a province), in dictionary order. The hint is
     // already in `details`, hidden by CSS until this element is defined: nothing moves at load.
     const collator = new Intl.Collator(document.documentElement.lang || 'vi');
@@ -53,7 +54,7 @@ class ProvinceMap extends HTMLElement {
       if (event.key === 'Escape') {
         this.paths[this.active]?.classList.remove('is-active');
         this.active = -1;
-        details.textContent = this.dataset['hint'] ?? '';
+        details.textContent = hint;
         return;
       }
       const next = moves[event.key];

@@ -1,8 +1,9 @@
-import { readFile, readdir, writeFile } from 'node:fs/promises';
-import { join, sep } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { offlineVersion, PRECACHED_PAGES, precacheList, workerScript } from '../lib/offline/saved-files.ts';
+import { builtPages } from './built-pages.ts';
 
 /** `OFFLINE_CACHE=off` at build time: the kill switch (README, "Offline"). */
 export function offlineEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
@@ -32,9 +33,9 @@ export function offlineCache(): AstroIntegration {
           return;
         }
         // Only the saved pages are read: at national scale `dist/` holds gigabytes of HTML.
-        const savedFiles = (await readdir(root, { recursive: true }))
+        const savedFiles = (await builtPages(root))
           .filter((file) => file.endsWith('index.html'))
-          .map((file) => ({ file, path: `/${file.split(sep).join('/').replace(/index\.html$/, '')}` }))
+          .map((file) => ({ file, path: `/${file.replace(/index\.html$/, '')}` }))
           .filter(({ path }) => PRECACHED_PAGES.test(path));
         const pages = await Promise.all(savedFiles.map(async ({ file, path }) => ({ path, html: await readFile(join(root, file), 'utf8') })));
         const precache = precacheList(pages);

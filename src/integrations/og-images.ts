@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +7,7 @@ import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { drawPng } from '../lib/charts/publish/draw-pool.ts';
 import { cachedRender } from '../lib/images/render-cache.ts';
 import { publicHost } from '../routing/routes.ts';
+import { builtPages } from './built-pages.ts';
 
 /**
  * The `<meta property="…" content="…">` pairs of a built page's head, read with an HTML parser:
@@ -41,7 +42,7 @@ export function ogImages(site: string): AstroIntegration {
         const root = fileURLToPath(dir);
         // A placeholder address (no SITE_URL) is never printed on a card.
         const host = publicHost(site) ?? '';
-        const queue = (await readdir(root, { recursive: true })).filter((file) => file.endsWith('.html'));
+        const queue = await builtPages(root);
         let count = 0;
         const card = async (file: string) => {
           const html = await readFile(join(root, file), 'utf8');

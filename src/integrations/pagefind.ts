@@ -1,24 +1,11 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { PagefindIndex } from 'pagefind';
 import { addFoldedTwinsToHtml } from '../lib/search/fold.ts';
-
-/**
- * Every `.html` file under `dir`, as paths relative to it with `/` separators. Folders named with
- * a dot are skipped: Astro's own working folder (`.prerender/`) is still being deleted while the
- * index is built.
- */
-async function htmlFiles(dir: string): Promise<string[]> {
-  const top = (await readdir(dir, { withFileTypes: true })).filter((entry) => !entry.name.startsWith('.'));
-  const nested = await Promise.all(top.filter((entry) => entry.isDirectory()).map((entry) => readdir(join(dir, entry.name), { recursive: true, withFileTypes: true })));
-  return [...top, ...nested.flat()]
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .sort();
-}
+import { builtPages } from './built-pages.ts';
 
 function failOn(step: string, errors: string[]): void {
   if (errors.length > 0) throw new Error(`Pagefind ${step} failed:\n${errors.join('\n')}`);
@@ -30,7 +17,7 @@ function failOn(step: string, errors: string[]): void {
  * Returns how many pages were copied.
  */
 export async function writeSearchInput(root: string, input: string): Promise<number> {
-  const files = await htmlFiles(root);
+  const files = await builtPages(root);
   let pages = 0;
   // A few files at a time: tens of thousands of pages must not open as many files at once.
   for (let start = 0; start < files.length; start += 32) {

@@ -309,8 +309,7 @@ function breaksPlugin(spec: TimelineChartSpec, look: ChartLook, targetNames: rea
         // Crossing a target's dashed line (on a white band) is better than covering a figure.
         const chosen = placements.find((placement) => placement.clear) ?? placements.find((placement) => placement.clearOfFigures) ?? { ...placements[0]!, baseline: own, clearOfFigures: false };
         if (!chosen.clear && chosen.clearOfFigures) {
-          ctx.fillStyle = 'rgba(255, 255, 255, 0.85)';
-          ctx.fillRect(chosen.left, chosen.baseline - height, chosen.width, height);
+          whiteBand(ctx, chosen.left, chosen.baseline - height, chosen.width, height);
           ctx.fillStyle = colour;
         }
         ctx.textAlign = chosen.align;
@@ -332,11 +331,16 @@ function wrapLabel(ctx: CanvasRenderingContext2D, text: string, maxWidth: number
   return lines;
 }
 
+/** A nearly opaque white rectangle under words, so lines behind them do not cut the letters. */
+function whiteBand(ctx: CanvasRenderingContext2D, left: number, top: number, width: number, height: number): void {
+  ctx.fillStyle = 'rgba(255, 255, 255, 0.85)';
+  ctx.fillRect(left, top, width, height);
+}
+
 /** Writes text on a white band so it stays legible over grid lines and other lines. */
 function labelText(ctx: CanvasRenderingContext2D, lines: string[], x: number, top: number, lineHeight: number, align: 'left' | 'right', colour: string): void {
   const width = Math.max(...lines.map((line) => ctx.measureText(line).width));
-  ctx.fillStyle = 'rgba(255, 255, 255, 0.85)';
-  ctx.fillRect(align === 'left' ? x - 2 : x - width - 2, top, width + 4, lines.length * lineHeight);
+  whiteBand(ctx, align === 'left' ? x - 2 : x - width - 2, top, width + 4, lines.length * lineHeight);
   ctx.fillStyle = colour;
   ctx.textAlign = align;
   ctx.textBaseline = 'top';
