@@ -1,9 +1,9 @@
-import { cpSync, existsSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import type { TestProject } from 'vitest/node';
-import { applyFixtures, FIXTURE_EPOCH, FIXTURE_SITE } from '../support/fixture-site.ts';
+import { applyFixtures, FIXTURE_EPOCH, FIXTURE_SITE, newLetter, newSnapshotFile } from '../support/fixture-site.ts';
 import { applySecondCampaign } from '../support/second-campaign-site.ts';
 import { copyProject, projectRoot, removeProject, startAstro } from '../support/temp-project.ts';
 import type { BuildName } from '../support/shared-build.ts';
@@ -14,7 +14,10 @@ import type { BuildName } from '../support/shared-build.ts';
  * - the fixture site (tests/support/fixture-site.ts: hostile values, a new letter and snapshot,
  *   another SITE_URL), built as `a` (what most integration tests read);
  * - the same fixture site in a second folder, built as `b` after `a`, with its own output and
- *   Astro cache (reproducibility: another checkout of the same tree gives the same bytes);
+ *   Astro cache (reproducibility: another checkout of the same tree gives the same bytes). `b`
+ *   is first built as the site stood before the fixture's new snapshot and letter, then again
+ *   with them into the same output and cache folders: Astro's incremental build copies what did
+ *   not change, and the result must still be byte for byte what `a` made from nothing;
  * - the second campaign's site (tests/support/second-campaign-site.ts, a few snapshots: it builds
  *   in about a third of the fixture site's time), built as `campaign`.
  * Builds `a` and `campaign` start from a copy of the project's own image cache (what `npm run
@@ -59,22 +62,39 @@ export default function setup(project: TestProject) {
   project.provide('sharedBuilds', { roots: { a: fixtureSite, b: fixtureRebuildSite, campaign: campaignSite }, markers });
 
   const projectImages = join(process.env.ASTRO_CACHE_DIR ?? join(projectRoot, 'node_modules/.astro'), 'assets');
-  const build = async (name: BuildName, root: string, env: Record<string, string>, seedImages = false) => {
-    if (stopped) return;
+  const run = async (name: BuildName, root: string, env: Record<string, string>, seedImages = false) => {
     if (seedImages && existsSync(projectImages)) cpSync(projectImages, join(root, `.astro-cache-${name}`, 'assets'), { recursive: true });
     const { child, done } = startAstro(root, 'build', { ...env, ASTRO_OUT_DIR: join(root, `dist-${name}`), ASTRO_CACHE_DIR: join(root, `.astro-cache-${name}`) });
     running.add(child);
     const result = await done;
     running.delete(child);
+    return result;
+  };
+  const finish = (name: BuildName, result: { status: number | null; output: string }) => {
     const marker = join(markers, `build-${name}.json`);
     writeFileSync(`${marker}.part`, JSON.stringify(result));
     renameSync(`${marker}.part`, marker);
+  };
+  const build = async (name: BuildName, root: string, env: Record<string, string>, seedImages = false) => {
+    if (stopped) return;
+    finish(name, await run(name, root, env, seedImages));
+  };
+  /** Builds `root` without `files` first, then puts them back: `name` is the second, incremental build. */
+  const rebuild = async (name: BuildName, root: string, env: Record<string, string>, files: string[]) => {
+    if (stopped) return;
+    const held = files.map((file) => [file, readFileSync(join(root, file))] as const);
+    for (const [file] of held) rmSync(join(root, file));
+    const before = await run(name, root, env);
+    for (const [file, bytes] of held) writeFileSync(join(root, file), bytes);
+    if (stopped) return;
+    if (before.status !== 0) return finish(name, { status: before.status, output: `the build before ${files.join(', ')} failed:\n${before.output}` });
+    await build(name, root, env);
   };
   const fixtureEnv = { SITE_URL: `${FIXTURE_SITE}/`, SOURCE_DATE_EPOCH: FIXTURE_EPOCH };
   const builds = Promise.all([
     (async () => {
       await build('a', fixtureSite, fixtureEnv, true);
-      await build('b', fixtureRebuildSite, fixtureEnv);
+      await rebuild('b', fixtureRebuildSite, fixtureEnv, [newSnapshotFile, `content/directives/${newLetter}.mdx`]);
     })(),
     build('campaign', campaignSite, { SITE_URL: 'http://localhost:4321' }, true),
   ]);

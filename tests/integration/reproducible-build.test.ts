@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUILD_WAIT, sharedBuild, type SharedBuild } from '../support/shared-build.ts';
+import { newSnapshot } from '../support/fixture-site.ts';
 
 /** Every file under `dir` with the SHA-256 of its bytes. */
 function digests(dir: string): Map<string, string> {
@@ -13,9 +14,17 @@ function digests(dir: string): Map<string, string> {
   }));
 }
 
+/** The files Astro's incremental build copied from its cache instead of making them (its log). */
+function restored(output: string): Set<string> {
+  // Astro prints a file's path with a slash after it (`/nhung/x/2020-09-08.csv/`).
+  return new Set([...output.matchAll(/├─ (\S+) \(restored\)/g)].map((match) => match[1]!.replace(/(\.\w+)\/$/, '$1')));
+}
+
 // Two checkouts of the fixture site in different folders, each with its own output and cache
 // folder, and the same SOURCE_DATE_EPOCH: a deployer can rebuild a published commit anywhere and
-// get the same bytes.
+// get the same bytes. `b` is an incremental rebuild after the fixture's new snapshot and letter
+// were added to a site built without them (tests/integration/global-setup.ts): what it copies
+// from the last build must be what a build from nothing makes.
 // `b` encodes every illustration afresh (`a` takes them from the project's image cache:
 // global-setup.ts), so the encoder's output is compared too.
 describe('reproducible build', () => {
@@ -32,5 +41,21 @@ describe('reproducible build', () => {
     expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
     const differing = [...a].filter(([path, digest]) => b.get(path) !== digest).map(([path]) => path);
     expect(differing).toEqual([]);
+  });
+
+  it('the rebuild copied what the new snapshot and letter left unchanged, and made the rest again', () => {
+    const copied = restored(builds[1]!.output);
+    expect(restored(builds[0]!.output).size).toBe(0);
+    // Dated data files of earlier days never change; the new day's and the latest ones are new.
+    const national = '/nhung/luot-tai-toan-quoc/';
+    const dated = readdirSync(join(builds[0]!.dist, national)).filter((file) => /^\d{4}-\d{2}-\d{2}\.(csv|json)$/.test(file));
+    expect(dated.length).toBeGreaterThan(5);
+    for (const file of dated) expect(copied.has(`${national}${file}`), file).toBe(!file.startsWith(newSnapshot.asOf));
+    expect(copied).not.toContain('/nhung/luot-tai-toan-quoc/moi-nhat.csv');
+    expect(copied).not.toContain('/nhung/luot-tai-toan-quoc/moi-nhat-1920x1080.png');
+    // A letter nobody new cites is copied; the one the new letter cites lists it now.
+    expect(copied).toContain('/van-ban/524-mttq-btt-2020/index.html');
+    expect(copied).not.toContain('/van-ban/5355-ubnd-kgvx-2020/index.html');
+    expect(copied).not.toContain('/en/directives/5355-ubnd-kgvx-2020/index.html');
   });
 });

@@ -1,5 +1,8 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { buildCitationGraph, libraryProblems, sortNewestFirst } from '../../lib/directives/library.ts';
+import { buildCitationGraph, libraryProblems, sortNewestFirst, type CitationGraph } from '../../lib/directives/library.ts';
+import { buildDay } from '../../lib/core/build-info.ts';
+import { renderKey } from '../../lib/images/render-cache.ts';
+import { loadRegions } from '../../content/regions.ts';
 
 /** A letter as the content layer gives it (frontmatter in `data`, body renderable). */
 export type DirectiveCollectionEntry = CollectionEntry<'directives'>;
@@ -22,9 +25,22 @@ export async function loadDirectives(): Promise<readonly DirectiveCollectionEntr
 }
 let checked: { key: string; entries: readonly DirectiveCollectionEntry[] } | undefined;
 
+/**
+ * What a letter's page is made of besides code: the letter (its file's digest), the letters it
+ * cites and that cite it (each one's digest, in the order shown, or the citation as written when
+ * it is not in the library), the province names and the build's day in the footer. An
+ * incremental build re-renders the page only when this changes (Astro tracks the code).
+ */
+function letterPageKey(entry: DirectiveCollectionEntry, graph: CitationGraph): string {
+  const slug = entry.data.slug;
+  const cites = graph.cites(slug).map(({ cited, target }) => (target ? (target as DirectiveCollectionEntry).digest : cited));
+  const citedBy = graph.citedBy(slug).map((citing) => (citing as DirectiveCollectionEntry).digest);
+  return renderKey('letter-page', [entry.digest ?? [entry.data, entry.body], cites, citedBy, loadRegions().provinces, buildDay]);
+}
+
 /** `getStaticPaths` of the letter pages, shared by the vi and en routes. */
 export async function documentPagePaths() {
   const entries = await loadDirectives();
   const graph = buildCitationGraph(entries);
-  return entries.map((entry) => ({ params: { slug: entry.data.slug }, props: { entry, graph } }));
+  return entries.map((entry) => ({ params: { slug: entry.data.slug }, props: { entry, graph }, cacheKey: letterPageKey(entry, graph) }));
 }

@@ -5,7 +5,7 @@ import { imageFormatList } from '../../images/formats.ts';
 import type { MapLayer } from '../../maps/draw.ts';
 import { loadProvinceShapes } from '../../maps/data.ts';
 import { drawPng, drawSvg } from './draw-pool.ts';
-import { cachedRender, cachedText } from '../../images/render-cache.ts';
+import { cachedRender, cachedText, renderKey } from '../../images/render-cache.ts';
 import { publicHost } from '../../../routing/routes.ts';
 
 /**
@@ -17,6 +17,13 @@ export interface ChartOutput {
   id: string;
   file: string;
   contentType: string;
+  /**
+   * Digest of everything the body is made from but the site's address (Astro's configuration
+   * hash covers that) and the code (covered by the route's dependency hash and, again, by the
+   * render key): the route's `cacheKey`, so a rebuild copies an unchanged file instead of making
+   * it again (Astro's incremental build).
+   */
+  cacheKey: string;
   body: (site: URL) => Promise<Uint8Array<ArrayBuffer> | string>;
 }
 
@@ -24,30 +31,32 @@ export function chartOutputs(bundle: ChartBundle, lang: Lang): ChartOutput[] {
   const names = latestNames(lang);
   return bundle.charts.flatMap(({ spec, versions }) => {
     const images: ChartOutput[] = [
-      ...Object.values(pageDrawings(lang)).map(({ file, width }): ChartOutput => ({ id: spec.id, file, contentType: 'image/svg+xml', body: () => cachedText('chart-svg', [spec, lang, width], () => drawSvg({ kind: 'chart-svg', spec, lang, width })) })),
+      ...Object.values(pageDrawings(lang)).map(({ file, width }): ChartOutput => ({ id: spec.id, file, contentType: 'image/svg+xml', cacheKey: renderKey('chart-svg', [spec, lang, width]), body: () => cachedText('chart-svg', [spec, lang, width], () => drawSvg({ kind: 'chart-svg', spec, lang, width })) })),
       ...imageFormatList.flatMap((format): ChartOutput[] => [
         {
           id: spec.id,
           file: names.images[format].png,
           contentType: 'image/png',
+          cacheKey: renderKey('chart-png', [spec, lang, format]),
           body: (site) => cachedRender('chart-png', [spec, lang, format, publicHost(site)], () => drawPng({ kind: 'chart-png', spec, lang, format, host: publicHost(site) })),
         },
         {
           id: spec.id,
           file: names.images[format].svg,
           contentType: 'image/svg+xml',
+          cacheKey: renderKey('chart-image-svg', [spec, lang, format]),
           body: (site) => cachedText('chart-image-svg', [spec, lang, format, publicHost(site)], () => drawSvg({ kind: 'chart-image-svg', spec, lang, format, host: publicHost(site) })),
         },
       ]),
     ];
     if (lang === 'en') return images;
     const data: ChartOutput[] = [
-      { id: spec.id, file: names.csv, contentType: 'text/csv; charset=utf-8', body: async (site) => chartCsv(spec, site) },
-      { id: spec.id, file: names.json, contentType: 'application/json', body: async (site) => JSON.stringify(chartJson(spec, site), null, 2) },
-      { id: spec.id, file: LIVE_SPEC_FILE, contentType: 'application/json', body: async () => JSON.stringify(spec) },
-      ...versions.flatMap((version) => [
-        { id: spec.id, file: datedNames(version.asOf).csv, contentType: 'text/csv; charset=utf-8', body: async (site: URL) => chartCsv(version.spec, site) },
-        { id: spec.id, file: datedNames(version.asOf).json, contentType: 'application/json', body: async (site: URL) => JSON.stringify(chartJson(version.spec, site), null, 2) },
+      { id: spec.id, file: names.csv, contentType: 'text/csv; charset=utf-8', cacheKey: renderKey('chart-csv', [spec]), body: async (site) => chartCsv(spec, site) },
+      { id: spec.id, file: names.json, contentType: 'application/json', cacheKey: renderKey('chart-json', [spec]), body: async (site) => JSON.stringify(chartJson(spec, site), null, 2) },
+      { id: spec.id, file: LIVE_SPEC_FILE, contentType: 'application/json', cacheKey: renderKey('chart-spec', [spec]), body: async () => JSON.stringify(spec) },
+      ...versions.flatMap((version): ChartOutput[] => [
+        { id: spec.id, file: datedNames(version.asOf).csv, contentType: 'text/csv; charset=utf-8', cacheKey: renderKey('chart-csv', [version.spec]), body: async (site: URL) => chartCsv(version.spec, site) },
+        { id: spec.id, file: datedNames(version.asOf).json, contentType: 'application/json', cacheKey: renderKey('chart-json', [version.spec]), body: async (site: URL) => JSON.stringify(chartJson(version.spec, site), null, 2) },
       ]),
     ];
     return [...images, ...data];
@@ -65,12 +74,14 @@ export function mapOutputs(layers: readonly MapLayer[], lang: Lang): ChartOutput
         id: layer.id,
         file: names.images[format].png,
         contentType: 'image/png',
+        cacheKey: renderKey('map-png', [shapes, layer, lang, format]),
         body: (site) => cachedRender('map-png', [shapes, layer, lang, format, publicHost(site)], () => drawPng({ kind: 'map-png', layer, lang, format, host: publicHost(site) })),
       },
       {
         id: layer.id,
         file: names.images[format].svg,
         contentType: 'image/svg+xml',
+        cacheKey: renderKey('map-svg', [shapes, layer, lang, format]),
         body: (site) => cachedText('map-svg', [shapes, layer, lang, format, publicHost(site)], () => drawSvg({ kind: 'map-image-svg', layer, lang, format, host: publicHost(site) })),
       },
     ]),

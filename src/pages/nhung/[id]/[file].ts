@@ -5,7 +5,7 @@ import { chartOutputs, type ChartOutput } from '../../../lib/charts/publish/outp
 /** Images (Vietnamese) and data files (latest and dated) of every chart. */
 export const getStaticPaths = (async () => {
   const outputs = chartOutputs(await loadChartCatalogue(), 'vi');
-  return outputs.map((output) => ({ params: { id: output.id, file: output.file }, props: { output } }));
+  return outputs.map((output) => ({ params: { id: output.id, file: output.file }, props: { output }, cacheKey: output.cacheKey }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props, site }) => {

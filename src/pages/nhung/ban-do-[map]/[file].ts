@@ -4,7 +4,7 @@ import { loadMapLayers } from '../../../components/charts/maps.ts';
 
 /** The newsroom images of every province map (vi words drawn in). */
 export const getStaticPaths = (async () =>
-  mapOutputs(await loadMapLayers(), 'vi').map((output) => ({ params: { map: output.id.replace(/^ban-do-/, ''), file: output.file }, props: { output } }))) satisfies GetStaticPaths;
+  mapOutputs(await loadMapLayers(), 'vi').map((output) => ({ params: { map: output.id.replace(/^ban-do-/, ''), file: output.file }, props: { output }, cacheKey: output.cacheKey }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props, site }) => {
   const { output } = props as { output: ChartOutput };

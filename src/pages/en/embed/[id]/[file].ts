@@ -5,7 +5,7 @@ import { chartOutputs, type ChartOutput } from '../../../../lib/charts/publish/o
 /** Images of every chart with English words drawn in (data files live under /nhung/). */
 export const getStaticPaths = (async () => {
   const outputs = chartOutputs(await loadChartCatalogue(), 'en');
-  return outputs.map((output) => ({ params: { id: output.id, file: output.file }, props: { output } }));
+  return outputs.map((output) => ({ params: { id: output.id, file: output.file }, props: { output }, cacheKey: output.cacheKey }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props, site }) => {
