@@ -53,6 +53,12 @@ describe('reproducible build', () => {
     for (const file of dated) expect(copied.has(`${national}${file}`), file).toBe(!file.startsWith(newSnapshot.asOf));
     expect(copied).not.toContain('/nhung/luot-tai-toan-quoc/moi-nhat.csv');
     expect(copied).not.toContain('/nhung/luot-tai-toan-quoc/moi-nhat-1920x1080.png');
+    // A committed snapshot's file never changes.
+    expect(copied).toContain('/du-lieu/2020-08-09-nhandan.json');
+    // An embed page shows its chart alone: Quảng Ninh's has no new figure, the national one has.
+    expect(copied).toContain('/nhung/chuoi-quang-ninh-smartphone/index.html');
+    expect(copied).not.toContain('/nhung/luot-tai-toan-quoc/index.html');
+    expect(copied).not.toContain('/en/embed/luot-tai-toan-quoc/index.html');
     // A letter nobody new cites is copied; the one the new letter cites lists it now.
     expect(copied).toContain('/van-ban/524-mttq-btt-2020/index.html');
     expect(copied).not.toContain('/van-ban/5355-ubnd-kgvx-2020/index.html');

@@ -1,6 +1,8 @@
 import { loadChartCatalogue } from '../../lib/charts/publish/catalogue.ts';
 import { loadRegions, type Region } from '../../content/regions.ts';
 import { placesWithFigures } from '../../lib/stats/model.ts';
+import { renderKey } from '../../lib/images/render-cache.ts';
+import { buildDay } from '../../lib/core/build-info.ts';
 
 /**
  * The places that get a statistics page: every province with figures (its own or a district's)
@@ -30,8 +32,13 @@ export async function districtPagePaths() {
   return districts.map(({ province, district }) => ({ params: { province: province.slug, district: district.slug }, props: { region: district } }));
 }
 
-/** `getStaticPaths` of the chart embed pages, shared by the vi and en routes. */
+/**
+ * `getStaticPaths` of the chart embed pages, shared by the vi and en routes. An embed page shows
+ * its chart's spec alone (and links to its place's page): an incremental build copies it until
+ * the spec, the province names or the build's day change.
+ */
 export async function embedPagePaths() {
   const { charts } = await loadChartCatalogue();
-  return charts.map((chart) => ({ params: { id: chart.spec.id }, props: { chart } }));
+  const provinces = loadRegions().provinces;
+  return charts.map((chart) => ({ params: { id: chart.spec.id }, props: { chart }, cacheKey: renderKey('embed-page', [chart.spec, provinces, buildDay]) }));
 }

@@ -26,16 +26,17 @@ export async function loadDirectives(): Promise<readonly DirectiveCollectionEntr
 let checked: { key: string; entries: readonly DirectiveCollectionEntry[] } | undefined;
 
 /**
- * What a letter's page is made of besides code: the letter (its file's digest), the letters it
- * cites and that cite it (each one's digest, in the order shown, or the citation as written when
- * it is not in the library), the province names and the build's day in the footer. An
- * incremental build re-renders the page only when this changes (Astro tracks the code).
+ * What a letter's page is made of besides code: the letter as the schema read it (not the file's
+ * digest: a change to the schema changes the data, not the file), the letters it cites and that
+ * cite it (in the order shown, or the citation as written when it is not in the library), the
+ * province names and the build's day in the footer. An incremental build makes the page again
+ * only when this changes (Astro tracks the code and the letter's compiled text).
  */
 function letterPageKey(entry: DirectiveCollectionEntry, graph: CitationGraph): string {
   const slug = entry.data.slug;
-  const cites = graph.cites(slug).map(({ cited, target }) => (target ? (target as DirectiveCollectionEntry).digest : cited));
-  const citedBy = graph.citedBy(slug).map((citing) => (citing as DirectiveCollectionEntry).digest);
-  return renderKey('letter-page', [entry.digest ?? [entry.data, entry.body], cites, citedBy, loadRegions().provinces, buildDay]);
+  const cites = graph.cites(slug).map(({ cited, target }) => target?.data ?? cited);
+  const citedBy = graph.citedBy(slug).map((citing) => citing.data);
+  return renderKey('letter-page', [entry.data, entry.body, cites, citedBy, loadRegions().provinces, buildDay]);
 }
 
 /** `getStaticPaths` of the letter pages, shared by the vi and en routes. */
