@@ -10,7 +10,7 @@ import { type FilterKind, filterPath } from '../../routing/routes.ts';
 import { listPagePath, paginate } from '../../routing/pagination.ts';
 import { loadRegions, type RegionIndex } from '../../content/regions.ts';
 import type { DirectiveLevel } from '../../content/directive.ts';
-import { loadDirectives, type DirectiveCollectionEntry } from './load.ts';
+import { libraryPagesKey, loadDirectives, type DirectiveCollectionEntry } from './load.ts';
 
 /** Props of a filter page: the subset (one page of it), what it is filtered on, and its twin. */
 export type FilterPageProps = {
@@ -36,7 +36,8 @@ export type FilterPageProps = {
  * province creates its page. The route is a rest parameter (`[...path].astro`) holding both forms.
  */
 export async function filterStaticPaths(kind: FilterKind, lang: Lang) {
-  return filterRoutes(await loadDirectives(), loadRegions(), kind, lang);
+  const cacheKey = await libraryPagesKey();
+  return filterRoutes(await loadDirectives(), loadRegions(), kind, lang).map((route) => ({ ...route, cacheKey }));
 }
 
 /** The routes of `filterStaticPaths` from given letters (testable without the content layer). */

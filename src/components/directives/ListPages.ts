@@ -1,6 +1,6 @@
 import { campaignTimeline, type TimelineEvent } from '../../lib/directives/library.ts';
 import { paginate } from '../../routing/pagination.ts';
-import { loadDirectives, type DirectiveCollectionEntry } from './load.ts';
+import { libraryPagesKey, loadDirectives, type DirectiveCollectionEntry } from './load.ts';
 
 export interface ListPageProps {
   all: readonly DirectiveCollectionEntry[];
@@ -18,7 +18,8 @@ export async function listPages(): Promise<ListPageProps[]> {
 
 /** `getStaticPaths` of pages 2… of the list, shared by the vi and en routes. */
 export async function listPagePaths() {
-  return (await listPages()).slice(1).map((props) => ({ params: { page: String(props.current) }, props }));
+  const cacheKey = await libraryPagesKey();
+  return (await listPages()).slice(1).map((props) => ({ params: { page: String(props.current) }, props, cacheKey }));
 }
 
 /** Events per page of the campaign timeline: at 10 000 letters it has tens of thousands. */
@@ -38,5 +39,6 @@ export async function timelinePages(): Promise<TimelinePageProps[]> {
 
 /** `getStaticPaths` of pages 2… of the timeline, shared by the vi and en routes. */
 export async function timelinePagePaths() {
-  return (await timelinePages()).slice(1).map((props) => ({ params: { page: String(props.current) }, props }));
+  const cacheKey = await libraryPagesKey();
+  return (await timelinePages()).slice(1).map((props) => ({ params: { page: String(props.current) }, props, cacheKey }));
 }

@@ -39,6 +39,18 @@ function letterPageKey(entry: DirectiveCollectionEntry, graph: CitationGraph): s
   return renderKey('letter-page', [entry.data, entry.body, cites, citedBy, loadRegions().provinces, buildDay]);
 }
 
+/**
+ * What every list, filter and timeline page is made of besides code: the whole library as the
+ * schema read it, the province names and the build's day. New figures leave it unchanged, so an
+ * incremental build copies those pages; any letter changed, added or removed makes them all again.
+ */
+export async function libraryPagesKey(): Promise<string> {
+  const entries = await loadDirectives();
+  if (libraryKey?.entries !== entries) libraryKey = { entries, key: renderKey('letter-lists', [entries.map((entry) => [entry.id, entry.data]), loadRegions().provinces, buildDay]) };
+  return libraryKey.key;
+}
+let libraryKey: { entries: readonly DirectiveCollectionEntry[]; key: string } | undefined;
+
 /** `getStaticPaths` of the letter pages, shared by the vi and en routes. */
 export async function documentPagePaths() {
   const entries = await loadDirectives();
