@@ -56,9 +56,8 @@ export function ogImages(site: string): AstroIntegration {
           await writeFile(target, await cachedRender('og-card', [title, siteName, host], () => drawPng({ kind: 'og-card', card: { title, siteName, host } })));
           count += 1;
         };
-        // sharp encodes on libuv's threads: one card in flight per core keeps every core busy
-        // (thousands of letters mean thousands of cards).
-        // Cards are drawn in the worker pool; twice as many lanes as cores keep it busy while this thread parses pages.
+        // Cards are drawn in the worker pool (thousands of letters mean thousands of cards); twice
+        // as many lanes as cores keep it busy while this thread reads the pages.
         await Promise.all(Array.from({ length: 2 * availableParallelism() }, async () => {
           for (let file = queue.shift(); file !== undefined; file = queue.shift()) await card(file);
         }));

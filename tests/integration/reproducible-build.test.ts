@@ -53,7 +53,8 @@ describe('reproducible build', () => {
     for (const file of dated) expect(copied.has(`${national}${file}`), file).toBe(!file.startsWith(newSnapshot.asOf));
     expect(copied).not.toContain('/nhung/luot-tai-toan-quoc/moi-nhat.csv');
     expect(copied).not.toContain('/nhung/luot-tai-toan-quoc/moi-nhat-1920x1080.png');
-    // A committed snapshot's file never changes.
+    // A banner is made from its size and language alone; a committed snapshot's file never changes.
+    expect(copied).toContain('/chia-se/banner/bluezone-vi-180x60.png');
     expect(copied).toContain('/du-lieu/2020-08-09-nhandan.json');
     // An embed page shows its chart alone: Quảng Ninh's has no new figure, the national one has.
     expect(copied).toContain('/nhung/chuoi-quang-ninh-smartphone/index.html');

@@ -2,14 +2,19 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { languages, type Lang } from '../../../i18n/index.ts';
 import { bannerSizes, renderBanner, type BannerFormat, type BannerSize } from '../../../lib/share/banner.ts';
 import { bannerFile } from '../../../routing/routes.ts';
+import { renderKey } from '../../../lib/images/render-cache.ts';
 
-/** `/chia-se/banner/bluezone-<lang>-<w>x<h>.<svg|png>`: every banner in both languages and formats. */
+/**
+ * `/chia-se/banner/bluezone-<lang>-<w>x<h>.<svg|png>`: every banner in both languages and formats.
+ * A banner is made from its language, size and format alone (and code): an incremental build copies it.
+ */
 export const getStaticPaths = (() =>
   languages.flatMap((lang) =>
     bannerSizes.flatMap((size) =>
       (['svg', 'png'] as const).map((format) => ({
         params: { file: bannerFile(lang, size, format) },
         props: { lang, size, format },
+        cacheKey: renderKey('banner', [lang, size, format]),
       })),
     ),
   )) satisfies GetStaticPaths;
