@@ -56,9 +56,9 @@ export default defineConfig({
     define: { __EMBED_HEIGHT_MESSAGE__: JSON.stringify(embedProtocol.heightMessage) },
   },
   redirects,
-  // A rebuild copies each file whose route gave the same `cacheKey` as last time (and whose code is
-  // unchanged) from Astro's cache instead of making it again: chart and map files, whose keys
-  // digest their inputs (src/lib/charts/publish/outputs.ts). `astro build --force` makes everything.
+  // A rebuild copies each page or file whose route gave the same `cacheKey` as last time (and whose
+  // code is unchanged) from Astro's cache instead of making it again; keys digest what it is made
+  // from (README, "Incremental build"). `astro build --force` makes everything.
   experimental: { incrementalBuild: true },
   // Guide illustrations are our own SVG drawings (content/images/guides/); rasterising them to
   // AVIF/WebP at phone sizes keeps them small and lets <Picture> pick a format. Only trusted,

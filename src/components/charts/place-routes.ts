@@ -1,8 +1,7 @@
 import { loadChartCatalogue } from '../../lib/charts/publish/catalogue.ts';
 import { loadRegions, type Region } from '../../content/regions.ts';
 import { placesWithFigures } from '../../lib/stats/model.ts';
-import { renderKey } from '../../lib/images/render-cache.ts';
-import { buildDay } from '../../lib/core/build-info.ts';
+import { pageCacheKey } from '../site/page-key.ts';
 
 /**
  * The places that get a statistics page: every province with figures (its own or a district's)
@@ -39,6 +38,5 @@ export async function districtPagePaths() {
  */
 export async function embedPagePaths() {
   const { charts } = await loadChartCatalogue();
-  const provinces = loadRegions().provinces;
-  return charts.map((chart) => ({ params: { id: chart.spec.id }, props: { chart }, cacheKey: renderKey('embed-page', [chart.spec, provinces, buildDay]) }));
+  return charts.map((chart) => ({ params: { id: chart.spec.id }, props: { chart }, cacheKey: pageCacheKey('embed-page', [chart.spec]) }));
 }

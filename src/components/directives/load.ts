@@ -1,8 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildCitationGraph, libraryProblems, sortNewestFirst, type CitationGraph } from '../../lib/directives/library.ts';
-import { buildDay } from '../../lib/core/build-info.ts';
-import { renderKey } from '../../lib/images/render-cache.ts';
-import { loadRegions } from '../../content/regions.ts';
+import { pageCacheKey } from '../site/page-key.ts';
 
 /** A letter as the content layer gives it (frontmatter in `data`, body renderable). */
 export type DirectiveCollectionEntry = CollectionEntry<'directives'>;
@@ -36,7 +34,7 @@ function letterPageKey(entry: DirectiveCollectionEntry, graph: CitationGraph): s
   const slug = entry.data.slug;
   const cites = graph.cites(slug).map(({ cited, target }) => target?.data ?? cited);
   const citedBy = graph.citedBy(slug).map((citing) => citing.data);
-  return renderKey('letter-page', [entry.data, entry.body, cites, citedBy, loadRegions().provinces, buildDay]);
+  return pageCacheKey('letter-page', [entry.data, entry.body, cites, citedBy]);
 }
 
 /**
@@ -46,7 +44,7 @@ function letterPageKey(entry: DirectiveCollectionEntry, graph: CitationGraph): s
  */
 export async function libraryPagesKey(): Promise<string> {
   const entries = await loadDirectives();
-  if (libraryKey?.entries !== entries) libraryKey = { entries, key: renderKey('letter-lists', [entries.map((entry) => [entry.id, entry.data]), loadRegions().provinces, buildDay]) };
+  if (libraryKey?.entries !== entries) libraryKey = { entries, key: pageCacheKey('letter-lists', [entries.map((entry) => [entry.id, entry.data])]) };
   return libraryKey.key;
 }
 let libraryKey: { entries: readonly DirectiveCollectionEntry[]; key: string } | undefined;
