@@ -17,9 +17,8 @@ function mapFrameWords(layer: MapLayer, lang: Lang, host: string | undefined): F
   const span = dateSpan(layer.records)!;
   return {
     headline: mapTitle(layer, lang),
+    // The date span is what makes the colours comparable (or not).
     context: fill(t(lang, 'map.image.span'), { from: formatDate(span.from, lang), to: formatDate(span.to, lang) }),
-    // Never cut: the date span is what makes the colours comparable (or not).
-    contextLines: 3,
     sources: { lang, names: sourceNames({ sources: sourcesNewestFirst(layer.records) }) },
     host,
     // The boundaries' credit in the image's language; the full citation is on the map's page.

@@ -394,7 +394,8 @@ function lineLabelsPlugin(spec: TimelineChartSpec, look: ChartLook, placedNames:
    * the plot wraps. Each name takes the first place that covers no figure and no other target
    * line — above its line at the deadline end, below it, then slid towards the line's start —
    * trying the full name, then its value part alone ("30 triệu lượt tải"), then that
-   * on two lines; failing that, the first place that covers no figure; failing that, the first
+   * on two lines; failing that, the first such place that covers no figure; failing that (a
+   * square post's squat plot), the empty room left of the line's start; failing that, the first
    * place (drawn under the figures).
    */
   const placeTargetNames = (chart: Chart<'line'>) => {
@@ -432,6 +433,9 @@ function lineLabelsPlugin(spec: TimelineChartSpec, look: ChartLook, placedNames:
             ...slid.flatMap((x) => [{ x, top: above, align: 'left' as const }, { x, top: below, align: 'left' as const }]),
             { x: startX, top: above, align: 'left' as const },
             { x: startX, top: below, align: 'left' as const },
+            // Only when every place on the line covers a figure: the empty room before a line stated after the first figures.
+            { x: chartArea.left + 4 * look.scale, top: above, align: 'left' as const, beforeLine: true },
+            { x: chartArea.left + 4 * look.scale, top: below, align: 'left' as const, beforeLine: true },
           ];
           return places
             .filter((place) => place.top >= chartArea.top && place.top + height <= chartArea.bottom)
@@ -447,7 +451,8 @@ function lineLabelsPlugin(spec: TimelineChartSpec, look: ChartLook, placedNames:
               };
             });
         });
-        return candidates.find((c) => !c.hidesFigure && !c.hidesTarget) ?? candidates.find((c) => !c.hidesFigure) ?? candidates[0];
+        const onLine = candidates.filter((c) => !('beforeLine' in c));
+        return onLine.find((c) => !c.hidesFigure && !c.hidesTarget) ?? onLine.find((c) => !c.hidesFigure) ?? candidates.find((c) => !c.hidesFigure) ?? candidates[0];
       })
       .filter((name) => name !== undefined)
       .sort((a, b) => a.top - b.top);

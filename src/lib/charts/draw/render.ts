@@ -177,9 +177,10 @@ export function renderSvg(spec: ChartSpec, lang: Lang, width: number): string {
 /** The words around a drawing: the latest figure in large type, its place/date, source and address. */
 export interface FrameWords {
   headline: string;
+  /** Place and date of the headline's figure (or what is missing): wrapped, never cut short. */
   context: string;
-  /** Lines the context may take (a note saying what is missing is not cut short). */
-  contextLines?: number;
+  /** What the drawing shows, printed after the context on a TV frame; cards and posts, seen small, need the height for their plot. */
+  detail?: string;
   /** "Nguồn: …" with as many publishers as fit ("và 3 nguồn khác"). */
   sources: { lang: Lang; names: string[] };
   /** The site's address; absent while the site runs on a placeholder host. */
@@ -232,7 +233,7 @@ function drawFrame(ctx: SKRSContext2D, format: ImageFormat, words: FrameWords, d
   // Never cut: a map's title names its basis (a narrow side column may need six lines).
   const headline = wrap(ctx, words.headline, maxWidth, side ? 6 : 4);
   ctx.font = `${contextSize}px "${fontFamily}"`;
-  const context = wrap(ctx, words.context, maxWidth, words.contextLines ?? 1);
+  const context = wrap(ctx, format === 'tv' ? contextWithDetail(words) : words.context, maxWidth, Infinity);
   // With a credit (a map's boundaries) the footer is at the smallest legal size, the credit on lines of its own.
   const footerSize = words.credit ? minTextSize(height) : unit;
   ctx.font = `${footerSize}px "${fontFamily}"`;
@@ -277,7 +278,7 @@ export function frameSvg(format: ImageFormat, words: FrameWords, drawing: FrameD
   const svg = drawnSvg
     .replace(/(<svg [^>]*>)/, `$1<rect width="${width}" height="${height}" fill="${FRAME_BACKGROUND}"/>`)
     .replace(/<\/svg>\s*$/, `${drawn?.overlay ?? ''}</svg>`);
-  return webSvg(svg, width, height, { role: 'img', 'aria-label': `${words.headline}. ${words.context}. ${sourceText(words.sources.lang, words.sources.names)}` }, labels, true);
+  return webSvg(svg, width, height, { role: 'img', 'aria-label': `${words.headline}. ${contextWithDetail(words)}. ${sourceText(words.sources.lang, words.sources.names)}` }, labels, true);
 }
 
 /**
@@ -301,6 +302,10 @@ export function framePng(format: ImageFormat, words: FrameWords, drawing: FrameD
   // Lossless RGB at zlib level 6: twice the bytes of a 256-colour palette at level 9, a tenth of the
   // encoding time (20 ms against 220 ms for a TV frame), and the anti-aliased edges keep their colours.
   return image.composite(overlay).removeAlpha().png({ compressionLevel: 6 }).toBuffer();
+}
+
+function contextWithDetail(words: FrameWords): string {
+  return words.detail ? `${words.context} · ${words.detail}` : words.context;
 }
 
 /** Splits text into lines no wider than `maxWidth` on the given context. */
@@ -356,7 +361,7 @@ function fitSources(ctx: SKRSContext2D, lang: Lang, names: string[], host: strin
  * figure; a bar chart with its subject, else the country, else its first bar. A chart with no
  * figure (a target without a figure on its basis) leads with its title and says what is missing.
  */
-export function imageHeadline(spec: ChartSpec, lang: Lang): Pick<FrameWords, 'headline' | 'context' | 'contextLines'> {
+export function imageHeadline(spec: ChartSpec, lang: Lang): Pick<FrameWords, 'headline' | 'context' | 'detail'> {
   const lead =
     spec.kind === 'bar'
       ? (() => {
@@ -370,14 +375,16 @@ export function imageHeadline(spec: ChartSpec, lang: Lang): Pick<FrameWords, 'he
         })();
   if (!lead) {
     const asOf = fill(t(lang, 'chart.image.asOf'), { date: formatDate(spec.asOf, lang) });
-    return { headline: spec.title[lang], context: spec.kind === 'timeline' && spec.missing ? spec.missing[lang] : asOf, contextLines: 6 };
+    return { headline: spec.title[lang], context: spec.kind === 'timeline' && spec.missing ? spec.missing[lang] : asOf };
   }
   const asOf = fill(t(lang, 'chart.image.on'), { date: formatDate(lead.point.date, lang) });
   const headline = figureWords({ ...lead.figure, value: lead.point.value, qualifier: lead.point.qualifier, printedIn: lead.point.printedIn, decimals: lead.point.decimals }, lang);
-  return { headline, context: `${placeDisplayName(lead.code, lead.name)[lang]}, ${asOf} · ${spec.title[lang]}` };
+  // A place's chart is titled "<place>: …": the context names the place once.
+  const title = spec.title[lang];
+  const detail = title.startsWith(`${lead.name}: `) ? title.slice(lead.name.length + 2) : title;
+  return { headline, context: `${placeDisplayName(lead.code, lead.name)[lang]}, ${asOf}`, detail };
 }
 
-/** The chart drawn into a frame's plot box by Chart.js, with the page's own configuration. */
 /**
  * How many bars of a ranking a frame's plot holds: each needs a row of its label's lines (two on
  * a square post: place, then date), below them the value axis and, when some are left out, the
@@ -392,6 +399,7 @@ function barsThatFit(bars: number, plotHeight: number, unit: number, labelLines:
   return { shown: Math.max(1, Math.floor((plotHeight - unit * 2.2 - noteRoom) / row)), noteRoom };
 }
 
+/** The chart drawn into a frame's plot box by Chart.js, with the page's own configuration. */
 function chartDrawing(spec: ChartSpec, lang: Lang): FrameDrawing {
   return (ctx, plot, unit, format) => {
     const { width, height } = imageFormats[format];
