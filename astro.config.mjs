@@ -13,7 +13,7 @@ import { inSitemap } from './src/routing/sitemap.ts';
 import { mdxAllowlist } from './src/content/mdx-allowlist.ts';
 import { deployHeaders } from './src/integrations/deploy-headers.ts';
 import { freshOutDir } from './src/integrations/out-dir.ts';
-import { checkBuildEnv } from './src/lib/core/build-env.ts';
+import { checkBuildEnv, PAGES_RENDERED_AT_ONCE } from './src/lib/core/build-env.ts';
 import { embedProtocol } from './src/lib/core/embed-protocol.ts';
 
 /**
@@ -36,9 +36,7 @@ export default defineConfig({
     // Content-Security-Policy (src/deploy/headers.ts) needs no 'unsafe-inline'; they are
     // content-hashed under /_astro/ and cached for a year.
     inlineStylesheets: 'never',
-    // Pages render four at a time: a chart page waits on sharp (its thread pool) for its PNGs, and
-    // one page at a time left a core idle. A cold build on 2 cores: 78 → 48 s, dist/ byte-identical.
-    concurrency: 4,
+    concurrency: PAGES_RENDERED_AT_ONCE,
   },
   // The embed page's height message is named after the campaign's app, compiled in (no campaign file in the browser).
   vite: {

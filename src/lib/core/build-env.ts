@@ -20,6 +20,14 @@ export function sourceDateEpoch(value: string | undefined = process.env.SOURCE_D
   return new Date(seconds * 1000);
 }
 
+/**
+ * Pages Astro renders at once (`build.concurrency`): a chart page waits on sharp (its thread pool)
+ * for its PNGs, and one page at a time left a core idle. A cold build on 2 cores: 78 → 48 s,
+ * dist/ byte-identical. The scale benchmark builds its plain baseline with the same setting: a
+ * page's time in Astro's log runs from its start to its end, so it grows with the pages beside it.
+ */
+export const PAGES_RENDERED_AT_ONCE = 4;
+
 /** The address `astro dev`, `astro check` and `npm start` use when SITE_URL is unset: the local preview. */
 export const LOCAL_SITE = 'http://localhost:4321';
 
