@@ -276,7 +276,7 @@ export const en: Record<UiKey, string> = {
   'summary.places.highestLowest': 'In the {days} days up to {date}, the highest was {highest} and the lowest {lowest}.',
   'summary.places.highest': 'In the {days} days up to {date}, the highest was {highest}.',
   'summary.places.ownDates': 'Other figures, each on its own date and not compared: {figures}.',
-  'summary.places.rate': 'the {app} download rate ({rate})',
+  'summary.places.rate': 'the {app} download rate as {rate}',
   'summary.places.named': '{place} with {value}',
   'summary.places.own': '{place} {value} on {date}',
   'summary.places.bars': 'places',
@@ -295,7 +295,7 @@ export const en: Record<UiKey, string> = {
   'chart.title.national': '{app} downloads nationwide since launch ({date})',
   'chart.title.latest': 'Latest install rate of each place: {what}',
   'chart.title.target': '{region}: progress toward the {target} target ({letter})',
-  'chart.title.placeRates': '{region}: {app} install rate over time ({what})',
+  'chart.title.placeRates': '{region}: {app} install rate over time, {what}',
   'chart.title.placeCounts': '{region}: {app} {what} over time',
   // — data —
   'data.title': 'Open data: {app} install figures',
@@ -446,7 +446,7 @@ export const en: Record<UiKey, string> = {
   'radio.title': '{app} radio announcement',
   'radio.description': 'A one-minute text for commune loudspeakers and local radio, read at the start and end of each broadcast, with the latest figures at every build.',
   // — statistics: province map —
-  'map.title': 'Rate of {measure} by province ({basis})',
+  'map.title': 'Rate of {measure} by province: {basis}',
   'map.description': 'Map of the 63 provinces: {count} have figures, each coloured by its own latest figure (from {from} to {to}); {without} have no figure and are hatched.',
   'map.span': 'Each province is coloured by its own latest figure, dated {from} to {to}: places are not all of the same day, so compare colours only where the dates are close.',
   'map.basisNote': 'Only rates {basis}; rates on another basis are on another map.',

@@ -103,6 +103,23 @@ describe('map images', () => {
           const map = expectWholeCountry(svg);
           expect(map.x + map.width).toBeLessThanOrEqual(action.right);
           expect(map.y + map.height).toBeLessThanOrEqual(action.bottom);
+          // No word (island names, legend) covers land or an inset: each province's bounds and each
+          // inset's frame, in the image's pixels.
+          for (const mark of map.marks.filter((mark) => mark.what !== 'islet')) {
+            const drawn = { left: map.x + mark.left, top: map.y + mark.top, right: map.x + mark.right, bottom: map.y + mark.bottom };
+            for (const box of boxes) {
+              const covers = box.left < drawn.right && drawn.left < box.right && box.top < drawn.bottom && drawn.top < box.bottom;
+              expect(covers, `"${box.text}" covers ${mark.what}`).toBe(false);
+            }
+          }
+          // The country is as tall as the room its words leave: from the map's top to the sources'
+          // line where they run under it (a square post), else to the title-safe bottom (a side
+          // layout). A square post's mainland was 58 % of it, squeezed beside its names and legend.
+          const sourceLine = boxes.find((box) => /^(Nguồn|Source)/u.test(box.text))!;
+          const underMap = sourceLine.left < map.x + map.width && sourceLine.right > map.x;
+          const room = (underMap ? sourceLine.top : safeBox(width, height, 0.8).bottom) - map.y;
+          const mainland = Math.max(...map.provinces.map((p) => p.bottom)) - Math.min(...map.provinces.map((p) => p.top));
+          expect(mainland / room).toBeGreaterThanOrEqual(0.8);
         });
       }
     }

@@ -6,7 +6,8 @@ import { placePath } from '../../src/routing/routes.ts';
 import { chartRows } from '../../src/lib/charts/model/spec.ts';
 import { loadRegions } from '../../src/content/regions.ts';
 import { buildCharts, niceCeiling } from '../../src/lib/charts/model/from-figures.ts';
-import type { SnapshotEntry } from '../../src/lib/stats/load.ts';
+import { figuresFromSnapshots, type SnapshotEntry } from '../../src/lib/stats/load.ts';
+import { mapLayers, mapTitle } from '../../src/lib/maps/data.ts';
 import { snapshotSchemaWith, type Snapshot } from '../../src/content/snapshot.ts';
 import { statementTargetSchema } from '../../src/content/statement-target.ts';
 import { letter } from './directive-fixtures.ts';
@@ -122,6 +123,17 @@ describe('the site’s charts from the committed data', () => {
       expect(chart.summary.en.length).toBeGreaterThan(10);
       for (const row of chartRows(chart)) expect(row.source.url ?? row.source.name).toBeTruthy();
     }
+  });
+
+  it('never nests parentheses in a title, summary, axis or map title, in either language', () => {
+    // "(% of smartphones (devices or …))" read as a typo on every English image and page.
+    const nested = /\([^()]*\(/u;
+    const words = (value: unknown): string[] =>
+      typeof value === 'string' ? [value] : Array.isArray(value) ? value.flatMap(words) : value && typeof value === 'object' ? Object.values(value).flatMap(words) : [];
+    const layers = mapLayers(figuresFromSnapshots(snapshots));
+    expect(layers.length).toBeGreaterThan(0);
+    const texts = [...real.flatMap(words), ...layers.flatMap((layer) => [mapTitle(layer, 'vi'), mapTitle(layer, 'en')])];
+    expect(texts.filter((text) => nested.test(text))).toEqual([]);
   });
 
   it('keeps dated versions built only from figures up to their date', () => {

@@ -13,6 +13,7 @@ import { formatDate, formatPercent } from '../core/format.ts';
 import { shortRegionName } from '../../content/regions.ts';
 import { valueWords } from '../stats/words.ts';
 import { escapeMarkup } from '../core/escape.ts';
+import type { Box } from '../images/formats.ts';
 
 /**
  * The province map (choropleth and locator), drawn at build time as plain SVG. Pure: the
@@ -249,6 +250,9 @@ export interface MapSize {
   height: number;
 }
 
+/** Where country and insets sit across a frame wider than they need (images put words beside them). */
+export type MapAlign = 'left' | 'centre' | 'right';
+
 interface Frame {
   main: GeoProjection;
   /** Whether the insets are named inside (not on small locators nor on images, which name them beside). */
@@ -267,23 +271,23 @@ const INSET_ROWS: Record<IslandGroup, number> = { 'hoang-sa': 17.8, 'truong-sa':
 /**
  * Lays out a frame: the mainland as tall as the frame allows, the two archipelagos in insets
  * east of the coast at their own (larger) scale, shrinking the mainland when the insets would
- * not fit beside it; on a wide frame, country and insets are centred together.
+ * not fit beside it; on a wide frame, country and insets are placed together (`align`).
  */
-function layout(shapes: readonly ProvinceShape[], size: MapSize, labels: boolean): Frame {
+function layout(shapes: readonly ProvinceShape[], size: MapSize, labels: boolean, align: MapAlign = 'centre'): Frame {
   // Fitting the projections walks every boundary point: every province page's locator (and each
   // map image of one size) would fit the same frame again. Frames are only read after this.
   const frames = laidOut.get(shapes) ?? new Map<string, Frame>();
   laidOut.set(shapes, frames);
-  const key = `${size.width}x${size.height}${labels ? ' labels' : ''}`;
+  const key = `${size.width}x${size.height}${labels ? ' labels' : ''} ${align}`;
   const known = frames.get(key);
   if (known) return known;
-  const frame = fitFrame(shapes, size, labels);
+  const frame = fitFrame(shapes, size, labels, align);
   frames.set(key, frame);
   return frame;
 }
 const laidOut = new WeakMap<readonly ProvinceShape[], Map<string, Frame>>();
 
-function fitFrame(shapes: readonly ProvinceShape[], size: MapSize, labels: boolean): Frame {
+function fitFrame(shapes: readonly ProvinceShape[], size: MapSize, labels: boolean, align: MapAlign): Frame {
   const pad = Math.round(Math.min(size.width, size.height) * 0.02);
   const mainland = mainlandOf(shapes);
   const groups = (Object.keys(INSET_ROWS) as IslandGroup[]).filter((group) => shapes.some((s) => s.islands?.group === group));
@@ -318,7 +322,7 @@ function fitFrame(shapes: readonly ProvinceShape[], size: MapSize, labels: boole
       extent = [[pad, pad], [pad + (right - left) * scale, pad + (bottom - top) * scale]];
       continue;
     }
-    const shift = (size.width - pad - groupRight - (left - pad)) / 2;
+    const shift = align === 'left' ? pad - left : align === 'right' ? size.width - pad - groupRight : (size.width - pad - groupRight - (left - pad)) / 2;
     main.translate([main.translate()[0] + shift, main.translate()[1]]);
     const insets = placed.map(({ group, x, y }) => {
       const members = shapes.flatMap((s) => (s.islands?.group === group ? [s.islands.shape] : []));
@@ -429,12 +433,12 @@ export function hatchPattern(id: string, scale = 1): string {
 export function renderChoroplethSvg(
   shapes: readonly ProvinceShape[],
   layer: Pick<MapLayer, 'id' | 'records'>,
-  options: MapSize & { lang: Lang; title: string; description: string; insetLabels?: boolean },
+  options: MapSize & { lang: Lang; title: string; description: string; insetLabels?: boolean; align?: MapAlign },
 ): string {
   const bins = mapBins(layer.records);
   const byCode = new Map(layer.records.map((r) => [r.provinceCode, r]));
   const hatchId = `${layer.id}-hatch`;
-  const frame = layout(shapes, options, options.insetLabels ?? true);
+  const frame = layout(shapes, options, options.insetLabels ?? true, options.align);
   const noFigure = t(options.lang, 'map.noFigure');
   const paint: Paint = {
     fill: (code) => {
@@ -458,18 +462,25 @@ export function renderChoroplethSvg(
 }
 
 /**
- * Where a choropleth drawn without inset labels (`insetLabels: false`) puts its island insets,
- * with the group's province: images name them beside the inset at their own legal type size.
+ * What a choropleth drawn without inset labels (`insetLabels: false`) covers, in its own pixels:
+ * each island inset with its group's province (images name them outside the inset at their own
+ * legal type size) and each province's mainland bounds (`land`: where no word may go).
  */
-export function choroplethInsets(shapes: readonly ProvinceShape[], size: MapSize): { group: IslandGroup; province: string; x: number; y: number; width: number; height: number }[] {
-  return layout(shapes, size, false).insets.map(({ group, x, y, width, height }) => ({
-    group,
-    province: shapes.find((s) => s.islands?.group === group)!.name,
-    x,
-    y,
-    width,
-    height,
-  }));
+export function choroplethFrame(
+  shapes: readonly ProvinceShape[],
+  size: MapSize,
+  align: MapAlign,
+): { insets: { group: IslandGroup; province: string; x: number; y: number; width: number; height: number }[]; land: Box[] } {
+  const frame = layout(shapes, size, false, align);
+  const path = geoPath(frame.main);
+  return {
+    insets: frame.insets.map(({ group, x, y, width, height }) => ({ group, province: shapes.find((s) => s.islands?.group === group)!.name, x, y, width, height })),
+    // Unsimplified bounds: never smaller than the drawn (simplified) outline's.
+    land: shapes.map((shape) => {
+      const [[left, top], [right, bottom]] = path.bounds(shape.mainland);
+      return { left, top, right, bottom };
+    }),
+  };
 }
 
 /** A small map of the country with one province outlined and filled (province pages). */
