@@ -60,6 +60,15 @@ describe('reproducible build', () => {
     expect(copied).toContain('/nhung/chuoi-quang-ninh-smartphone/index.html');
     expect(copied).not.toContain('/nhung/luot-tai-toan-quoc/index.html');
     expect(copied).not.toContain('/en/embed/luot-tai-toan-quoc/index.html');
+    // A place's statistics page and loudspeaker text show that place's facts: Quảng Ninh's are
+    // unchanged; Cà Mau has the new figure, Bạc Liêu the new letter (and its deadline).
+    expect(copied).toContain('/so-lieu/quang-ninh/index.html');
+    expect(copied).toContain('/en/statistics/quang-ninh/index.html');
+    expect(copied).toContain('/phat-thanh/quang-ninh/index.html');
+    expect(copied).not.toContain('/so-lieu/ca-mau/index.html');
+    expect(copied).not.toContain('/en/statistics/ca-mau/index.html');
+    expect(copied).not.toContain('/phat-thanh/ca-mau/index.html');
+    expect(copied).not.toContain('/phat-thanh/bac-lieu/index.html');
     // A letter nobody new cites is copied; the one the new letter cites lists it now.
     expect(copied).toContain('/van-ban/524-mttq-btt-2020/index.html');
     expect(copied).not.toContain('/van-ban/5355-ubnd-kgvx-2020/index.html');

@@ -1,6 +1,10 @@
 import { loadChartCatalogue } from '../../lib/charts/publish/catalogue.ts';
-import { loadRegions, type Region } from '../../content/regions.ts';
-import { placesWithFigures } from '../../lib/stats/model.ts';
+import { loadRegions, type Province, type Region } from '../../content/regions.ts';
+import { newestOfEachSeries, placesWithFigures } from '../../lib/stats/model.ts';
+import { newestSnapshotDate } from '../../lib/stats/load.ts';
+import { directivesForProvince } from '../../lib/directives/library.ts';
+import { loadProvinceShapes } from '../../lib/maps/data.ts';
+import { loadDirectives } from '../directives/load.ts';
 import { pageCacheKey } from '../site/page-key.ts';
 
 /**
@@ -19,16 +23,70 @@ export async function placesWithData(): Promise<{ provinces: Region[]; districts
   return { provinces, districts };
 }
 
+/**
+ * What a place's statistics page shows besides its region and the site's frame, worked out once
+ * for the page (`PlacePage.astro` prints from it) and for its `cacheKey`: a report from another
+ * province changes none of it, so an incremental build copies the page.
+ */
+async function placePageFacts(region: Region) {
+  const regions = loadRegions();
+  const { figures, charts, inputs } = await loadChartCatalogue();
+  const letters = await loadDirectives();
+  const withData = placesWithFigures(figures);
+  return {
+    province: (region.level === 'province' ? region : regions.byCode(region.parentCode ?? '')) as Province,
+    figures: figures.filter((f) => f.place.code === region.code),
+    charts: charts.filter(({ spec }) => spec.regionCode === region.code),
+    /** Its districts with figures, each with its newest figure of each series. */
+    districts: (region.level === 'province' ? regions.districtsOf(region.code).filter((d) => withData.has(d.code)) : []).map((district) => ({
+      district,
+      newest: newestOfEachSeries(figures.filter((f) => f.place.code === district.code)),
+    })),
+    letters: region.level === 'province' ? directivesForProvince(letters, region.code) : letters.filter((entry) => entry.data.district === region.code),
+    /** Targets any letter set for the place. */
+    targets: letters.flatMap((entry) =>
+      entry.data.targets
+        .filter((target) =>
+          region.level === 'province'
+            ? target.region.scope === 'province' && target.region.province === region.code
+            : target.region.scope === 'district' && target.region.district === region.code,
+        )
+        .map((target) => ({ target, letter: entry.data })),
+    ),
+    /** The "figures as of" line's date (`DataAge`). */
+    dataDate: newestSnapshotDate(inputs.snapshots, region.code),
+  };
+}
+export type PlacePageFacts = Awaited<ReturnType<typeof placePageFacts>>;
+
+/** One statistics page's props and key: the key digests its region and facts (and the boundaries its locator map is drawn from). */
+async function placePagePath(region: Region) {
+  const facts = await placePageFacts(region);
+  const cacheKey = pageCacheKey('place-page', [
+    region,
+    facts.province,
+    facts.figures,
+    ...facts.charts.map(({ spec }) => spec),
+    facts.charts.map(({ versions }) => versions.map(({ asOf }) => asOf)),
+    facts.districts,
+    facts.letters.map(({ data }) => data),
+    facts.targets,
+    facts.dataDate,
+    loadProvinceShapes(),
+  ]);
+  return { props: { region, facts }, cacheKey };
+}
+
 /** `getStaticPaths` of the province statistics pages, shared by the vi and en routes. */
 export async function provincePagePaths() {
   const { provinces } = await placesWithData();
-  return provinces.map((region) => ({ params: { province: region.slug }, props: { region } }));
+  return Promise.all(provinces.map(async (region) => ({ params: { province: region.slug }, ...(await placePagePath(region)) })));
 }
 
 /** `getStaticPaths` of the district statistics pages, shared by the vi and en routes. */
 export async function districtPagePaths() {
   const { districts } = await placesWithData();
-  return districts.map(({ province, district }) => ({ params: { province: province.slug, district: district.slug }, props: { region: district } }));
+  return Promise.all(districts.map(async ({ province, district }) => ({ params: { province: province.slug, district: district.slug }, ...(await placePagePath(district)) })));
 }
 
 /**

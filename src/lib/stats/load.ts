@@ -16,6 +16,16 @@ export interface SnapshotEntry {
   data: Snapshot;
 }
 
+/**
+ * The newest snapshot's date ("Số liệu mới nhất: ngày …"), among those with a row about
+ * `regionCode` when given: how old a page's figures are.
+ */
+export function newestSnapshotDate(entries: readonly SnapshotEntry[], regionCode?: string): string | undefined {
+  return entries
+    .filter((entry) => regionCode === undefined || entry.data.rows.some((row) => row.region.code === regionCode))
+    .reduce<string | undefined>((max, entry) => (max === undefined || entry.data.asOf > max ? entry.data.asOf : max), undefined);
+}
+
 /** A source as cited: a letter quoted in a snapshot links to its page in the library. */
 export function citedSource(source: Snapshot['source']): FigureSource {
   const url = source.url ?? (source.document ? directivePath(source.document, 'vi') : null);
