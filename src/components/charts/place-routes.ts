@@ -24,23 +24,25 @@ export async function placesWithData(): Promise<{ provinces: Region[]; districts
 }
 
 /**
- * What a place's statistics page shows besides its region and the site's frame, worked out once
- * for the page (`PlacePage.astro` prints from it) and for its `cacheKey`: a report from another
- * province changes none of it, so an incremental build copies the page.
+ * What each place's statistics page shows besides its region and the site's frame, worked out
+ * once for the page (`PlacePage.astro` prints from it) and for its `cacheKey`: a report from
+ * another province changes none of it, so an incremental build copies the page. Figures are
+ * grouped by place once for all pages (a province and its districts read theirs from the groups).
  */
-async function placePageFacts(region: Region) {
+async function placePageFacts(places: readonly Region[]) {
   const regions = loadRegions();
   const { figures, charts, inputs } = await loadChartCatalogue();
   const letters = await loadDirectives();
-  const withData = placesWithFigures(figures);
-  return {
+  const figuresOf = Map.groupBy(figures, (f) => f.place.code);
+  return places.map((region) => ({
+    region,
     province: (region.level === 'province' ? region : regions.byCode(region.parentCode ?? '')) as Province,
-    figures: figures.filter((f) => f.place.code === region.code),
+    figures: figuresOf.get(region.code) ?? [],
     charts: charts.filter(({ spec }) => spec.regionCode === region.code),
     /** Its districts with figures, each with its newest figure of each series. */
-    districts: (region.level === 'province' ? regions.districtsOf(region.code).filter((d) => withData.has(d.code)) : []).map((district) => ({
+    districts: (region.level === 'province' ? regions.districtsOf(region.code).filter((d) => figuresOf.has(d.code)) : []).map((district) => ({
       district,
-      newest: newestOfEachSeries(figures.filter((f) => f.place.code === district.code)),
+      newest: newestOfEachSeries(figuresOf.get(district.code) ?? []),
     })),
     letters: region.level === 'province' ? directivesForProvince(letters, region.code) : letters.filter((entry) => entry.data.district === region.code),
     /** Targets any letter set for the place. */
@@ -55,38 +57,39 @@ async function placePageFacts(region: Region) {
     ),
     /** The "figures as of" line's date (`DataAge`). */
     dataDate: newestSnapshotDate(inputs.snapshots, region.code),
-  };
+  }));
 }
-export type PlacePageFacts = Awaited<ReturnType<typeof placePageFacts>>;
+export type PlacePageFacts = Awaited<ReturnType<typeof placePageFacts>>[number];
 
-/** One statistics page's props and key: the key digests its region and facts (and the boundaries its locator map is drawn from). */
-async function placePagePath(region: Region) {
-  const facts = await placePageFacts(region);
-  const cacheKey = pageCacheKey('place-page', [
-    region,
-    facts.province,
-    facts.figures,
-    ...facts.charts.map(({ spec }) => spec),
-    facts.charts.map(({ versions }) => versions.map(({ asOf }) => asOf)),
-    facts.districts,
-    facts.letters.map(({ data }) => data),
-    facts.targets,
-    facts.dataDate,
-    loadProvinceShapes(),
-  ]);
-  return { props: { region, facts }, cacheKey };
+/** Each statistics page's props and key: the key digests its facts (and the boundaries its locator map is drawn from). */
+async function placePagePaths(places: readonly Region[]) {
+  return (await placePageFacts(places)).map((facts) => ({
+    props: { region: facts.region, facts },
+    cacheKey: pageCacheKey('place-page', [
+      facts.region,
+      facts.province,
+      facts.figures,
+      ...facts.charts.map(({ spec }) => spec),
+      facts.charts.map(({ versions }) => versions.map(({ asOf }) => asOf)),
+      facts.districts,
+      facts.letters.map(({ data }) => data),
+      facts.targets,
+      facts.dataDate,
+      loadProvinceShapes(),
+    ]),
+  }));
 }
 
 /** `getStaticPaths` of the province statistics pages, shared by the vi and en routes. */
 export async function provincePagePaths() {
   const { provinces } = await placesWithData();
-  return Promise.all(provinces.map(async (region) => ({ params: { province: region.slug }, ...(await placePagePath(region)) })));
+  return (await placePagePaths(provinces)).map((path) => ({ params: { province: path.props.region.slug }, ...path }));
 }
 
 /** `getStaticPaths` of the district statistics pages, shared by the vi and en routes. */
 export async function districtPagePaths() {
   const { districts } = await placesWithData();
-  return Promise.all(districts.map(async ({ province, district }) => ({ params: { province: province.slug, district: district.slug }, ...(await placePagePath(district)) })));
+  return (await placePagePaths(districts.map(({ district }) => district))).map((path) => ({ params: { province: path.props.facts.province.slug, district: path.props.region.slug }, ...path }));
 }
 
 /**
