@@ -12,7 +12,7 @@ import { offlineCache } from './src/integrations/offline.ts';
 import { inSitemap } from './src/routing/sitemap.ts';
 import { mdxAllowlist } from './src/content/mdx-allowlist.ts';
 import { deployHeaders } from './src/integrations/deploy-headers.ts';
-import { freshOutDir } from './src/integrations/out-dir.ts';
+import { incrementalOutDir } from './src/integrations/out-dir.ts';
 import { checkBuildEnv, PAGES_RENDERED_AT_ONCE } from './src/lib/core/build-env.ts';
 import { embedProtocol } from './src/lib/core/embed-protocol.ts';
 
@@ -64,5 +64,5 @@ export default defineConfig({
   image: { dangerouslyProcessSVG: true },
   // @astrojs/mdx 8 compiles with Sätteri and ignores remark/rehype plugins, so the content allowlist
   // (MDX is data, not code) is a Sätteri mdast plugin on the processor MDX really runs.
-  integrations: [freshOutDir(), mdx({ processor: satteri({ mdastPlugins: [mdxAllowlist] }) }), sitemap({ filter: inSitemap }), sitemapAlias(), redirectsFile(redirects), ogImages(site), pagefindIndex(), offlineCache(), deployHeaders()],
+  integrations: [incrementalOutDir(), mdx({ processor: satteri({ mdastPlugins: [mdxAllowlist] }) }), sitemap({ filter: inSitemap }), sitemapAlias(), redirectsFile(redirects), ogImages(site), pagefindIndex(), offlineCache(), deployHeaders()],
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import type { TestProject } from 'vitest/node';
-import { applyFixtures, FIXTURE_EPOCH, FIXTURE_SITE, newLetter, newSnapshotFile } from '../support/fixture-site.ts';
+import { applyFixtures, FIXTURE_EPOCH, FIXTURE_SITE, goneLetter, goneLetterText, newLetter, newSnapshotFile } from '../support/fixture-site.ts';
 import { applySecondCampaign } from '../support/second-campaign-site.ts';
 import { copyProject, projectRoot, removeProject, startAstro } from '../support/temp-project.ts';
 import type { BuildName } from '../support/shared-build.ts';
@@ -15,9 +15,10 @@ import type { BuildName } from '../support/shared-build.ts';
  *   another SITE_URL), built as `a` (what most integration tests read);
  * - the same fixture site in a second folder, built as `b` after `a`, with its own output and
  *   Astro cache (reproducibility: another checkout of the same tree gives the same bytes). `b`
- *   is first built as the site stood before the fixture's new snapshot and letter, then again
- *   with them into the same output and cache folders: Astro's incremental build copies what did
- *   not change, and the result must still be byte for byte what `a` made from nothing;
+ *   is first built as the site stood before the fixture's new snapshot and letter (and with a
+ *   letter it then loses), then again with them (and without it) into the same output and cache
+ *   folders: Astro's incremental build keeps or copies what did not change, and the result must
+ *   still be byte for byte what `a` made from nothing, with nothing of the lost letter left;
  * - the second campaign's site (tests/support/second-campaign-site.ts, a few snapshots: it builds
  *   in about a third of the fixture site's time), built as `campaign`.
  * Builds `a` and `campaign` start from a copy of the project's own image cache (what `npm run
@@ -79,13 +80,18 @@ export default function setup(project: TestProject) {
     if (stopped) return;
     finish(name, await run(name, root, env, seedImages));
   };
-  /** Builds `root` without `files` first, then puts them back: `name` is the second, incremental build. */
-  const rebuild = async (name: BuildName, root: string, env: Record<string, string>, files: string[]) => {
+  /**
+   * Builds `root` without `files` and with `gone` first, then puts `files` back and takes `gone`
+   * away: `name` is the second, incremental build.
+   */
+  const rebuild = async (name: BuildName, root: string, env: Record<string, string>, files: string[], gone: { file: string; text: string }) => {
     if (stopped) return;
     const held = files.map((file) => [file, readFileSync(join(root, file))] as const);
     for (const [file] of held) rmSync(join(root, file));
+    writeFileSync(join(root, gone.file), gone.text);
     const before = await run(name, root, env);
     for (const [file, bytes] of held) writeFileSync(join(root, file), bytes);
+    rmSync(join(root, gone.file));
     if (stopped) return;
     if (before.status !== 0) return finish(name, { status: before.status, output: `the build before ${files.join(', ')} failed:\n${before.output}` });
     await build(name, root, env);
@@ -94,7 +100,7 @@ export default function setup(project: TestProject) {
   const builds = Promise.all([
     (async () => {
       await build('a', fixtureSite, fixtureEnv, true);
-      await rebuild('b', fixtureRebuildSite, fixtureEnv, [newSnapshotFile, `content/directives/${newLetter}.mdx`]);
+      await rebuild('b', fixtureRebuildSite, fixtureEnv, [newSnapshotFile, `content/directives/${newLetter}.mdx`], { file: goneLetter.file, text: goneLetterText() });
     })(),
     build('campaign', campaignSite, { SITE_URL: 'http://localhost:4321' }, true),
   ]);

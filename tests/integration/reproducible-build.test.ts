@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUILD_WAIT, sharedBuild, type SharedBuild } from '../support/shared-build.ts';
-import { newSnapshot } from '../support/fixture-site.ts';
+import { goneLetter, newSnapshot } from '../support/fixture-site.ts';
 
 /** Every file under `dir` with the SHA-256 of its bytes. */
 function digests(dir: string): Map<string, string> {
@@ -14,10 +14,10 @@ function digests(dir: string): Map<string, string> {
   }));
 }
 
-/** The files Astro's incremental build copied from its cache instead of making them (its log). */
+/** The files Astro's incremental build kept in `dist/` or copied from its cache instead of making them (its log). */
 function restored(output: string): Set<string> {
   // Astro prints a file's path with a slash after it (`/nhung/x/2020-09-08.csv/`).
-  return new Set([...output.matchAll(/├─ (\S+) \(restored\)/g)].map((match) => match[1]!.replace(/(\.\w+)\/$/, '$1')));
+  return new Set([...output.matchAll(/├─ (\S+) \((?:restored|cached)\)/g)].map((match) => match[1]!.replace(/(\.\w+)\/$/, '$1')));
 }
 
 // Two checkouts of the fixture site in different folders, each with its own output and cache
@@ -69,6 +69,9 @@ describe('reproducible build', () => {
     expect(copied).not.toContain('/en/statistics/ca-mau/index.html');
     expect(copied).not.toContain('/phat-thanh/ca-mau/index.html');
     expect(copied).not.toContain('/phat-thanh/bac-lieu/index.html');
+    // The letter only the first build had left nothing behind: no page, card or search entry.
+    expect(builds[1]!.output).toMatch(/removed \d+ file\(s\) an earlier build left/);
+    expect([...digests(builds[1]!.dist).keys()].filter((path) => path.includes(goneLetter.slug))).toEqual([]);
     // A letter nobody new cites is copied; the one the new letter cites lists it now.
     expect(copied).toContain('/van-ban/524-mttq-btt-2020/index.html');
     expect(copied).not.toContain('/van-ban/5355-ubnd-kgvx-2020/index.html');

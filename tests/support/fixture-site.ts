@@ -43,6 +43,16 @@ export const newSnapshotFile = 'content/stats/2021-06-28-test-fixture.json';
 export const newLetter = '9999-stttt-test-2021';
 
 /**
+ * A TEST FIXTURE letter that only the incremental rebuild's first build has (the new letter under
+ * another number): the second build must leave nothing of it behind.
+ */
+export const goneLetter = { file: 'content/directives/9998-stttt-test-2021.mdx', slug: '9998-stttt-test-2021' };
+export function goneLetterText(): string {
+  const text = readFileSync(join(projectRoot, `tests/fixtures/directives/${newLetter}.mdx`), 'utf8');
+  return setYaml(setYaml(text, 'slug', goneLetter.slug), 'number', '9998');
+}
+
+/**
  * Placeholder hosts the fixtures themselves write into content on purpose (a hostile link, a
  * fixture's source address). The site's own outputs must carry none; these come from the test.
  */
