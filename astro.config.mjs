@@ -63,6 +63,7 @@ export default defineConfig({
   // committed SVGs go through astro:assets, so the denial-of-service risk this flag guards is moot.
   image: { dangerouslyProcessSVG: true },
   // @astrojs/mdx 8 compiles with Sätteri and ignores remark/rehype plugins, so the content allowlist
-  // (MDX is data, not code) is a Sätteri mdast plugin on the processor MDX really runs.
+  // (MDX is data, not code) is a Sätteri mdast plugin on the processor MDX really runs (guides and
+  // FAQ; letters never reach it: src/content/letter-loader.ts makes them HTML and checks them).
   integrations: [incrementalOutDir(), mdx({ processor: satteri({ mdastPlugins: [mdxAllowlist] }) }), sitemap({ filter: inSitemap }), sitemapAlias(), redirectsFile(redirects), ogImages(site), pagefindIndex(), offlineCache(), deployHeaders()],
 });

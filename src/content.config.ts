@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { contentFolders as folders } from './content/content-folders.ts';
+import { letterLoader } from './content/letter-loader.ts';
 
 /**
  * Wires the folders of `content/` (data only) to the schemas of `src/content/` (one per concern,
@@ -19,7 +20,8 @@ const files = ({ base, pattern }: { base: string; pattern: string }) => ({ base,
 export const collections = {
   guides: defineCollection({ loader: glob({ ...files(folders.guides), generateId: byPath }), schema: folders.guides.schema }),
   faq: defineCollection({ loader: glob({ ...files(folders.faq), generateId: byPath }), schema: folders.faq.schema }),
-  directives: defineCollection({ loader: glob(files(folders.directives)), schema: folders.directives.schema }),
+  // Letters: their bodies become HTML as they are read (no module per letter to bundle).
+  directives: defineCollection({ loader: letterLoader(files(folders.directives)), schema: folders.directives.schema }),
   snapshots: defineCollection({ loader: glob(files(folders.snapshots)), schema: folders.snapshots.schema }),
   statementTargets: defineCollection({ loader: glob(files(folders.statementTargets)), schema: folders.statementTargets.schema }),
 };

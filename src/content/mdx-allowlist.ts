@@ -157,11 +157,10 @@ export function mdxAllowlist(factory: PluginFactoryContext): MdastPluginDefiniti
 }
 
 /**
- * Checks one MDX file without a build (for `npm run check-data`): one line per refused construct
- * or syntax error, `file:line: what is wrong and what is allowed`; an empty list means it passes.
+ * Checks the text of one MDX file: one line per refused construct or syntax error,
+ * `file:line: what is wrong and what is allowed`; an empty list means it passes.
  */
-export async function checkMdxFile(path: string): Promise<string[]> {
-  const source = await readFile(path, 'utf8');
+export function mdxSourceProblems(source: string, path: string): string[] {
   let root: Root;
   try {
     root = mdxToMdast(source, { features: { frontmatter: true, gfm: true }, position: true }) as Root;
@@ -171,4 +170,9 @@ export async function checkMdxFile(path: string): Promise<string[]> {
     return [describe(path, { line: Number(line), message: `not valid MDX: ${text}` })];
   }
   return mdxProblems(root, path).map((problem) => describe(path, problem));
+}
+
+/** Checks one MDX file without a build (for `npm run check-data`). */
+export async function checkMdxFile(path: string): Promise<string[]> {
+  return mdxSourceProblems(await readFile(path, 'utf8'), path);
 }

@@ -73,6 +73,19 @@ describe('a malformed letter fails the build, naming file and field', () => {
   }, 300_000);
 });
 
+describe('a letter whose text holds what content may not fails the build, naming file and line', () => {
+  // Letters' bodies become HTML while the content is read (src/content/letter-loader.ts), so the
+  // allowlist runs in that step: one line, the file and the line.
+  const file = 'content/directives/1119-ubnd-kgvx-2020.mdx';
+  it('an event handler in the signature block', () => {
+    const { status, output } = syncWith(file, (text) => text.replace('<div class="signature">', '<div class="signature" onclick="alert(1)">'));
+    expect(status).not.toBe(0);
+    const lines = output.split('\n').filter((line) => line.includes('is an event handler'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(new RegExp(`${file.replaceAll('.', '\\.')}:117: <div onclick> is an event handler`));
+  }, 300_000);
+});
+
 describe('a malformed snapshot fails the build, naming file and field', () => {
   const file = 'content/stats/2020-09-07-5355-ubnd-kgvx-2020.json';
   const cases: [string, (data: any) => void, RegExp][] = [

@@ -25,16 +25,17 @@ let checked: { key: string; entries: readonly DirectiveCollectionEntry[] } | und
 
 /**
  * What a letter's page is made of besides code: the letter as the schema read it (not the file's
- * digest: a change to the schema changes the data, not the file), the letters it cites and that
- * cite it (in the order shown, or the citation as written when it is not in the library), the
- * province names and the build's day in the footer. An incremental build makes the page again
- * only when this changes (Astro tracks the code and the letter's compiled text).
+ * digest: a change to the schema changes the data, not the file), its text as the page prints it
+ * (the HTML its loader made: a new renderer changes it, the file does not), the letters it cites
+ * and that cite it (in the order shown, or the citation as written when it is not in the library),
+ * the province names and the build's day in the footer. An incremental build makes the page again
+ * only when this changes (Astro tracks the page's code).
  */
 function letterPageKey(entry: DirectiveCollectionEntry, graph: CitationGraph): string {
   const slug = entry.data.slug;
   const cites = graph.cites(slug).map(({ cited, target }) => target?.data ?? cited);
   const citedBy = graph.citedBy(slug).map((citing) => citing.data);
-  return pageCacheKey('letter-page', [entry.data, entry.body, cites, citedBy]);
+  return pageCacheKey('letter-page', [entry.data, entry.rendered?.html, cites, citedBy]);
 }
 
 /**
