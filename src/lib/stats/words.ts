@@ -49,7 +49,8 @@ export function valueWords(figure: Pick<Figure, 'value' | 'kind' | 'qualifier' |
 
 /**
  * The value with what it counts: "khoảng 145.800 lượt tải", "5,06 % dân số",
- * "16,08 % (cơ sở tính chưa rõ)", "37,86 % dân số (tài khoản có số điện thoại)". A rate always
+ * "16,08 % (cơ sở tính chưa rõ)", "37,86 % dân số (tài khoản có số điện thoại)", "49.26% of smartphones
+ * (devices or subscriptions, as the source counts them; accounts with a phone number)". A rate always
  * carries its basis; `withMeasure: false` leaves out a rate's measure when the sentence names it.
  */
 export function figureWords(figure: Pick<Figure, 'value' | 'kind' | 'measure' | 'basis' | 'qualifier' | 'printedIn' | 'decimals'>, lang: Lang, withMeasure = true): string {
@@ -63,7 +64,10 @@ export function figureWords(figure: Pick<Figure, 'value' | 'kind' | 'measure' | 
   }
   // "16,08 %" + "% dân số" → "16,08 % dân số"; "16.08%" + "% of population" → "16.08% of population".
   const rate = value ? `${value.replace(/\s?%$/u, '')}${lang === 'vi' ? '\u00a0' : ''}${basisName(basis, lang)}` : basisName(basis, lang);
-  return measure ? `${rate} (${measure})` : rate;
+  if (!measure) return rate;
+  // A basis that ends in its own note ("% of smartphones (devices or subscriptions, …)") takes the
+  // measure inside it: one parenthesis, not two in a row.
+  return rate.endsWith(')') ? `${rate.slice(0, -1)}; ${measure})` : `${rate} (${measure})`;
 }
 
 /** A published standing: "59/63", "9", "trong nhóm 5 thấp nhất"; empty when none. */
