@@ -401,7 +401,7 @@ export const en: Record<UiKey, string> = {
   'share.card.text.qrAlt': 'QR code leading to the {app} install guide',
   'share.banner.text.title': 'Install {app}',
   'share.banner.text.subtitle': 'Free step-by-step guide',
-  'share.banner.text.action': 'Open the guide →',
+  'share.banner.text.action': 'Open the guide',
   'share.card.intro': 'A small box with the Google Play and App Store links, the guide and a QR code. Plain static HTML with inline styles and no JavaScript: it works in a content management system (CMS) that strips scripts.',
   'share.preview': 'Preview',
   'share.banners': 'Banners and buttons',

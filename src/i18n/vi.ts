@@ -404,7 +404,7 @@ export const vi = {
   'share.card.text.qrAlt': 'Mã QR dẫn đến hướng dẫn cài đặt {app}',
   'share.banner.text.title': 'Cài đặt {app}',
   'share.banner.text.subtitle': 'Hướng dẫn từng bước, miễn phí',
-  'share.banner.text.action': 'Xem hướng dẫn →',
+  'share.banner.text.action': 'Xem hướng dẫn',
   'share.card.intro': 'Một khung nhỏ có đường tải trên Google Play (CH Play), App Store, hướng dẫn và mã QR. Chỉ là HTML tĩnh, định dạng (CSS) viết sẵn ngay trong thẻ, không có mã JavaScript: dán được vào trang thông tin điện tử dùng hệ quản trị nội dung (CMS) loại bỏ script.',
   'share.preview': 'Xem trước',
   'share.banners': 'Biểu ngữ (banner) và nút',

@@ -1,8 +1,11 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCanvas } from '@napi-rs/canvas';
 import sharp from 'sharp';
 import { FONT_FAMILY, fontFile, registerFonts } from '../../src/lib/images/fonts.ts';
+import { vi } from '../../src/i18n/vi.ts';
+import { en } from '../../src/i18n/en.ts';
 import { OG_HEIGHT, OG_WIDTH, renderOgCard } from '../../src/lib/images/og.ts';
 
 describe('build-time font', () => {
@@ -10,6 +13,25 @@ describe('build-time font', () => {
     for (const subset of ['latin', 'latin-ext', 'vietnamese'] as const) expect(existsSync(fontFile(subset, 700))).toBe(true);
     expect(registerFonts()).toBe(FONT_FAMILY);
     expect(registerFonts()).toBe(FONT_FAMILY);
+  });
+
+  it('has a glyph for every character of every UI string, so no image depends on the machine’s fonts', () => {
+    // A character outside the registered subsets is drawn from whatever font the build machine
+    // has (a banner's "→" came out in two shapes on one machine, before and after Debian's
+    // Chromium brought its fonts) or as a box where it has none.
+    const css = ['400', '700'].map((weight) => readFileSync(join(dirname(fontFile('latin', 400)), '..', `${weight}.css`), 'utf8')).join('\n');
+    const ranges = [...css.matchAll(/src: url\(\.\/files\/noto-sans-(latin|latin-ext|vietnamese)-\d+-normal\.woff2\)[\s\S]*?unicode-range: ([^;]+);/g)].flatMap(([, , list]) =>
+      list!.split(',').map((range) => {
+        const [from, to = from] = range.trim().replace(/^U\+/, '').split('-');
+        return [parseInt(from!, 16), parseInt(to!, 16)] as const;
+      }),
+    );
+    expect(ranges.length).toBeGreaterThan(20);
+    const covered = (code: number) => ranges.some(([from, to]) => code >= from && code <= to);
+    const missing = [vi, en].flatMap((dictionary) =>
+      Object.entries(dictionary).flatMap(([key, text]) => [...text].filter((char) => !covered(char.codePointAt(0)!)).map((char) => `${key}: ${char}`)),
+    );
+    expect(missing).toEqual([]);
   });
 
   it('is the font canvas really uses for Vietnamese text (not a fallback)', () => {

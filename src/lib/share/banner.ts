@@ -25,6 +25,24 @@ export function bannerAlt(lang: Lang): string {
   return `${texts(lang).title} – ${texts(lang).subtitle}`;
 }
 
+/** A right arrow `length` wide, its shaft on `y`, starting at `x`. */
+function drawArrow(ctx: SKRSContext2D, x: number, y: number, length: number, colour: string): void {
+  const head = length * 0.45;
+  ctx.save();
+  ctx.strokeStyle = colour;
+  ctx.lineWidth = Math.max(1.5, length * 0.14);
+  ctx.lineCap = 'round';
+  ctx.lineJoin = 'round';
+  ctx.beginPath();
+  ctx.moveTo(x, y);
+  ctx.lineTo(x + length, y);
+  ctx.moveTo(x + length - head, y - head);
+  ctx.lineTo(x + length, y);
+  ctx.lineTo(x + length - head, y + head);
+  ctx.stroke();
+  ctx.restore();
+}
+
 function draw(ctx: SKRSContext2D, family: string, lang: Lang, { width, height }: BannerSize): void {
   const { title, subtitle, action } = texts(lang);
   ctx.fillStyle = '#0b5cad';
@@ -53,14 +71,19 @@ function draw(ctx: SKRSContext2D, family: string, lang: Lang, { width, height }:
     ctx.fillText(title, pad, height * 0.3);
     ctx.font = `${subSize}px "${family}"`;
     ctx.fillText(subtitle, pad, height * 0.3 + size * 1.1);
-    // A button-like label: the banner is one big link.
+    // A button-like label with an arrow: the banner is one big link. The arrow is drawn, not a
+    // "→" character, which Noto Sans lacks (it came from whatever font the machine had).
     ctx.font = `bold ${subSize}px "${family}"`;
-    const buttonWidth = ctx.measureText(action).width + subSize * 1.6;
+    const textWidth = ctx.measureText(action).width;
+    const arrow = subSize * 0.8;
+    const gap = subSize * 0.4;
     ctx.beginPath();
-    ctx.roundRect(pad, height * 0.7, buttonWidth, subSize * 2.2, 6);
+    ctx.roundRect(pad, height * 0.7, textWidth + gap + arrow + subSize * 1.6, subSize * 2.2, 6);
     ctx.fill();
     ctx.fillStyle = '#0b5cad';
-    ctx.fillText(action, pad + subSize * 0.8, height * 0.7 + subSize * 1.1);
+    const middle = height * 0.7 + subSize * 1.1;
+    ctx.fillText(action, pad + subSize * 0.8, middle);
+    drawArrow(ctx, pad + subSize * 0.8 + textWidth + gap, middle, arrow, '#0b5cad');
   } else {
     ctx.fillText(title, pad, (height - stripe) * 0.36);
     ctx.font = `${subSize}px "${family}"`;
