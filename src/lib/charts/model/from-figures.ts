@@ -130,16 +130,6 @@ export function niceCeiling(value: number): number {
   return Math.ceil(value / magnitude) * magnitude;
 }
 
-/**
- * The top of a count axis: the round value above every figure and target, one step higher when a
- * target would lie on the plot's top edge or within a tenth of it (a 50 million target on a
- * 50 million axis), where its name has no room above its line and covers the next target's line.
- */
-function countAxisMax(largest: number, targets: readonly ChartTarget[]): number {
-  const top = niceCeiling(largest);
-  return targets.some((target) => target.value > top * 0.9) ? niceCeiling(top * 1.1) : top;
-}
-
 // — summaries —
 
 function targetPhrase(target: ChartTarget, lang: Lang): string {
@@ -223,7 +213,7 @@ function timelineChart(input: TimelineInput): TimelineChartSpec {
     title: input.title,
     words: { vi: chartWords('vi', axisName.vi), en: chartWords('en', axisName.en) },
     unit: input.unit,
-    axisMax: input.unit === 'percent' ? 100 : countAxisMax(largest, targets),
+    axisMax: input.unit === 'percent' ? 100 : niceCeiling(largest),
     sources: sources.list,
     asOf: newest([...dates, ...targets.flatMap((target) => (target.from ? [target.from] : []))]),
     regionCode: input.regionCode,
