@@ -157,7 +157,12 @@ describe('target names', () => {
       const size = Number(/(\d+(?:\.\d+)?)px/.exec(ctx.font)?.[1] ?? 12);
       const left = ctx.textAlign === 'right' || ctx.textAlign === 'end' ? x - width : ctx.textAlign === 'center' ? x - width / 2 : x;
       const top = ctx.textBaseline === 'bottom' || ctx.textBaseline === 'alphabetic' ? y - size : ctx.textBaseline === 'middle' ? y - size / 2 : y;
-      texts.push({ text, left, right: left + width, top, bottom: top + size, under: !figuresDrawn, colour: String(ctx.fillStyle) });
+      // Where the words land on the canvas, through any rotation (a launch label standing along its rule).
+      const m = ctx.getTransform();
+      const corners = [[left, top], [left + width, top], [left, top + size], [left + width, top + size]].map(([cx, cy]) => [m.a * cx! + m.c * cy! + m.e, m.b * cx! + m.d * cy! + m.f]);
+      const xs = corners.map(([cx]) => cx!);
+      const ys = corners.map(([, cy]) => cy!);
+      texts.push({ text, left: Math.min(...xs), right: Math.max(...xs), top: Math.min(...ys), bottom: Math.max(...ys), under: !figuresDrawn, colour: String(ctx.fillStyle) });
       fillText(text, x, y);
     };
     const look = frame ?? { scale: width < 500 ? 1 : 1.1, padding: { top: 8, right: 12, bottom: 4, left: 4 } };
@@ -197,6 +202,11 @@ describe('target names', () => {
       const events = texts.filter((t) => spec.events.some((event) => t.text === event.label[lang] || t.text === event.short?.[lang]));
       expect(events.length, `${width} ${lang}`).toBe(spec.events.length);
       for (const event of events) for (const name of names) expect(event.left < name.right && name.left < event.right && event.top < name.bottom && name.top < event.bottom, `${width} ${lang}: "${event.text}" over "${name.text}"`).toBe(false);
+      // Nor a figure: on a narrow plot whose first figures rise beside the launch, it stands along its rule.
+      for (const event of events) {
+        const covered = points.filter((p) => p.x >= event.left - 4 && p.x <= event.right + 4 && p.y >= event.top - 4 && p.y <= event.bottom + 4);
+        expect(covered, `${width} ${lang}: "${event.text}" covers a figure`).toEqual([]);
+      }
     }
     // The same on every newsroom image, with and without the address line (the square post of a
     // local build, whose plot is a line taller, is where they met).

@@ -306,14 +306,35 @@ function breaksPlugin(spec: TimelineChartSpec, look: ChartLook, targetNames: rea
             return { ...label, baseline, clear: clearOfWords && !crossesDrawing(chart, box, 6 * look.scale), clearOfFigures: clearOfWords && !crossesDrawing(chart, box, 6 * look.scale, (i) => i < spec.series.length) };
           }),
         );
-        // Crossing a target's dashed line (on a white band) is better than covering a figure.
-        const chosen = placements.find((placement) => placement.clear) ?? placements.find((placement) => placement.clearOfFigures) ?? { ...placements[0]!, baseline: own, clearOfFigures: false };
-        if (!chosen.clear && chosen.clearOfFigures) {
-          whiteBand(ctx, chosen.left, chosen.baseline - height, chosen.width, height);
-          ctx.fillStyle = colour;
+        // Crossing a target's dashed line (on a white band) is better than covering a figure; on a
+        // narrow plot where every row does one or the other (a square post: the first figures
+        // rise steeply beside the launch), the label stands along its rule, reading upwards.
+        const chosen = placements.find((placement) => placement.clear) ?? placements.find((placement) => placement.clearOfFigures);
+        const along = chosen
+          ? undefined
+          : labels
+              .flatMap((label) => [side, side === 'right' ? 'left' : 'right'].map((rotatedSide) => ({ label, rotatedSide })))
+              .map(({ label, rotatedSide }) => {
+                const left = rotatedSide === 'right' ? px + 4 * look.scale : px - 4 * look.scale - height;
+                const box = { left, right: left + height, top: chartArea.bottom - 4 * look.scale - label.width, bottom: chartArea.bottom - 4 * look.scale };
+                const fits = box.top >= chartArea.top && box.left >= chartArea.left && box.right <= chartArea.right;
+                return { text: label.text, box, clear: fits && !targetNames.some((name) => overlaps(name, box)) && !crossesDrawing(chart, box, 6 * look.scale, (i) => i < spec.series.length) };
+              })
+              .find((label) => label.clear);
+        if (along) {
+          ctx.translate(along.box.right, along.box.bottom);
+          ctx.rotate(-Math.PI / 2);
+          ctx.textAlign = 'left';
+          ctx.fillText(along.text, 0, 0);
+        } else {
+          const label = chosen ?? { ...placements[0]!, baseline: own, clear: false, clearOfFigures: false };
+          if (!label.clear && label.clearOfFigures) {
+            whiteBand(ctx, label.left, label.baseline - height, label.width, height);
+            ctx.fillStyle = colour;
+          }
+          ctx.textAlign = label.align;
+          ctx.fillText(label.text, label.anchor, label.baseline);
         }
-        ctx.textAlign = chosen.align;
-        ctx.fillText(chosen.text, chosen.anchor, chosen.baseline);
         ctx.restore();
       }
     },
@@ -401,7 +422,7 @@ function lineLabelsPlugin(spec: TimelineChartSpec, look: ChartLook, placedNames:
   const placeTargetNames = (chart: Chart<'line'>) => {
     const { ctx, chartArea } = chart;
     const margin = 6 * look.scale;
-    const names = spec.targets
+    const targets = spec.targets
       .map((target, index) => {
         const own = seriesCount + index;
         const [from, to] = chart.getDatasetMeta(own).data;
@@ -451,15 +472,47 @@ function lineLabelsPlugin(spec: TimelineChartSpec, look: ChartLook, placedNames:
               };
             });
         });
-        const onLine = candidates.filter((c) => !('beforeLine' in c));
-        return onLine.find((c) => !c.hidesFigure && !c.hidesTarget) ?? onLine.find((c) => !c.hidesFigure) ?? candidates.find((c) => !c.hidesFigure) ?? candidates[0];
+        return { lineY: to.y, candidates };
       })
-      .filter((name) => name !== undefined)
-      .sort((a, b) => a.top - b.top);
+      .filter((target) => target !== undefined && target.candidates.length > 0)
+      // From the top line down, each name clear of the names already placed.
+      .sort((a, b) => a!.lineY - b!.lineY);
+    type Candidate = (typeof targets)[number] extends { candidates: (infer C)[] } | undefined ? C : never;
+    const boxOf = (c: Candidate) => {
+      const boxLeft = c.align === 'right' ? c.x - c.width : c.x;
+      return { left: boxLeft, right: boxLeft + c.width, top: c.top, bottom: c.top + c.lines.length * lineHeight };
+    };
+    // Every name's place chosen together (a chart has a few targets, each a few dozen places): the
+    // set that covers the fewest figures, then overprints the fewest names, then leaves the fewest
+    // lines for the room before them, then crosses the fewest other target lines, then keeps each
+    // name at its most preferred place. One name at a time, a name taking the only gap between two
+    // close lines could leave the next nowhere but over it or over the figures.
+    const cost = (c: Candidate, rank: number) => (c.hidesFigure ? 1e6 : 0) + ('beforeLine' in c ? 1e3 : 0) + (c.hidesTarget ? 1e2 : 0) + rank * 0.01;
+    const options = targets.map((target) => target!.candidates.map((candidate, rank) => ({ candidate, box: boxOf(candidate), cost: cost(candidate, rank) })).sort((a, b) => a.cost - b.cost));
+    let best: { total: number; picks: number[] } = { total: Infinity, picks: [] };
+    const picks: number[] = [];
+    const search = (index: number, total: number) => {
+      if (total >= best.total) return;
+      if (index === options.length) {
+        best = { total, picks: [...picks] };
+        return;
+      }
+      options[index]!.forEach((option, pick) => {
+        const overprints = picks.filter((other, j) => overlaps(options[j]![other]!.box, option.box)).length;
+        picks.push(pick);
+        search(index + 1, total + option.cost + overprints * 1e4);
+        picks.pop();
+      });
+    };
+    search(0, 0);
+    const names: Candidate[] = best.picks.map((pick, index) => ({ ...options[index]![pick]!.candidate }));
+    // Failing a free place, a name is pushed below the one above it rather than printed over it.
+    names.sort((a, b) => a.top - b.top);
     let below = chartArea.top;
     for (const name of names) {
-      name.top = Math.max(name.top, below);
-      below = name.top + name.lines.length * lineHeight;
+      const box = boxOf(name);
+      if (names.some((other) => other !== name && other.top < name.top && overlaps(boxOf(other), box))) name.top = Math.max(name.top, below);
+      below = Math.max(below, name.top + name.lines.length * lineHeight);
     }
     const left = (name: (typeof names)[number]) => (name.align === 'right' ? name.x - name.width : name.x);
     placedNames.splice(0, placedNames.length, ...names.map((name) => ({ left: left(name), right: left(name) + name.width, top: name.top, bottom: name.top + name.lines.length * lineHeight })));
