@@ -45,8 +45,12 @@ const pages = PAGES.flatMap(({ kind, candidates }) => {
 
 const server = await serveDist(dir);
 const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+// Debian's full Chromium (the figures in the README); its headless shell, which the browser tests
+// install, where that is all the machine has.
+const chromePath = process.env.CHROME_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-headless-shell'].find((path) => existsSync(path));
+if (!chromePath) throw new Error('lighthouse: no Chromium: set CHROME_PATH, or apt-get install chromium');
 const chrome = await chromeLauncher.launch({
-  chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  chromePath,
   chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 
