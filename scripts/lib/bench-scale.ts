@@ -14,8 +14,8 @@
  * where each site build's time went (phases, and page render time summed by kind of route) from
  * Astro's own log, which is kept next to the copy (`build-<n>.log`).
  */
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadRegions } from '../../src/content/regions.ts';
@@ -31,7 +31,10 @@ interface Run {
   seconds: number;
   /** User + system CPU seconds: over `seconds`, how many cores the build kept busy. */
   cpuSeconds: number;
+  /** The largest process's peak (GNU time). */
   peakMb: number;
+  /** All the build's processes at once (sampled). */
+  allPeakMb: number;
   breakdown?: string;
   log: string;
 }
@@ -99,14 +102,28 @@ function meanRouteMs(log: string, kind: string): number {
   return times ? times.ms / times.files : NaN;
 }
 
-/** Runs a command under GNU time: wall seconds and the peak RSS of the largest process. */
-function timed(command: string[], cwd: string, env: Record<string, string> = {}): { seconds: number; cpuSeconds: number; peakMb: number; output: string } {
+/**
+ * Runs a command under GNU time: wall seconds, CPU seconds, the peak RSS of its largest process
+ * (GNU time) and the peak of all its processes at once (`tree-rss.ts` sampling beside it: Astro
+ * and Pagefind's indexer run side by side).
+ */
+function timed(command: string[], cwd: string, env: Record<string, string> = {}): { seconds: number; cpuSeconds: number; peakMb: number; allPeakMb: number; output: string } {
+  const peakFile = join(mkdtempSync(join(tmpdir(), 'bluezone-rss-')), 'peak');
+  const sampler = spawn(process.execPath, [join(import.meta.dirname, 'tree-rss.ts'), String(process.pid), peakFile], { stdio: 'ignore' });
   const result = spawnSync('/usr/bin/time', ['-f', 'BENCH_TIME %e %M %U %S', ...command], {
     cwd,
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env },
     encoding: 'utf8',
     maxBuffer: 512 * 1024 * 1024,
   });
+  sampler.kill();
+  let allPeakMb = 0;
+  try {
+    allPeakMb = Number(readFileSync(peakFile, 'utf8'));
+  } catch {
+    // A command shorter than one sample (the fetch of a one-day file): nothing sampled.
+  }
+  rmSync(join(peakFile, '..'), { recursive: true, force: true });
   const output = `${result.stdout}\n${result.stderr}`;
   const match = /BENCH_TIME ([\d.]+) (\d+) ([\d.]+) ([\d.]+)/.exec(result.stderr);
   if (result.status !== 0 || !match) {
@@ -115,7 +132,7 @@ function timed(command: string[], cwd: string, env: Record<string, string> = {})
     const errors = output.split('\n').filter((line) => /error|failed|problem/i.test(line) && !/\[WARN\]/.test(line));
     throw new Error(`${command.join(' ')} failed in ${cwd} (whole output in ${log}):\n${errors.slice(0, 30).join('\n')}`);
   }
-  return { seconds: Number(match[1]), cpuSeconds: Number(match[3]) + Number(match[4]), peakMb: Number(match[2]) / 1024, output };
+  return { seconds: Number(match[1]), cpuSeconds: Number(match[3]) + Number(match[4]), peakMb: Number(match[2]) / 1024, allPeakMb, output };
 }
 
 function countPages(dist: string): number {
@@ -129,7 +146,7 @@ function siteBuild(dir: string, csv: string, label: string, logName: string): Ru
   const fetch = timed([process.execPath, 'scripts/fetch-stats.ts', '--source', csv, '--source-id', 'synthetic-bench', '--source-name', 'Synthetic benchmark figures (not real)', '--max-bytes', String(statSync(csv).size), '--max-rows', '10000000'], dir);
   const build = timed([process.execPath, astro, 'build'], dir);
   writeFileSync(join(dir, logName), build.output);
-  return { label, pages: countPages(join(dir, 'dist')), seconds: fetch.seconds + build.seconds, cpuSeconds: fetch.cpuSeconds + build.cpuSeconds, peakMb: Math.max(fetch.peakMb, build.peakMb), breakdown: `${label} (fetch-stats ${fetch.seconds} s; log ${join(dir, logName)}):\n${breakdown(build.output)}`, log: build.output };
+  return { label, pages: countPages(join(dir, 'dist')), seconds: fetch.seconds + build.seconds, cpuSeconds: fetch.cpuSeconds + build.cpuSeconds, peakMb: Math.max(fetch.peakMb, build.peakMb), allPeakMb: Math.max(fetch.allPeakMb, build.allPeakMb), breakdown: `${label} (fetch-stats ${fetch.seconds} s; log ${join(dir, logName)}):\n${breakdown(build.output)}`, log: build.output };
 }
 
 /** A plain Astro site of `pages` pages of similar text: what any page costs Astro itself. */
@@ -156,7 +173,7 @@ const text = 'Thực hiện Công văn số 4865/UBND-KGVX ngày 13/8/2020 về 
 `,
     );
     const build = timed([process.execPath, astro, 'build'], dir);
-    return { label: 'plain Astro, same page count', pages: countPages(join(dir, 'dist')), seconds: build.seconds, cpuSeconds: build.cpuSeconds, peakMb: build.peakMb, log: build.output };
+    return { label: 'plain Astro, same page count', pages: countPages(join(dir, 'dist')), seconds: build.seconds, cpuSeconds: build.cpuSeconds, peakMb: build.peakMb, allPeakMb: build.allPeakMb, log: build.output };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -184,7 +201,7 @@ export async function benchScale(letters: number, keep: boolean, days = 730, are
     console.log(cold.breakdown);
     if (coldOnly) {
       const nf = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
-      console.log(`\ncold build only: ${nf.format(cold.pages)} pages, ${nf.format(cold.seconds)} s, ${nf.format(cold.cpuSeconds)} s of CPU, ${nf.format(cold.pages / cold.seconds)} pages/s, peak ${nf.format(cold.peakMb)} MB`);
+      console.log(`\ncold build only: ${nf.format(cold.pages)} pages, ${nf.format(cold.seconds)} s, ${nf.format(cold.cpuSeconds)} s of CPU, ${nf.format(cold.pages / cold.seconds)} pages/s, peak ${nf.format(cold.peakMb)} MB (largest process), ${nf.format(cold.allPeakMb)} MB (all processes at once)`);
       return;
     }
     const nextDay = join(dir, 'bench-next-day.csv');
@@ -200,8 +217,8 @@ export async function benchScale(letters: number, keep: boolean, days = 730, are
     console.log(single.breakdown);
     const baseline = baselineBuild(cold.pages);
     const nf = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
-    const table = [cold, warm, single, baseline].map((run) => `| ${run.label} | ${nf.format(run.pages)} | ${nf.format(run.seconds)} | ${nf.format(run.cpuSeconds)} | ${nf.format(run.pages / run.seconds)} | ${nf.format(run.peakMb)} |`);
-    console.log(`\n| N = ${nf.format(letters)} | pages | seconds | CPU seconds | pages/s | peak MB |\n|:--|--:|--:|--:|--:|--:|\n${table.join('\n')}`);
+    const table = [cold, warm, single, baseline].map((run) => `| ${run.label} | ${nf.format(run.pages)} | ${nf.format(run.seconds)} | ${nf.format(run.cpuSeconds)} | ${nf.format(run.pages / run.seconds)} | ${nf.format(run.peakMb)} | ${nf.format(run.allPeakMb)} |`);
+    console.log(`\n| N = ${nf.format(letters)} | pages | seconds | CPU seconds | pages/s | peak MB, largest process | peak MB, all at once |\n|:--|--:|--:|--:|--:|--:|--:|\n${table.join('\n')}`);
     console.log(`\ncold build / plain Astro: ${nf.format(cold.seconds / baseline.seconds)}× the time for the same page count`);
     console.log(`cold build / rebuild after one new day: ${nf.format(cold.seconds / warm.seconds)}×`);
     console.log(`cold build / rebuild after one province’s report: ${nf.format(cold.seconds / single.seconds)}×`);
