@@ -58,10 +58,6 @@ export default defineConfig({
   // code is unchanged) from Astro's cache instead of making it again; keys digest what it is made
   // from (README, "Incremental build"). `astro build --force` makes everything.
   experimental: { incrementalBuild: true },
-  // Guide illustrations are our own SVG drawings (content/images/guides/); rasterising them to
-  // AVIF/WebP at phone sizes keeps them small and lets <Picture> pick a format. Only trusted,
-  // committed SVGs go through astro:assets, so the denial-of-service risk this flag guards is moot.
-  image: { dangerouslyProcessSVG: true },
   // @astrojs/mdx 8 compiles with Sätteri and ignores remark/rehype plugins, so the content allowlist
   // (MDX is data, not code) is a Sätteri mdast plugin on the processor MDX really runs (guides and
   // FAQ; letters never reach it: src/content/letter-loader.ts makes them HTML and checks them).

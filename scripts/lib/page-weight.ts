@@ -8,7 +8,8 @@
  * - JS: inline scripts (gzipped together) + each `<script src>` file, gzipped. Data blocks such as
  *   `application/ld+json` are not JavaScript and are counted as HTML.
  * - Images: for each `<picture>` or lone `<img>`, the largest candidate of the first listed
- *   format, raw bytes (already compressed): what a 2x phone that supports that format fetches.
+ *   format: what a 2x phone that supports that format fetches. Raster files count their bytes
+ *   (already compressed); SVG, text that the server gzips, counts gzipped.
  */
 
 import { extractAssets } from '../../src/lib/core/html-assets.ts';
@@ -79,21 +80,21 @@ export function weighPage(
 ): PageWeight {
   const assets = extractAssets(html);
   const missing: string[] = [];
-  const sum = (urls: string[], measure: (bytes: Uint8Array) => number) =>
+  const sum = (urls: string[], measure: (bytes: Uint8Array, url: string) => number) =>
     urls.reduce((total, url) => {
       const bytes = fileBytes(url);
       if (!bytes) {
         missing.push(url);
         return total;
       }
-      return total + measure(bytes);
+      return total + measure(bytes, url);
     }, 0);
   return {
     path,
     html: gzipSize(assets.bareHtml),
     css: (assets.inlineCss ? gzipSize(assets.inlineCss) : 0) + sum(assets.stylesheets, gzipSize),
     js: (assets.inlineJs.trim() ? gzipSize(assets.inlineJs) : 0) + sum(assets.scripts, gzipSize),
-    images: sum(assets.images, (bytes) => bytes.byteLength),
+    images: sum(assets.images, (bytes, url) => (/\.svg(?:[?#]|$)/i.test(url) ? gzipSize(bytes) : bytes.byteLength)),
     missing,
   };
 }

@@ -1,11 +1,11 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import type { TestProject } from 'vitest/node';
 import { applyFixtures, FIXTURE_EPOCH, FIXTURE_SITE, goneLetter, goneLetterText, newLetter, newSnapshotFile } from '../support/fixture-site.ts';
 import { applySecondCampaign } from '../support/second-campaign-site.ts';
-import { copyProject, projectRoot, removeProject, startAstro } from '../support/temp-project.ts';
+import { copyProject, removeProject, startAstro } from '../support/temp-project.ts';
 import type { BuildName } from '../support/shared-build.ts';
 
 /**
@@ -21,11 +21,6 @@ import type { BuildName } from '../support/shared-build.ts';
  *   still be byte for byte what `a` made from nothing, with nothing of the lost letter left;
  * - the second campaign's site (tests/support/second-campaign-site.ts, a few snapshots: it builds
  *   in about a third of the fixture site's time), built as `campaign`.
- * Builds `a` and `campaign` start from a copy of the project's own image cache (what `npm run
- * build:local`, which `npm test` runs first, left there): Astro keys each encoded illustration by
- * its source and options, so the bytes are the same, and the AVIF/WebP encoding, about two thirds
- * of a fixture build (30 → 9 s), is not done again. Build `b` starts with an empty cache, so the
- * reproducibility test compares a fresh encoding with the cached one.
  * `b` comes after `a` so that it draws no chart `a` has drawn: both read the shared render cache
  * (node_modules/.cache/bluezone-render), and side by side both drew every chart (vitest 127 → 141 s
  * in clean-clone CI). The drawings' own reproducibility is a unit test (chart-images.test.ts).
@@ -62,9 +57,7 @@ export default function setup(project: TestProject) {
   }
   project.provide('sharedBuilds', { roots: { a: fixtureSite, b: fixtureRebuildSite, campaign: campaignSite }, markers });
 
-  const projectImages = join(process.env.ASTRO_CACHE_DIR ?? join(projectRoot, 'node_modules/.astro'), 'assets');
-  const run = async (name: BuildName, root: string, env: Record<string, string>, seedImages = false) => {
-    if (seedImages && existsSync(projectImages)) cpSync(projectImages, join(root, `.astro-cache-${name}`, 'assets'), { recursive: true });
+  const run = async (name: BuildName, root: string, env: Record<string, string>) => {
     const { child, done } = startAstro(root, 'build', { ...env, ASTRO_OUT_DIR: join(root, `dist-${name}`), ASTRO_CACHE_DIR: join(root, `.astro-cache-${name}`) });
     running.add(child);
     const result = await done;
@@ -76,9 +69,9 @@ export default function setup(project: TestProject) {
     writeFileSync(`${marker}.part`, JSON.stringify(result));
     renameSync(`${marker}.part`, marker);
   };
-  const build = async (name: BuildName, root: string, env: Record<string, string>, seedImages = false) => {
+  const build = async (name: BuildName, root: string, env: Record<string, string>) => {
     if (stopped) return;
-    finish(name, await run(name, root, env, seedImages));
+    finish(name, await run(name, root, env));
   };
   /**
    * Builds `root` without `files` and with `gone` first, then puts `files` back and takes `gone`
@@ -99,10 +92,10 @@ export default function setup(project: TestProject) {
   const fixtureEnv = { SITE_URL: `${FIXTURE_SITE}/`, SOURCE_DATE_EPOCH: FIXTURE_EPOCH };
   const builds = Promise.all([
     (async () => {
-      await build('a', fixtureSite, fixtureEnv, true);
+      await build('a', fixtureSite, fixtureEnv);
       await rebuild('b', fixtureRebuildSite, fixtureEnv, [newSnapshotFile, `content/directives/${newLetter}.mdx`], { file: goneLetter.file, text: goneLetterText() });
     })(),
-    build('campaign', campaignSite, { SITE_URL: 'http://localhost:4321' }, true),
+    build('campaign', campaignSite, { SITE_URL: 'http://localhost:4321' }),
   ]);
 
   return async () => {

@@ -25,8 +25,6 @@ function restored(output: string): Set<string> {
 // get the same bytes. `b` is an incremental rebuild after the fixture's new snapshot and letter
 // were added to a site built without them (tests/integration/global-setup.ts): what it copies
 // from the last build must be what a build from nothing makes.
-// `b` encodes every illustration afresh (`a` takes them from the project's image cache:
-// global-setup.ts), so the encoder's output is compared too.
 describe('reproducible build', () => {
   let builds: SharedBuild[] = [];
   beforeAll(async () => {

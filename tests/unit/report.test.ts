@@ -58,6 +58,14 @@ describe('page weight', () => {
     expect(weight.missing).toEqual(['logo.png']);
     expect(weight.html).toBe(extractAssets(page).bareHtml.length);
   });
+  it('counts an SVG drawing as the server sends it, gzipped; a raster file as it is', () => {
+    const drawing = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 240 400">${'<rect x="1" y="2" width="3" height="4"/>'.repeat(200)}</svg>`;
+    const served = (url: string) => (url === '/d.svg' ? new TextEncoder().encode(drawing) : fileBytes(url));
+    const gz = (data: string | Uint8Array) => gzipSync(data, { level: 9 }).byteLength;
+    const weight = weighPage('/huong-dan/android/', '<img src="/d.svg" alt="x"><img src="/a-480.avif" alt="y">', served, gz);
+    expect(weight.images).toBe(gz(drawing) + 5000);
+    expect(gz(drawing)).toBeLessThan(drawing.length / 10);
+  });
   it('counts a page without scripts as zero JavaScript', () => {
     const weight = weighPage('/huong-dan/', '<main><p>Hi</p></main>', fileBytes, (d) => gzipSync(d).byteLength);
     expect(weight.js).toBe(0);
