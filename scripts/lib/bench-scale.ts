@@ -84,11 +84,13 @@ function breakdown(log: string): string {
   // Pagefind starts when the pages are written and indexes while the cards are drawn.
   const cards = clock(/\[bluezone:og-images\]/);
   const afterBoth = Math.max(cards, clock(/\[bluezone:pagefind\]/));
+  // Astro's optimised images (none since the guide's drawings are served as SVG): shown when there are some.
+  const images = phase('generating optimized images');
   const kinds = routeTimes(text);
   const total = [...kinds.values()].reduce((sum, kind) => sum + kind.ms, 0);
   const nf = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
   const lines = [
-    `  phases: content sync ${nf.format(clock(/\[content\] Synced content/) - clock(/\[content\] Syncing content/))} s, bundling ${nf.format(clock(/\[build\] Rearranging server assets/) - clock(/\[content\] Synced content/))} s, pages ${nf.format(phase('generating static routes'))} s, illustrations ${nf.format(phase('generating optimized images'))} s, Open Graph cards ${nf.format(cards - afterImages)} s with Pagefind beside them ${nf.format(afterBoth - afterImages)} s, offline list ${nf.format(clock(/\[bluezone:offline\]/) - afterBoth)} s`,
+    `  phases: content sync ${nf.format(clock(/\[content\] Synced content/) - clock(/\[content\] Syncing content/))} s, bundling ${nf.format(clock(/\[build\] Rearranging server assets/) - clock(/\[content\] Synced content/))} s, pages ${nf.format(phase('generating static routes'))} s, ${Number.isNaN(images) ? '' : `optimised images ${nf.format(images)} s, `}Open Graph cards ${nf.format(cards - afterImages)} s with Pagefind beside them ${nf.format(afterBoth - afterImages)} s, offline list ${nf.format(clock(/\[bluezone:offline\]/) - afterBoth)} s`,
     `  copied from the last build by Astro's incremental build: ${nf.format([...text.matchAll(/ \((?:restored|cached)\)/g)].length)} files`,
     '  page render time summed over routes made anew (four render at once, so the sum exceeds the phase):',
     ...[...kinds].sort((a, b) => b[1].ms - a[1].ms).map(([kind, { files, ms }]) => `    ${kind.padEnd(32)} ${nf.format(files).padStart(8)} files ${nf.format(ms / 1000).padStart(8)} s ${nf.format((100 * ms) / total).padStart(5)} %`),
