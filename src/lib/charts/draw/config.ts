@@ -398,10 +398,12 @@ function lineLabelsPlugin(spec: TimelineChartSpec, look: ChartLook, placedNames:
       const ctx = chart.ctx;
       ctx.save();
       ctx.font = fontCss;
-      // A long name wraps instead of squeezing the plot: at most a quarter of the drawing (a fifth
-      // when compact, where the place alone names a line if no two lines share a place).
+      // The place alone names a line when no two lines share a place: a chart has one basis, and
+      // its axis, title and headline already say it ("Quảng Ninh: % dân số" beside "37 % dân số"
+      // read twice on a TV frame). A long name wraps instead of squeezing the plot: at most a
+      // quarter of the drawing (a fifth when compact).
       const heads = spec.series.map((series) => series.label[look.lang].split(': ')[0]!);
-      const short = look.compact && new Set(heads).size === heads.length;
+      const short = new Set(heads).size === heads.length;
       wrapped = spec.series.map((series, index) => wrapLabel(ctx, short ? heads[index]! : series.label[look.lang], Math.max(chart.width * (look.compact ? 0.2 : 0.25), 60 * look.scale)));
       const widest = Math.max(0, ...wrapped.flat().map((line) => ctx.measureText(line).width));
       ctx.restore();
