@@ -425,10 +425,10 @@ function lineLabelsPlugin(spec: TimelineChartSpec, look: ChartLook, placedNames:
     const { ctx, chartArea } = chart;
     const margin = 6 * look.scale;
     const targets = spec.targets
-      .map((target, index) => {
+      .flatMap((target, index) => {
         const own = seriesCount + index;
         const [from, to] = chart.getDatasetMeta(own).data;
-        if (!from || !to) return undefined;
+        if (!from || !to) return [];
         const right = Math.max(chartArea.left, Math.min(to.x, chartArea.right) - 4 * look.scale);
         const left = Math.min(chartArea.right, Math.max(from.x, chartArea.left) + 4 * look.scale);
         const room = chartArea.width - 8 * look.scale;
@@ -474,13 +474,12 @@ function lineLabelsPlugin(spec: TimelineChartSpec, look: ChartLook, placedNames:
               };
             });
         });
-        return { lineY: to.y, candidates };
+        return candidates.length > 0 ? [{ lineY: to.y, candidates }] : [];
       })
-      .filter((target) => target !== undefined && target.candidates.length > 0)
-      // From the top line down, each name clear of the names already placed.
-      .sort((a, b) => a!.lineY - b!.lineY);
-    type Candidate = (typeof targets)[number] extends { candidates: (infer C)[] } | undefined ? C : never;
-    const boxOf = (c: Candidate) => {
+      // Top line first: the order in which the search below meets the names (and breaks ties).
+      .sort((a, b) => a.lineY - b.lineY);
+    type Candidate = (typeof targets)[number]['candidates'][number];
+    const boxOf = (c: Candidate): Box => {
       const boxLeft = c.align === 'right' ? c.x - c.width : c.x;
       return { left: boxLeft, right: boxLeft + c.width, top: c.top, bottom: c.top + c.lines.length * lineHeight };
     };
@@ -490,11 +489,14 @@ function lineLabelsPlugin(spec: TimelineChartSpec, look: ChartLook, placedNames:
     // name at its most preferred place. One name at a time, a name taking the only gap between two
     // close lines could leave the next nowhere but over it or over the figures.
     const cost = (c: Candidate, rank: number) => (c.hidesFigure ? 1e6 : 0) + ('beforeLine' in c ? 1e3 : 0) + (c.hidesTarget ? 1e2 : 0) + rank * 0.01;
-    const options = targets.map((target) => target!.candidates.map((candidate, rank) => ({ candidate, box: boxOf(candidate), cost: cost(candidate, rank) })).sort((a, b) => a.cost - b.cost));
+    const options = targets.map((target) => target.candidates.map((candidate, rank) => ({ candidate, box: boxOf(candidate), cost: cost(candidate, rank) })).sort((a, b) => a.cost - b.cost));
+    // The least the names from `index` on can add (each at its cheapest place): a branch that cannot
+    // beat the best set found so far is not explored.
+    const leastFrom = options.map((_, index) => options.slice(index).reduce((sum, places) => sum + places[0]!.cost, 0));
     let best: { total: number; picks: number[] } = { total: Infinity, picks: [] };
     const picks: number[] = [];
     const search = (index: number, total: number) => {
-      if (total >= best.total) return;
+      if (total + (leastFrom[index] ?? 0) >= best.total) return;
       if (index === options.length) {
         best = { total, picks: [...picks] };
         return;
@@ -516,8 +518,7 @@ function lineLabelsPlugin(spec: TimelineChartSpec, look: ChartLook, placedNames:
       if (names.some((other) => other !== name && other.top < name.top && overlaps(boxOf(other), box))) name.top = Math.max(name.top, below);
       below = Math.max(below, name.top + name.lines.length * lineHeight);
     }
-    const left = (name: (typeof names)[number]) => (name.align === 'right' ? name.x - name.width : name.x);
-    placedNames.splice(0, placedNames.length, ...names.map((name) => ({ left: left(name), right: left(name) + name.width, top: name.top, bottom: name.top + name.lines.length * lineHeight })));
+    placedNames.splice(0, placedNames.length, ...names.map(boxOf));
     return names;
   };
   let targetNames: ReturnType<typeof placeTargetNames> = [];
