@@ -69,3 +69,16 @@ describe('Open Graph card', () => {
     }
   });
 });
+
+describe('Open Graph cards drawn at once on one thread', () => {
+  it('are each the card drawn alone: the shared canvas is never read half-drawn', async () => {
+    const cards = ['Công văn 5355/UBND-KGVX', 'Hướng dẫn cài đặt Bluezone trên iPhone', 'Letter 1119/UBND-KGVX'].map((title) => ({ title, siteName: 'Bluezone', host: 'bluezone.example' }));
+    const alone: Buffer[] = [];
+    for (const card of cards) alone.push(await renderOgCard(card));
+    const together = await Promise.all(cards.map((card) => renderOgCard(card)));
+    // Compared as pixels, decoded: each card shows its own title, not a neighbour's.
+    const pixels = (png: Buffer) => sharp(png).raw().toBuffer();
+    for (const [i, png] of together.entries()) expect((await pixels(png)).equals(await pixels(alone[i]!)), cards[i]!.title).toBe(true);
+    expect((await pixels(alone[0]!)).equals(await pixels(alone[1]!))).toBe(false);
+  });
+});
