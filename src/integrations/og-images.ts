@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,16 +44,21 @@ export function ogImages(site: string): AstroIntegration {
         const host = publicHost(site) ?? '';
         const queue = await builtPages(root);
         let count = 0;
+        const folders = new Set<string>();
+        // The page is read and the card written with synchronous calls: small files in the page
+        // cache, and at 22.000 cards the promise API's file handles were 1 ms of each card's 9 on
+        // this thread, which also feeds the workers.
         const card = async (file: string) => {
-          const html = await readFile(join(root, file), 'utf8');
-          const { 'og:image': image, 'og:title': title, 'og:site_name': siteName } = metaProperties(html);
+          const { 'og:image': image, 'og:title': title, 'og:site_name': siteName } = metaProperties(readFileSync(join(root, file), 'utf8'));
           if (!image) return;
           const path = new URL(image).pathname;
           if (!path.startsWith('/og/')) return;
           if (!title || !siteName) throw new Error(`${file}: og:image without og:title or og:site_name`);
           const target = join(root, path);
-          await mkdir(dirname(target), { recursive: true });
-          await writeFile(target, await cachedRender('og-card', [title, siteName, host], () => drawPng({ kind: 'og-card', card: { title, siteName, host } })));
+          const png = await cachedRender('og-card', [title, siteName, host], () => drawPng({ kind: 'og-card', card: { title, siteName, host } }));
+          if (!folders.has(dirname(target))) mkdirSync(dirname(target), { recursive: true });
+          folders.add(dirname(target));
+          writeFileSync(target, png);
           count += 1;
         };
         // Cards are drawn in the worker pool (thousands of letters mean thousands of cards); twice
