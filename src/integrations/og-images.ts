@@ -4,8 +4,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
-import { drawPng } from '../lib/charts/publish/draw-pool.ts';
-import { cachedRender } from '../lib/images/render-cache.ts';
+import { drawingsWaitedFor, drawPng } from '../lib/charts/publish/draw-pool.ts';
+import { receiveOgCardsAhead, type OgCardAhead } from '../lib/images/og-ahead.ts';
+import type { OgCard } from '../lib/images/og.ts';
+import { cachedRender, isRendered } from '../lib/images/render-cache.ts';
 import { publicHost } from '../routing/routes.ts';
 import { builtPages } from './built-pages.ts';
 
@@ -30,18 +32,70 @@ export function metaProperties(html: string): Record<string, string> {
 }
 
 /**
+ * Cards drawn ahead while the pages are made (src/lib/images/og-ahead.ts): one at a time, and
+ * only while no page waits for a drawing, so the charts a page prints are never queued behind a
+ * card and the letters' pages (no drawing of their own) leave their idle core to the cards.
+ * A card drawn ahead goes to the render cache only; a failure is left for the card pass to
+ * draw again and report.
+ */
+function cardsAhead(host: string) {
+  const queue: OgCard[] = [];
+  const seen = new Set<string>();
+  let running: Promise<void> | undefined;
+  let stopped = false;
+  let drawn = 0;
+  const next = (): void => {
+    if (running || stopped || drawingsWaitedFor()) return;
+    const card = queue.shift();
+    if (!card) return;
+    const input = [card.title, card.siteName, card.host];
+    if (isRendered('og-card', input)) return next();
+    running = cachedRender('og-card', input, () => drawPng({ kind: 'og-card', card }, true))
+      .then(() => void (drawn += 1), () => undefined)
+      .finally(() => {
+        running = undefined;
+        next();
+      });
+  };
+  return {
+    add(card: OgCardAhead): void {
+      const key = JSON.stringify([card.title, card.siteName]);
+      if (stopped || seen.has(key)) return;
+      seen.add(key);
+      queue.push({ ...card, host });
+      next();
+    },
+    /** Stops drawing ahead; resolves, once the card being drawn is done, to how many were. */
+    async stop(): Promise<number> {
+      stopped = true;
+      queue.length = 0;
+      await running;
+      return drawn;
+    },
+  };
+}
+
+/**
  * Draws the Open Graph card of every built page that announces one (`og:image` under `/og/`,
  * set by the base layout), from that page's own `og:title`: a page added later gets its card
- * with no change here. Runs after the build, before Pagefind sees nothing new (cards are PNGs).
+ * with no change here. Runs after the build, beside Pagefind (cards are PNGs, never indexed);
+ * most cards are already in the render cache by then, drawn ahead while the pages were made.
  */
 export function ogImages(site: string): AstroIntegration {
+  // A placeholder address (no SITE_URL) is never printed on a card.
+  const host = publicHost(site) ?? '';
+  let ahead: ReturnType<typeof cardsAhead> | undefined;
   return {
     name: 'bluezone:og-images',
     hooks: {
+      'astro:build:start': () => {
+        ahead = cardsAhead(host);
+        receiveOgCardsAhead((card) => ahead?.add(card));
+      },
       'astro:build:done': async ({ dir, logger }) => {
+        receiveOgCardsAhead(undefined);
+        const drawnAhead = (await ahead?.stop()) ?? 0;
         const root = fileURLToPath(dir);
-        // A placeholder address (no SITE_URL) is never printed on a card.
-        const host = publicHost(site) ?? '';
         const queue = await builtPages(root);
         let count = 0;
         const folders = new Set<string>();
@@ -66,7 +120,7 @@ export function ogImages(site: string): AstroIntegration {
         await Promise.all(Array.from({ length: 2 * availableParallelism() }, async () => {
           for (let file = queue.shift(); file !== undefined; file = queue.shift()) await card(file);
         }));
-        logger.info(`${count} Open Graph cards drawn`);
+        logger.info(`${count} Open Graph cards written, ${drawnAhead} of them drawn ahead while the pages were made`);
       },
     },
   };

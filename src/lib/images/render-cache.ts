@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -69,6 +69,11 @@ function write(key: string, bytes: Uint8Array | string): void {
   const temp = join(dir, `${key}.${process.pid}.tmp`);
   writeFileSync(temp, bytes);
   renameSync(temp, join(dir, key));
+}
+
+/** Whether the cache holds this render, without reading it. */
+export function isRendered(kind: string, input: unknown): boolean {
+  return existsSync(join(cacheDir(), renderKey(kind, input)));
 }
 
 /** A binary render (PNG), from the cache when the same inputs were drawn by the same code before. */
