@@ -1,0 +1,37 @@
+/**
+ * The process that draws Open Graph cards ahead (src/integrations/og-images.ts starts it at the
+ * lowest CPU priority when a build starts): one card per line of JSON on stdin, each drawn into
+ * the render cache unless it is there already. Asked to stop (SIGTERM), it ends after the card it
+ * is drawing, and prints how many it drew. Loaded by Node from this source file (type stripping).
+ */
+import { createInterface } from 'node:readline';
+import { renderOgCard, type OgCard } from './og.ts';
+import { cachedRender, isRendered } from './render-cache.ts';
+
+let drawn = 0;
+let drawing = false;
+let stopping = false;
+const finish = () => {
+  process.stdout.write(`${drawn}\n`, () => process.exit(0));
+};
+process.on('SIGTERM', () => {
+  stopping = true;
+  if (!drawing) finish();
+});
+
+for await (const line of createInterface({ input: process.stdin })) {
+  const card = JSON.parse(line) as OgCard;
+  const input = [card.title, card.siteName, card.host];
+  if (isRendered('og-card', input)) continue;
+  drawing = true;
+  try {
+    await cachedRender('og-card', input, () => renderOgCard(card));
+    drawn += 1;
+  } catch {
+    // The card pass draws it again and reports the failure.
+  } finally {
+    drawing = false;
+  }
+  if (stopping) break;
+}
+finish();
