@@ -44,7 +44,7 @@ export function metaProperties(html: string): Record<string, string> {
 function cardsAhead(host: string) {
   const child = spawn(process.execPath, [join(process.cwd(), 'src/lib/images/og-ahead-process.ts')], { stdio: ['pipe', 'pipe', 'inherit'] });
   try {
-    setPriority(child.pid ?? 0, constants.priority.PRIORITY_LOWEST);
+    setPriority(child.pid ?? 0, constants.priority.PRIORITY_LOW);
   } catch {
     // Not permitted here: it draws at normal priority, still beside the pages.
   }
