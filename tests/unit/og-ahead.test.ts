@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -74,5 +76,28 @@ describe('Open Graph cards drawn ahead while the pages are made', () => {
     const log = await build(() => undefined);
     expect(log).toEqual(['2 Open Graph cards written, 0 of them drawn ahead while the pages were made']);
     expect(readdirSync(root, { recursive: true }).map(String).filter((file) => file.endsWith('card.png')).sort()).toEqual(['og/en/guide/iphone/card.png', 'og/van-ban/5355-ubnd-kgvx-2020/card.png']);
+  });
+});
+
+describe('the process drawing cards ahead', () => {
+  it('stops when its build is gone (its input ends) instead of drawing what is queued for no one', async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'og-ahead-orphan-'));
+    try {
+      const child = spawn(process.execPath, ['src/lib/images/og-ahead-process.ts'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, RENDER_CACHE_DIR: cache } });
+      let printed = '';
+      child.stdout.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+      const queued = 300;
+      for (let i = 0; i < queued; i++) child.stdin.write(`${JSON.stringify({ title: `Công văn ${i}/UBND-KGVX`, siteName: 'Bluezone', host })}\n`);
+      // A failed build's process exits: the pipe closes.
+      child.stdin.end();
+      const [code] = (await once(child, 'exit')) as [number];
+      expect(code).toBe(0);
+      const drawn = Number.parseInt(printed, 10);
+      expect(drawn).toBe(readdirSync(cache).length);
+      // 300 cards take seconds; it stops after the card it was drawing when the input ended.
+      expect(drawn).toBeLessThan(queued / 10);
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
   });
 });

@@ -1,8 +1,9 @@
 /**
  * The process that draws Open Graph cards ahead (src/integrations/og-images.ts starts it at the
  * lowest CPU priority when a build starts): one card per line of JSON on stdin, each drawn into
- * the render cache unless it is there already. Asked to stop (SIGTERM), it ends after the card it
- * is drawing, and prints how many it drew. Loaded by Node from this source file (type stripping).
+ * the render cache unless it is there already. Asked to stop (SIGTERM), or left without its
+ * build (its input ends), it ends after the card it is drawing, and prints how many it drew.
+ * Loaded by Node from this source file (type stripping).
  */
 import { createInterface } from 'node:readline';
 import { renderOgCard, type OgCard } from './og.ts';
@@ -11,15 +12,23 @@ import { cachedRender, isRendered } from './render-cache.ts';
 let drawn = 0;
 let drawing = false;
 let stopping = false;
+let finished = false;
 const finish = () => {
+  if (finished) return;
+  finished = true;
   process.stdout.write(`${drawn}\n`, () => process.exit(0));
 };
-process.on('SIGTERM', () => {
+const stop = () => {
   stopping = true;
   if (!drawing) finish();
-});
+};
+process.on('SIGTERM', stop);
+// Its input ends only when the build's process is gone (a failed build exits at once): the cards
+// still queued would be drawn for no one, for minutes at 10.000 letters.
+process.stdin.on('end', stop);
 
 for await (const line of createInterface({ input: process.stdin })) {
+  if (stopping) break;
   const card = JSON.parse(line) as OgCard;
   const input = [card.title, card.siteName, card.host];
   if (isRendered('og-card', input)) continue;
@@ -32,6 +41,5 @@ for await (const line of createInterface({ input: process.stdin })) {
   } finally {
     drawing = false;
   }
-  if (stopping) break;
 }
 finish();
