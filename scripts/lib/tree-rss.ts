@@ -5,6 +5,7 @@
  * indexer side by side: at 10.000 letters 3,0 and 4,5 GB at the same moment.
  *
  * Usage (by bench-scale.ts, beside a blocking spawnSync): node tree-rss.ts <root pid> <out file>
+ * It ends by itself once the root process is gone.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 
@@ -47,6 +48,8 @@ function treeMb(): number {
 
 let peak = 0;
 setInterval(() => {
+  // Its build is over, or the bench was stopped (Ctrl-C): nothing left to sample.
+  if (read(`/proc/${root}/stat`) === undefined) process.exit(0);
   const mb = treeMb();
   if (mb > peak) {
     peak = mb;
