@@ -95,7 +95,6 @@ export function ogImages(site: string): AstroIntegration {
         const root = fileURLToPath(dir);
         const queue = await builtPages(root);
         let count = 0;
-        const folders = new Set<string>();
         // The page is read and the card written with synchronous calls: small files in the page
         // cache, and at 22.000 cards the promise API's file handles were 1 ms of each card's 9 on
         // this thread, which also feeds the workers.
@@ -107,8 +106,7 @@ export function ogImages(site: string): AstroIntegration {
           if (!title || !siteName) throw new Error(`${file}: og:image without og:title or og:site_name`);
           const target = join(root, path);
           const png = await cachedRender('og-card', [title, siteName, host], () => drawPng({ kind: 'og-card', card: { title, siteName, host } }));
-          if (!folders.has(dirname(target))) mkdirSync(dirname(target), { recursive: true });
-          folders.add(dirname(target));
+          mkdirSync(dirname(target), { recursive: true });
           writeFileSync(target, png);
           count += 1;
         };

@@ -60,11 +60,9 @@ function read(key: string): Buffer | undefined {
   }
 }
 
-let madeDir: string | undefined;
 function write(key: string, bytes: Uint8Array | string): void {
   const dir = cacheDir();
-  if (madeDir !== dir) mkdirSync(dir, { recursive: true });
-  madeDir = dir;
+  mkdirSync(dir, { recursive: true });
   // Write then rename: a crash or a parallel build never leaves half a file under a key.
   const temp = join(dir, `${key}.${process.pid}.tmp`);
   writeFileSync(temp, bytes);
