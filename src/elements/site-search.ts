@@ -1,11 +1,13 @@
 /**
  * `<site-search>`: runs Pagefind on the search page, in the browser, with no request leaving
- * the site (the index is served from `/pagefind/`). It enhances a plain GET form: the query and
- * filters live in the URL (`?q=…&kind=…&province=…`), so a search from the header box of any
- * page, a shared link or the back button all show the same results. Without JavaScript the form
- * stays hidden and the page explains why and links the main sections.
+ * the site (the index is served from `/pagefind/`, in parts on a large site: see
+ * `lib/search/parts.ts`). It enhances a plain GET form: the query and filters live in the URL
+ * (`?q=…&kind=…&province=…`), so a search from the header box of any page, a shared link or the
+ * back button all show the same results. Without JavaScript the form stays hidden and the page
+ * explains why and links the main sections.
  */
 import { cleanExcerpt, cleanText } from '../lib/search/fold.ts';
+import { furtherParts, partsFile } from '../lib/search/parts.ts';
 
 interface PagefindSubResult {
   url: string;
@@ -24,6 +26,7 @@ interface PagefindData {
 interface PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  mergeIndex(url: string, options: Record<string, unknown>): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
   search(
     query: string | null,
@@ -96,10 +99,17 @@ class SiteSearch extends HTMLElement {
 
   #api(): Promise<PagefindApi> {
     this.#pagefind ??= (async () => {
-      const url = new URL('/pagefind/pagefind.js', location.origin).href;
-      const api = (await import(/* @vite-ignore */ url)) as PagefindApi;
-      await api.options({ excerptLength: 24, ranking: RANKING });
-      await api.init();
+      const root = new URL('/pagefind/', location.origin);
+      // The list of parts comes in beside the script, not after it (one round trip on a weak link).
+      const [api, parts] = await Promise.all([
+        import(/* @vite-ignore */ new URL('pagefind.js', root).href) as Promise<PagefindApi>,
+        fetch(new URL(partsFile, root)).then((response) => (response.ok ? response.json() : null)).catch(() => null),
+      ]);
+      const options = { excerptLength: 24, ranking: RANKING };
+      await api.options(options);
+      // Merged parts are searched in the page's language with the same options as the first.
+      const language = document.documentElement.lang.toLowerCase();
+      await Promise.all([api.init(), ...furtherParts(parts, language).map((folder) => api.mergeIndex(new URL(folder, root).href, options))]);
       return api;
     })();
     return this.#pagefind;

@@ -1,37 +1,61 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { PagefindIndex } from 'pagefind';
 import { addFoldedTwinsToHtml } from '../lib/search/fold.ts';
+import { partFolder, pagesPerPart, partsFile, type SearchParts } from '../lib/search/parts.ts';
+import { searchIndexRoot } from '../routing/routes.ts';
 import { builtPages } from './built-pages.ts';
 
 function failOn(step: string, errors: string[]): void {
   if (errors.length > 0) throw new Error(`Pagefind ${step} failed:\n${errors.join('\n')}`);
 }
 
+/** What `writeSearchInput` handed over: how many pages, and the part folders (`1`, `2`…) of `input`. */
+export interface SearchInput {
+  pages: number;
+  parts: number;
+}
+
+/** `<html lang>` of a page as Pagefind reads it, `unknown` without one. */
+function pageLanguage(html: string): string {
+  return /<html\b[^>]*?\slang="([^"]+)"/i.exec(html)?.[1]?.toLowerCase() ?? 'unknown';
+}
+
 /**
  * Copies every searchable page of `root` (its layout marked `data-pagefind-body`) into `input`,
- * at the same path, as Pagefind is to read it: đ-words with folded twins.
- * Returns how many pages were copied.
+ * as Pagefind is to read it (đ-words with folded twins), in part folders `input/1/`, `input/2/`…
+ * at the same path: each part holds the next `perPart` pages of each language, in path order.
  */
-export async function writeSearchInput(root: string, input: string): Promise<number> {
+export async function writeSearchInput(root: string, input: string, perPart = pagesPerPart): Promise<SearchInput> {
   const files = await builtPages(root);
+  const seen = new Map<string, number>();
   let pages = 0;
+  let parts = 0;
   // A few files at a time: tens of thousands of pages must not open as many files at once.
   for (let start = 0; start < files.length; start += 32) {
+    const batch = files.slice(start, start + 32);
+    const htmls = await Promise.all(batch.map((file) => readFile(join(root, file), 'utf8')));
     await Promise.all(
-      files.slice(start, start + 32).map(async (file) => {
-        const html = await readFile(join(root, file), 'utf8');
+      batch.map(async (file, i) => {
+        const html = htmls[i]!;
         if (!html.includes('data-pagefind-body')) return;
-        await mkdir(dirname(join(input, file)), { recursive: true });
-        await writeFile(join(input, file), addFoldedTwinsToHtml(html));
+        // Counted before the first await, so in path order.
+        const language = pageLanguage(html);
+        const before = seen.get(language) ?? 0;
+        seen.set(language, before + 1);
+        const part = Math.floor(before / perPart) + 1;
+        parts = Math.max(parts, part);
         pages += 1;
+        const target = join(input, String(part), file);
+        await mkdir(dirname(target), { recursive: true });
+        await writeFile(target, addFoldedTwinsToHtml(html));
       }),
     );
   }
-  return pages;
+  return { pages, parts };
 }
 
 /**
@@ -51,27 +75,61 @@ export async function indexFolder(pagefind: typeof import('pagefind'), input: st
   return index;
 }
 
-/** Indexes the built pages in `root` and writes `root/pagefind/`. */
-async function indexSite(root: string, logger: AstroIntegrationLogger): Promise<void> {
+/** Files of a Pagefind output that only the first part needs (the script, styles and WebAssembly). */
+const firstPartOnly = /^(pagefind([-.][\w.-]*)?\.(js|css)|wasm\.[\w-]+\.pagefind)$/;
+
+/** What `writeSearchIndex` wrote: pages, parts and pages per language (as Pagefind counted them). */
+export interface SearchIndexSummary {
+  pages: number;
+  parts: number;
+  perLanguage: Record<string, number>;
+}
+
+/**
+ * Indexes the built pages in `root` into `output` (the site's `/pagefind/`), in parts of at most
+ * `perPart` pages of each language (see `lib/search/parts.ts`), one part after the other, each by
+ * a fresh Pagefind process so that no part's memory outlives it; writes `parts.json`.
+ */
+export async function writeSearchIndex(root: string, output: string, perPart = pagesPerPart): Promise<SearchIndexSummary> {
   const pagefind = await import('pagefind');
   const input = await mkdtemp(join(tmpdir(), 'bluezone-search-'));
   try {
-    const pages = await writeSearchInput(root, input);
+    const { pages, parts } = await writeSearchInput(root, input, perPart);
     if (pages === 0) throw new Error('Pagefind: no page has data-pagefind-body; nothing to search');
-    const index = await indexFolder(pagefind, input);
-    const written = await index.writeFiles({ outputPath: join(root, 'pagefind') });
-    failOn('writeFiles', written.errors);
-    const entry = JSON.parse(await readFile(join(root, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
-      languages: Record<string, { page_count: number }>;
-    };
-    const perLanguage = Object.entries(entry.languages)
-      .map(([lang, { page_count }]) => `${lang} ${page_count}`)
-      .join(', ');
-    logger.info(`Pagefind indexed ${pages} pages (${perLanguage})`);
+    const perLanguage: Record<string, number> = {};
+    const further: SearchParts = {};
+    for (let part = 1; part <= parts; part++) {
+      const folder = join(output, partFolder(part));
+      const index = await indexFolder(pagefind, join(input, String(part)));
+      failOn('writeFiles', (await index.writeFiles({ outputPath: folder })).errors);
+      await pagefind.close();
+      const entry = JSON.parse(await readFile(join(folder, 'pagefind-entry.json'), 'utf8')) as {
+        languages: Record<string, { page_count: number }>;
+      };
+      for (const [language, { page_count }] of Object.entries(entry.languages)) {
+        perLanguage[language] = (perLanguage[language] ?? 0) + page_count;
+        if (part > 1) (further[language] ??= []).push(partFolder(part));
+        else further[language] ??= [];
+      }
+      if (part > 1) {
+        for (const name of await readdir(folder)) if (firstPartOnly.test(name)) await rm(join(folder, name));
+      }
+    }
+    await writeFile(join(output, partsFile), JSON.stringify(further));
+    return { pages, parts, perLanguage };
   } finally {
     await pagefind.close();
     await rm(input, { recursive: true, force: true });
   }
+}
+
+/** Indexes the built pages in `root` and writes `root/pagefind/`. */
+async function indexSite(root: string, logger: AstroIntegrationLogger): Promise<void> {
+  const { pages, parts, perLanguage } = await writeSearchIndex(root, join(root, searchIndexRoot));
+  const languages = Object.entries(perLanguage)
+    .map(([language, count]) => `${language} ${count}`)
+    .join(', ');
+  logger.info(`Pagefind indexed ${pages} pages (${languages}) in ${parts} part${parts === 1 ? '' : 's'}`);
 }
 
 /**

@@ -1,5 +1,10 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
+import { writeSearchIndex } from '../../src/integrations/pagefind.ts';
+import { distDir } from './support/site.ts';
 
 /**
  * Search on the built site: Pagefind's index, the `<site-search>` element, the đ folding, the
@@ -89,6 +94,48 @@ test.describe('Vietnamese search', () => {
     await page.goto('/tim-kiem/?q=' + encodeURIComponent('được tạo ngày'));
     await expect(page.locator('.search-status')).toHaveText(/kết quả|Không tìm thấy/);
     await expect(page.locator('ol.search-results')).not.toContainText('Trang được tạo ngày');
+  });
+});
+
+test.describe('a search index in parts, as a national site has', () => {
+  // The built site's 101 Vietnamese and 69 English searchable pages in parts of 30: Vietnamese in
+  // four parts, the letters (van-ban/ sorts last) in the fourth, the provinces' pages in between.
+  let folder: string;
+  test.beforeAll(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'search-parts-'));
+    expect((await writeSearchIndex(distDir, folder, 30)).parts).toBeGreaterThanOrEqual(3);
+  });
+  test.afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  /** The results a search says it found. */
+  async function found(page: Page, query: string, filters: Record<string, string> = {}): Promise<number> {
+    await search(page, '/tim-kiem/', query, filters);
+    return Number((await page.locator('.search-status').textContent())!.match(/\d+/)![0]);
+  }
+
+  test('finds what the one index finds, with the filters of every part, in one list', { tag: '@desktop' }, async ({ page }) => {
+    const queries: [string, Record<string, string>][] = [['Bluezone', {}], ['Bluezone', { province: 'Cà Mau' }], ['cai dat', {}], ['Bluezone', { kind: 'directive' }]];
+    const whole: number[] = [];
+    for (const [query, filters] of queries) whole.push(await found(page, query, filters));
+
+    // From here on the parts are served in place of the site's index (routing also bypasses the cache).
+    const requested: string[] = [];
+    await page.route('**/pagefind/**', async (route) => {
+      const path = new URL(route.request().url()).pathname;
+      requested.push(path);
+      const file = join(folder, decodeURIComponent(path.slice('/pagefind/'.length)));
+      await (existsSync(file) ? route.fulfill({ path: file }) : route.fulfill({ status: 404 }));
+    });
+    for (const [i, [query, filters]] of queries.entries()) expect(await found(page, query, filters), `${query} ${JSON.stringify(filters)}`).toBe(whole[i]);
+    // A letter by its number, from the last part, comes first.
+    expect((await search(page, '/tim-kiem/', '5355'))[0]).toBe('/van-ban/5355-ubnd-kgvx-2020/');
+    await expect(page.locator('select[name="province"] option')).toContainText(['Cà Mau', 'Kiên Giang']);
+
+    const parts = JSON.parse(readFileSync(join(folder, 'parts.json'), 'utf8')) as Record<string, string[]>;
+    expect(parts['vi']).toEqual(['part-2/', 'part-3/', 'part-4/']);
+    for (const part of parts['vi']!) expect(requested).toContain(`/pagefind/${part}pagefind-entry.json`);
+    // Each further part is searched with the first part's WebAssembly.
+    expect(new Set(requested.filter((path) => path.endsWith('.pagefind')))).toEqual(new Set(['/pagefind/wasm.unknown.pagefind']));
   });
 });
 

@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { indexFolder, writeSearchInput } from '../../src/integrations/pagefind.ts';
+import { indexFolder, writeSearchIndex, writeSearchInput } from '../../src/integrations/pagefind.ts';
+import { furtherParts, partsFile } from '../../src/lib/search/parts.ts';
 import { addFoldedTwinsToHtml } from '../../src/lib/search/fold.ts';
 import { BUILD_WAIT, sharedBuild, type SharedBuild } from '../support/shared-build.ts';
 
@@ -39,8 +40,9 @@ describe('what the search index is given', () => {
     expect(status).toBe(0);
     const files = ['so-lieu/index.html', 'so-lieu/ca-mau/index.html', 'huong-dan/android/index.html', 'en/statistics/index.html', 'nhung/luot-tai-toan-quoc/index.html'];
     const pages = Object.fromEntries(files.map((file) => [file, readFileSync(join(dist, file), 'utf8')]));
-    const given = join(temp, 'given');
-    expect(await writeSearchInput(folderOf('site', pages), given)).toBe(4);
+    const input = join(temp, 'given');
+    expect(await writeSearchInput(folderOf('site', pages), input)).toEqual({ pages: 4, parts: 1 });
+    const given = join(input, '1');
     // The embed page is not searchable, so it is not given.
     expect(readdirSync(given, { recursive: true }).filter((file) => String(file).endsWith('.html')).sort()).toEqual(files.slice(0, 4).sort());
     for (const file of files.slice(0, 4)) expect(readFileSync(join(given, file), 'utf8')).toBe(addFoldedTwinsToHtml(pages[file]!));
@@ -50,5 +52,39 @@ describe('what the search index is given', () => {
     // The same pages make the same index, file for file (Pagefind reads the folder on every core).
     expect(await indexFiles(given)).toEqual(first);
     (await import('pagefind')).close();
+  });
+
+  it('in parts of so many pages of each language, the further parts listed and carrying index files only', async () => {
+    const { dist } = build;
+    // Sorted: en/…, huong-dan/…, so-lieu/ca-mau/…, so-lieu/…: the third Vietnamese page opens part 2.
+    const files = ['en/statistics/index.html', 'huong-dan/android/index.html', 'so-lieu/ca-mau/index.html', 'so-lieu/index.html'];
+    const site = folderOf('parts-site', Object.fromEntries(files.map((file) => [file, readFileSync(join(dist, file), 'utf8')])));
+    const input = join(temp, 'parts-input');
+    expect(await writeSearchInput(site, input, 2)).toEqual({ pages: 4, parts: 2 });
+    const inPart = (part: string) => readdirSync(join(input, part), { recursive: true }).filter((file) => String(file).endsWith('.html')).sort();
+    expect(inPart('1')).toEqual(files.slice(0, 3));
+    expect(inPart('2')).toEqual(['so-lieu/index.html']);
+
+    const output = join(temp, 'parts-output');
+    expect(await writeSearchIndex(site, output, 2)).toEqual({ pages: 4, parts: 2, perLanguage: { en: 1, vi: 3 } });
+    const parts = JSON.parse(readFileSync(join(output, partsFile), 'utf8')) as unknown;
+    expect(parts).toEqual({ en: [], vi: ['part-2/'] });
+    expect(furtherParts(parts, 'vi')).toEqual(['part-2/']);
+    const entry = (folder: string) => JSON.parse(readFileSync(join(output, folder, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    expect(Object.fromEntries(Object.entries(entry('').languages).map(([language, { page_count }]) => [language, page_count]))).toEqual({ en: 1, vi: 2 });
+    expect(Object.keys(entry('part-2').languages)).toEqual(['vi']);
+    // The first part carries the script and WebAssembly the browser runs; a further part only its index.
+    expect(readdirSync(output)).toEqual(expect.arrayContaining(['pagefind.js', 'wasm.unknown.pagefind', 'wasm.en.pagefind', partsFile, 'part-2']));
+    expect(readdirSync(join(output, 'part-2')).filter((name) => !statSync(join(output, 'part-2', name)).isDirectory()).sort()).toEqual([
+      'pagefind-entry.json',
+      expect.stringMatching(/^pagefind\.[\w-]+\.pf_meta$/),
+    ]);
+  });
+
+  it('a list of parts that is not one is read as no further parts', () => {
+    expect(furtherParts({ vi: ['part-2/', '../../evil/', 3, 'part-x/'] }, 'vi')).toEqual(['part-2/']);
+    expect(furtherParts(null, 'vi')).toEqual([]);
+    expect(furtherParts({ vi: 'part-2/' }, 'vi')).toEqual([]);
+    expect(furtherParts({ en: ['part-2/'] }, 'vi')).toEqual([]);
   });
 });
