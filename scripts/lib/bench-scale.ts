@@ -35,6 +35,8 @@ interface Run {
   peakMb: number;
   /** All the build's processes at once (sampled). */
   allPeakMb: number;
+  /** Who held that peak: "node astro.mjs 2950, pagefind_extended 640" (largest first). */
+  allPeakHolders: string;
   breakdown?: string;
   log: string;
 }
@@ -109,7 +111,7 @@ function meanRouteMs(log: string, kind: string): number {
  * (GNU time) and the peak of all its processes at once (`tree-rss.ts` sampling beside it: Astro
  * and Pagefind's indexer run side by side).
  */
-function timed(command: string[], cwd: string, env: Record<string, string> = {}): { seconds: number; cpuSeconds: number; peakMb: number; allPeakMb: number; output: string } {
+function timed(command: string[], cwd: string, env: Record<string, string> = {}): { seconds: number; cpuSeconds: number; peakMb: number; allPeakMb: number; allPeakHolders: string; output: string } {
   const peakFile = join(mkdtempSync(join(tmpdir(), 'bluezone-rss-')), 'peak');
   const sampler = spawn(process.execPath, [join(import.meta.dirname, 'tree-rss.ts'), String(process.pid), peakFile], { stdio: 'ignore' });
   const result = spawnSync('/usr/bin/time', ['-f', 'BENCH_TIME %e %M %U %S', ...command], {
@@ -120,8 +122,11 @@ function timed(command: string[], cwd: string, env: Record<string, string> = {})
   });
   sampler.kill();
   let allPeakMb = 0;
+  let allPeakHolders = '';
   try {
-    allPeakMb = Number(readFileSync(peakFile, 'utf8'));
+    const [sum = '0', holders = ''] = readFileSync(peakFile, 'utf8').split('\n');
+    allPeakMb = Number(sum);
+    allPeakHolders = holders;
   } catch {
     // A command shorter than one sample (the fetch of a one-day file): nothing sampled.
   }
@@ -134,7 +139,7 @@ function timed(command: string[], cwd: string, env: Record<string, string> = {})
     const errors = output.split('\n').filter((line) => /error|failed|problem/i.test(line) && !/\[WARN\]/.test(line));
     throw new Error(`${command.join(' ')} failed in ${cwd} (whole output in ${log}):\n${errors.slice(0, 30).join('\n')}`);
   }
-  return { seconds: Number(match[1]), cpuSeconds: Number(match[3]) + Number(match[4]), peakMb: Number(match[2]) / 1024, allPeakMb, output };
+  return { seconds: Number(match[1]), cpuSeconds: Number(match[3]) + Number(match[4]), peakMb: Number(match[2]) / 1024, allPeakMb, allPeakHolders, output };
 }
 
 function countPages(dist: string): number {
@@ -148,7 +153,7 @@ function siteBuild(dir: string, csv: string, label: string, logName: string): Ru
   const fetch = timed([process.execPath, 'scripts/fetch-stats.ts', '--source', csv, '--source-id', 'synthetic-bench', '--source-name', 'Synthetic benchmark figures (not real)', '--max-bytes', String(statSync(csv).size), '--max-rows', '10000000'], dir);
   const build = timed([process.execPath, astro, 'build'], dir);
   writeFileSync(join(dir, logName), build.output);
-  return { label, pages: countPages(join(dir, 'dist')), seconds: fetch.seconds + build.seconds, cpuSeconds: fetch.cpuSeconds + build.cpuSeconds, peakMb: Math.max(fetch.peakMb, build.peakMb), allPeakMb: Math.max(fetch.allPeakMb, build.allPeakMb), breakdown: `${label} (fetch-stats ${fetch.seconds} s; log ${join(dir, logName)}):\n${breakdown(build.output)}`, log: build.output };
+  return { label, pages: countPages(join(dir, 'dist')), seconds: fetch.seconds + build.seconds, cpuSeconds: fetch.cpuSeconds + build.cpuSeconds, peakMb: Math.max(fetch.peakMb, build.peakMb), allPeakMb: Math.max(fetch.allPeakMb, build.allPeakMb), allPeakHolders: build.allPeakMb >= fetch.allPeakMb ? build.allPeakHolders : fetch.allPeakHolders, breakdown: `${label} (fetch-stats ${fetch.seconds} s; log ${join(dir, logName)}):\n${breakdown(build.output)}`, log: build.output };
 }
 
 /** A plain Astro site of `pages` pages of similar text: what any page costs Astro itself. */
@@ -175,7 +180,7 @@ const text = 'Thực hiện Công văn số 4865/UBND-KGVX ngày 13/8/2020 về 
 `,
     );
     const build = timed([process.execPath, astro, 'build'], dir);
-    return { label: 'plain Astro, same page count', pages: countPages(join(dir, 'dist')), seconds: build.seconds, cpuSeconds: build.cpuSeconds, peakMb: build.peakMb, allPeakMb: build.allPeakMb, log: build.output };
+    return { label: 'plain Astro, same page count', pages: countPages(join(dir, 'dist')), seconds: build.seconds, cpuSeconds: build.cpuSeconds, peakMb: build.peakMb, allPeakMb: build.allPeakMb, allPeakHolders: build.allPeakHolders, log: build.output };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -203,7 +208,7 @@ export async function benchScale(letters: number, keep: boolean, days = 730, are
     console.log(cold.breakdown);
     if (coldOnly) {
       const nf = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
-      console.log(`\ncold build only: ${nf.format(cold.pages)} pages, ${nf.format(cold.seconds)} s, ${nf.format(cold.cpuSeconds)} s of CPU, ${nf.format(cold.pages / cold.seconds)} pages/s, peak ${nf.format(cold.peakMb)} MB (largest process), ${nf.format(cold.allPeakMb)} MB (all processes at once)`);
+      console.log(`\ncold build only: ${nf.format(cold.pages)} pages, ${nf.format(cold.seconds)} s, ${nf.format(cold.cpuSeconds)} s of CPU, ${nf.format(cold.pages / cold.seconds)} pages/s, peak ${nf.format(cold.peakMb)} MB (largest process), ${nf.format(cold.allPeakMb)} MB (all processes at once: ${cold.allPeakHolders})`);
       return;
     }
     const nextDay = join(dir, 'bench-next-day.csv');
@@ -221,7 +226,8 @@ export async function benchScale(letters: number, keep: boolean, days = 730, are
     const nf = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
     const table = [cold, warm, single, baseline].map((run) => `| ${run.label} | ${nf.format(run.pages)} | ${nf.format(run.seconds)} | ${nf.format(run.cpuSeconds)} | ${nf.format(run.pages / run.seconds)} | ${nf.format(run.peakMb)} | ${nf.format(run.allPeakMb)} |`);
     console.log(`\n| N = ${nf.format(letters)} | pages | seconds | CPU seconds | pages/s | peak MB, largest process | peak MB, all at once |\n|:--|--:|--:|--:|--:|--:|--:|\n${table.join('\n')}`);
-    console.log(`\ncold build / plain Astro: ${nf.format(cold.seconds / baseline.seconds)}× the time for the same page count`);
+    console.log(`\nat each build's peak, all at once (MB): ${[cold, warm, single, baseline].map((run) => `${run.label}: ${run.allPeakHolders}`).join('; ')}`);
+    console.log(`cold build / plain Astro: ${nf.format(cold.seconds / baseline.seconds)}× the time for the same page count`);
     console.log(`cold build / rebuild after one new day: ${nf.format(cold.seconds / warm.seconds)}×`);
     console.log(`cold build / rebuild after one province’s report: ${nf.format(cold.seconds / single.seconds)}×`);
     // The issue's "a letter page costs at most 2× that baseline", page for page as Astro times them.

@@ -1,13 +1,15 @@
 /**
  * Samples the resident memory of a process and all its descendants together (Linux `/proc`), four
- * times a second, and writes the largest sum seen (MB) to a file whenever it grows. GNU time
- * reports the largest single process, but a build runs Astro's Node process and Pagefind's
- * indexer side by side: at 10.000 letters 3,0 and 4,5 GB at the same moment.
+ * times a second, and writes the largest sum seen (MB) to a file whenever it grows, with the
+ * processes that held it on a second line. GNU time reports the largest single process, but a
+ * build runs Astro's Node process and Pagefind's indexer side by side (at 10.000 letters in one
+ * index: 3,0 and 4,5 GB at the same moment).
  *
  * Usage (by bench-scale.ts, beside a blocking spawnSync): node tree-rss.ts <root pid> <out file>
  * It ends by itself once the root process is gone.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 
 const [rootArg, out] = process.argv.slice(2);
 const root = Number(rootArg);
@@ -21,12 +23,22 @@ function read(path: string): string | undefined {
   }
 }
 
-/** Resident MB of `root`'s descendants, this sampler left out. */
-function treeMb(): number {
+/**
+ * A process by its program and, for Node, its script: `node astro.mjs`, `pagefind_extended`
+ * (the kernel's short name is the main thread's, `MainThread` for every Node process).
+ */
+function processName(pid: number): string | undefined {
+  const [program, script] = (read(`/proc/${pid}/cmdline`) ?? '').split('\0').map((arg) => basename(arg));
+  if (!program) return undefined;
+  return program === 'node' && script ? `node ${script}` : program;
+}
+
+/** Resident MB of each of `root`'s descendants (this sampler left out), with its name. */
+function tree(): { name: string; mb: number }[] {
   const children = new Map<number, number[]>();
-  const rss = new Map<number, number>();
-  for (const name of readdirSync('/proc')) {
-    const pid = Number(name);
+  const processes = new Map<number, { name: string; mb: number }>();
+  for (const entry of readdirSync('/proc')) {
+    const pid = Number(entry);
     if (!Number.isInteger(pid)) continue;
     const stat = read(`/proc/${pid}/stat`);
     const status = read(`/proc/${pid}/status`);
@@ -34,25 +46,34 @@ function treeMb(): number {
     // Field 4 after the parenthesised command name (which may hold spaces) is the parent pid.
     const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
     children.set(parent, [...(children.get(parent) ?? []), pid]);
-    rss.set(pid, Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0));
+    const name = processName(pid) ?? stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    processes.set(pid, { name, mb: Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024 });
   }
-  let kb = 0;
+  const found: { name: string; mb: number }[] = [];
   const queue = [...(children.get(root) ?? [])];
   while (queue.length > 0) {
     const pid = queue.pop()!;
-    if (pid !== process.pid) kb += rss.get(pid) ?? 0;
+    const held = processes.get(pid);
+    if (pid !== process.pid && held) found.push(held);
     queue.push(...(children.get(pid) ?? []));
   }
-  return kb / 1024;
+  return found;
 }
 
 let peak = 0;
 setInterval(() => {
   // Its build is over, or the bench was stopped (Ctrl-C): nothing left to sample.
   if (read(`/proc/${root}/stat`) === undefined) process.exit(0);
-  const mb = treeMb();
+  const processes = tree();
+  const mb = processes.reduce((sum, { mb }) => sum + mb, 0);
   if (mb > peak) {
     peak = mb;
-    writeFileSync(out, String(peak));
+    // The sum, then who held it (largest first, from 20 MB): "node astro.mjs 2950, pagefind_extended 640".
+    const holders = processes
+      .filter((p) => p.mb >= 20)
+      .sort((a, b) => b.mb - a.mb)
+      .map((p) => `${p.name} ${Math.round(p.mb)}`)
+      .join(', ');
+    writeFileSync(out, `${peak}\n${holders}`);
   }
 }, 250);

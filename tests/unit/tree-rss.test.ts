@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 describe.runIf(process.platform === 'linux')('the bench memory sampler (scripts/lib/tree-rss.ts)', () => {
-  it('adds up the processes under its root, and ends by itself once the root is gone', async () => {
+  it('adds up the processes under its root, names them, and ends by itself once the root is gone', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tree-rss-'));
     try {
       // A root with one child process, like the bench with its build: gone after a second.
@@ -17,8 +17,10 @@ describe.runIf(process.platform === 'linux')('the bench memory sampler (scripts/
       const ended = await Promise.race([once(sampler, 'exit').then(() => true), new Promise((done) => setTimeout(() => done(false), 5000))]);
       if (!ended) sampler.kill();
       expect(ended).toBe(true);
-      // The child Node process was counted (tens of MB resident).
-      expect(Number(readFileSync(join(dir, 'peak'), 'utf8'))).toBeGreaterThan(10);
+      // The child Node process was counted (tens of MB resident), and is named as holding it.
+      const [sum, holders] = readFileSync(join(dir, 'peak'), 'utf8').split('\n');
+      expect(Number(sum)).toBeGreaterThan(10);
+      expect(holders).toMatch(/^node -e \d+$/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
