@@ -233,6 +233,48 @@ describe('target names', () => {
   });
 });
 
+describe('a target named beside its own line', () => {
+  /** The target lines of an image, top first: each is drawn as one path of dashes in the targets' colour. */
+  function targetLineYs(svg: string): number[] {
+    return [...svg.matchAll(new RegExp(`<path fill="${targetColour}" d="([^"]+)"`, 'gi'))]
+      .map(([, d = '']) => {
+        const ys = [...d.matchAll(/[ML]-?[\d.]+ (-?[\d.]+)/g)].map(([, y]) => Number(y));
+        return (Math.min(...ys) + Math.max(...ys)) / 2;
+      })
+      .sort((a, b) => a - b);
+  }
+
+  // The national chart's 50-million target sets the top of its axis: with no room above the plot
+  // its name went below its line, onto the 45-million line (the 1200 × 630 image) or beside it.
+  const spec = picked[0]!;
+  if (spec.kind !== 'timeline') throw new Error('timeline expected');
+  for (const lang of ['vi', 'en'] as const) {
+    for (const format of imageFormatList) {
+      it(`${lang} ${format}: no other target line runs through a target's name or between it and its line`, () => {
+        const svg = chartImageSvg(spec, lang, format, host);
+        const lines = targetLineYs(svg);
+        expect(lines).toHaveLength(spec.targets.length);
+        // Lines top first are the targets highest first.
+        const byHeight = [...spec.targets].sort((a, b) => b.value - a.value);
+        const boxes = svgTextBoxes(svg);
+        let named = 0;
+        for (const [i, target] of byHeight.entries()) {
+          const own = lines[i]!;
+          for (const name of boxes.filter((box) => box.text === target.label[lang] || box.text === target.label[lang].split(': ')[0])) {
+            named += 1;
+            const from = Math.min(name.top, own);
+            const to = Math.max(name.bottom, own);
+            const between = lines.filter((y, j) => j !== i && y > from - 1 && y < to + 1);
+            expect(between, `"${name.text}" (${name.top.toFixed(0)}–${name.bottom.toFixed(0)}) and its line at ${own.toFixed(0)}`).toEqual([]);
+          }
+        }
+        // The one-line names are all checked here (a name on two lines is matched by neither form).
+        expect(named).toBeGreaterThanOrEqual(2);
+      });
+    }
+  }
+});
+
 describe('a national ranking of 63 provinces (synthetic figures)', () => {
   const ranking = latestRatesChart(
     'bars',

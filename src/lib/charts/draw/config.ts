@@ -369,14 +369,33 @@ function labelText(ctx: CanvasRenderingContext2D, lines: string[], x: number, to
 }
 
 /**
+ * Room kept above the plot (px) for the name of a target drawn at its top: a target above every
+ * figure sets the axis maximum, and with no room above its line its name went below it, where
+ * it read as the name of the next line down ("50 triệu lượt tải" over the 45-million line).
+ * None when a figure or the spec's own maximum is higher.
+ */
+function targetHeadroom(spec: TimelineChartSpec, look: ChartLook): number {
+  if (spec.targets.length === 0) return 0;
+  const topTarget = Math.max(...spec.targets.map((target) => target.value));
+  const topFigure = Math.max(0, ...spec.series.flatMap((series) => series.points.map((point) => point.value)));
+  if (topTarget < topFigure || (spec.axisMax !== null && topTarget < spec.axisMax)) return 0;
+  return Math.ceil(labelLineHeight(look) + 2 * look.scale);
+}
+
+/** Height of one line of a chart's direct labels (px). */
+function labelLineHeight(look: ChartLook): number {
+  return Math.round(12 * look.scale) * 1.2;
+}
+
+/**
  * Names every line at its last figure and every target on its dashed line, so no legend box
  * (or marker shape) has to be decoded. The end labels get a column of their own right of the
  * plot (a Chart.js layout box), sized to the widest label, so they never leave the drawing.
  * Used by the page, the live chart and every image alike.
  */
-function lineLabelsPlugin(spec: TimelineChartSpec, look: ChartLook, placedNames: Box[]): Plugin<'line'> {
+function lineLabelsPlugin(spec: TimelineChartSpec, look: ChartLook, placedNames: Box[], headroom: number): Plugin<'line'> {
   const size = Math.round(12 * look.scale);
-  const lineHeight = size * 1.2;
+  const lineHeight = labelLineHeight(look);
   const gap = 8 * look.scale;
   const fontCss = `bold ${size}px ${look.fontFamily}`;
   const seriesCount = spec.series.length;
@@ -461,7 +480,7 @@ function lineLabelsPlugin(spec: TimelineChartSpec, look: ChartLook, placedNames:
             { x: chartArea.left + 4 * look.scale, top: below, align: 'left' as const, beforeLine: true },
           ];
           return places
-            .filter((place) => place.top >= chartArea.top && place.top + height <= chartArea.bottom)
+            .filter((place) => place.top >= chartArea.top - headroom && place.top + height <= chartArea.bottom)
             .map((place) => {
               const boxLeft = place.align === 'right' ? place.x - widest : place.x;
               const box = { left: boxLeft, right: boxLeft + widest, top: place.top, bottom: place.top + height };
@@ -512,7 +531,7 @@ function lineLabelsPlugin(spec: TimelineChartSpec, look: ChartLook, placedNames:
     const names: Candidate[] = best.picks.map((pick, index) => ({ ...options[index]![pick]!.candidate }));
     // Failing a free place, a name is pushed below the one above it rather than printed over it.
     names.sort((a, b) => a.top - b.top);
-    let below = chartArea.top;
+    let below = chartArea.top - headroom;
     for (const name of names) {
       const box = boxOf(name);
       if (names.some((other) => other !== name && other.top < name.top && overlaps(boxOf(other), box))) name.top = Math.max(name.top, below);
@@ -662,6 +681,7 @@ function timelineConfig(spec: TimelineChartSpec, look: ChartLook): ChartConfigur
   const seriesCount = spec.series.length;
   // Where the target names went, shared by the two label plugins so their words never overprint.
   const targetNames: Box[] = [];
+  const headroom = targetHeadroom(spec, look);
   return {
     type: 'line',
     data: { datasets },
@@ -670,7 +690,7 @@ function timelineConfig(spec: TimelineChartSpec, look: ChartLook): ChartConfigur
       maintainAspectRatio: false,
       animation: false,
       devicePixelRatio: look.responsive ? undefined : 1,
-      layout: { padding: look.padding },
+      layout: { padding: { ...look.padding, top: look.padding.top + headroom } },
       // Hovering or focusing picks the nearest figure, never an interpolated value.
       interaction: { mode: 'nearest', intersect: false },
       scales: {
@@ -708,7 +728,7 @@ function timelineConfig(spec: TimelineChartSpec, look: ChartLook): ChartConfigur
         },
       },
     },
-    plugins: [breaksPlugin(spec, look, targetNames), lineLabelsPlugin(spec, look, targetNames)],
+    plugins: [breaksPlugin(spec, look, targetNames), lineLabelsPlugin(spec, look, targetNames, headroom)],
   };
 }
 
