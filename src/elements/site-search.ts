@@ -107,9 +107,10 @@ class SiteSearch extends HTMLElement {
       ]);
       const options = { excerptLength: 24, ranking: RANKING };
       await api.options(options);
-      // Merged parts are searched in the page's language with the same options as the first.
+      // Merged parts are searched in the page's language with the same options as the first; by
+      // path, as the first part is, or their results' links would carry the origin.
       const language = document.documentElement.lang.toLowerCase();
-      await Promise.all([api.init(), ...furtherParts(parts, language).map((folder) => api.mergeIndex(new URL(folder, root).href, options))]);
+      await Promise.all([api.init(), ...furtherParts(parts, language).map((folder) => api.mergeIndex(new URL(folder, root).pathname, options))]);
       return api;
     })();
     return this.#pagefind;

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,13 +27,16 @@ function pageLanguage(html: string): string {
 /**
  * Copies every searchable page of `root` (its layout marked `data-pagefind-body`) into `input`,
  * as Pagefind is to read it (đ-words with folded twins), in part folders `input/1/`, `input/2/`…
- * at the same path: each part holds the next `perPart` pages of each language, in path order.
+ * at the same path. A language of n pages gets ⌈n / perPart⌉ parts and its pages are dealt to
+ * them in turn, in path order: each part is a sample of the whole (guides, statistics, letters),
+ * so Pagefind, which scores a page against its own part, scores alike in every part. Cut in
+ * path order instead, a part of statistics pages ranked a radio page first for "cai dat
+ * bluetooth" (the built site in parts of 30).
  */
 export async function writeSearchInput(root: string, input: string, perPart = pagesPerPart): Promise<SearchInput> {
   const files = await builtPages(root);
-  const seen = new Map<string, number>();
-  let pages = 0;
-  let parts = 0;
+  const staging = join(input, 'pages');
+  const byLanguage = new Map<string, string[]>();
   // A few files at a time: tens of thousands of pages must not open as many files at once.
   for (let start = 0; start < files.length; start += 32) {
     const batch = files.slice(start, start + 32);
@@ -42,19 +45,29 @@ export async function writeSearchInput(root: string, input: string, perPart = pa
       batch.map(async (file, i) => {
         const html = htmls[i]!;
         if (!html.includes('data-pagefind-body')) return;
-        // Counted before the first await, so in path order.
+        // Listed before the first await, so in path order.
         const language = pageLanguage(html);
-        const before = seen.get(language) ?? 0;
-        seen.set(language, before + 1);
-        const part = Math.floor(before / perPart) + 1;
-        parts = Math.max(parts, part);
-        pages += 1;
-        const target = join(input, String(part), file);
-        await mkdir(dirname(target), { recursive: true });
-        await writeFile(target, addFoldedTwinsToHtml(html));
+        const listed = byLanguage.get(language) ?? [];
+        listed.push(file);
+        byLanguage.set(language, listed);
+        await mkdir(dirname(join(staging, file)), { recursive: true });
+        await writeFile(join(staging, file), addFoldedTwinsToHtml(html));
       }),
     );
   }
+  let pages = 0;
+  let parts = 0;
+  for (const languageFiles of byLanguage.values()) {
+    const count = Math.ceil(languageFiles.length / perPart);
+    parts = Math.max(parts, count);
+    for (const [k, file] of languageFiles.entries()) {
+      const target = join(input, String((k % count) + 1), file);
+      await mkdir(dirname(target), { recursive: true });
+      await rename(join(staging, file), target);
+      pages += 1;
+    }
+  }
+  await rm(staging, { recursive: true, force: true });
   return { pages, parts };
 }
 
