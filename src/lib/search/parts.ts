@@ -3,9 +3,9 @@
  * (≈ 360 kB for an 850-word letter, measured), so a national site (10.000 letters, 22.188
  * searchable pages) needed 5,1 GB in one index, beside Astro's own 3 GB. The build indexes the
  * pages in parts of at most `pagesPerPart` pages of each language, one part after the other, each
- * in a fresh Pagefind process (0,45–0,65 GB at 1.000 pages a language), and the browser searches
+ * in a fresh Pagefind process (≈ 0,5 GB at 1.000 pages a language), and the browser searches
  * them as one (Pagefind's `mergeIndex`, which reuses the first part's WebAssembly). Parts cost the
- * reader: at 10.000 letters the first query downloads 467 kB from 12 parts against 344 kB from
+ * reader: at 10.000 letters the first query downloads 435 kB from 12 parts against 344 kB from
  * one index. A city's site has one part: it downloads what it did before, plus the list of parts
  * (34 bytes).
  *
