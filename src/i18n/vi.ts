@@ -462,7 +462,7 @@ export const vi = {
   'map.hoangSa': 'Quần đảo\nHoàng Sa',
   'map.truongSa': 'Quần đảo\nTrường Sa',
   'map.image.span': 'Số liệu mới nhất của từng nơi, ngày {from} đến {to}',
-  'map.image.credit': 'Ranh giới hành chính: geoBoundaries (CC BY 4.0)',
+  'map.image.credit': 'Ranh giới hành chính: geoBoundaries\u00a0(CC\u00a0BY\u00a04.0)',
   'map.attribution': 'Ranh giới hành chính / Administrative boundaries: geoBoundaries (www.geoboundaries.org), CC BY 4.0 — Runfola, D. et al. (2020), geoBoundaries: A global database of political administrative boundaries. PLoS ONE 15(4): e0231866.',
   'map.table.caption': 'Số liệu của bản đồ: {title}',
   'map.table.province': 'Tỉnh, thành phố',

@@ -59,6 +59,8 @@ export function expectBroadcastType(boxes: SvgTextBox[], width: number, height: 
   for (const box of boxes) {
     // A wrapped line never strands a number from its unit ("50" / "% dân số").
     expect(box.text, 'a line starting with a unit sign').not.toMatch(/^[%‰]/u);
+    // Nor a unit sign from the words it stands for ("… by province: %" / "of population").
+    expect(box.text, 'a line ending in a unit sign on its own').not.toMatch(/(^| )[%‰]$/u);
     expect(box.size, box.text).toBeGreaterThanOrEqual(minTextSize(height));
     expect(box.left, box.text).toBeGreaterThanOrEqual(safe.left - 0.5);
     expect(box.right, box.text).toBeLessThanOrEqual(safe.right + 0.5);

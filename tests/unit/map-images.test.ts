@@ -89,7 +89,9 @@ describe('map images', () => {
           expect(texts).toContain(t(lang, 'map.noFigure'));
           const all = spaced(texts.join(' '));
           // The boundaries' credit (source and licence) in the image's language.
-          expect(all).toContain(t(lang, 'map.image.credit'));
+          expect(all).toContain(spaced(t(lang, 'map.image.credit')));
+          // The licence on one line with the name it belongs to ("… geoBoundaries (CC BY" / "4.0)" before).
+          expect(texts.some((text) => spaced(text).includes('geoBoundaries (CC BY 4.0)')), texts.join(' | ')).toBe(true);
           expect(all).toContain(`${lang === 'vi' ? 'Nguồn:' : 'Source:'} `);
           expect(all).toContain(`· ${host}`);
           // Every island inset is drawn inside the action-safe area.

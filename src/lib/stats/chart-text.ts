@@ -10,9 +10,11 @@ import { formatNumber, formatPercent } from '../core/format.ts';
 
 /**
  * Where a line of drawn text may break: any white space except the no-break spaces that hold a
- * number to its unit ("50\u00a0%", "145.800\u00a0lượt"), so a wrapped label never ends in a bare number.
+ * number to its unit ("50\u00a0%", "145.800\u00a0lượt"), so a wrapped label never ends in a bare
+ * number; and never beside a unit sign standing alone for a basis ("tỉnh: % dân số"), which went
+ * to the end of a line, away from the words it belongs to ("… by province: %" / "of population").
  */
-export const BREAKABLE_SPACE = /[^\S\u00a0\u202f]+/u;
+export const BREAKABLE_SPACE = /(?<!(?:^|\s)[%‰])[^\S\u00a0\u202f]+(?![%‰](?:\s|$))/u;
 
 /** The few words the configuration draws, in one language. */
 export interface ChartWords {
