@@ -13,7 +13,7 @@ import { binLabel, choroplethFrame, dateSpan, mapBins, NO_FIGURE_HATCH, renderCh
  * at their insets at legal size, then sources, address and the boundaries' attribution.
  */
 
-function mapFrameWords(layer: MapLayer, lang: Lang, host: string | undefined): FrameWords {
+function mapFrameWords(layer: MapLayer, lang: Lang, host: string | undefined, format: ImageFormat): FrameWords {
   const span = dateSpan(layer.records)!;
   return {
     headline: mapTitle(layer, lang),
@@ -24,6 +24,8 @@ function mapFrameWords(layer: MapLayer, lang: Lang, host: string | undefined): F
     // The boundaries' credit in the image's language; the full citation is on the map's page.
     credit: t(lang, 'map.image.credit'),
     layout: 'side',
+    // The legend beside the words: its rows in two columns at the legal minimum type.
+    asideHeight: Math.ceil((mapBins(layer.records).length + 1) / 2) * minTextSize(imageFormats[format].height) * 1.05,
   };
 }
 
@@ -152,10 +154,10 @@ function mapDrawing(shapes: readonly ProvinceShape[], layer: MapLayer, lang: Lan
 
 /** A map as a newsroom image, SVG with real text. */
 export function mapImageSvg(shapes: readonly ProvinceShape[], layer: MapLayer, lang: Lang, format: ImageFormat, host: string | undefined): string {
-  return frameSvg(format, mapFrameWords(layer, lang, host), mapDrawing(shapes, layer, lang));
+  return frameSvg(format, mapFrameWords(layer, lang, host, format), mapDrawing(shapes, layer, lang));
 }
 
 /** A map as a newsroom image, PNG. */
 export function mapImagePng(shapes: readonly ProvinceShape[], layer: MapLayer, lang: Lang, format: ImageFormat, host: string | undefined): Promise<Buffer> {
-  return framePng(format, mapFrameWords(layer, lang, host), mapDrawing(shapes, layer, lang));
+  return framePng(format, mapFrameWords(layer, lang, host, format), mapDrawing(shapes, layer, lang));
 }

@@ -193,6 +193,8 @@ export interface FrameWords {
    * gets the column's free space between context and footer as its `aside` (for a legend).
    */
   layout?: 'side';
+  /** With `side`: the least height the drawing needs of the column's free space (px; a map's legend at the legal minimum type). */
+  asideHeight?: number;
 }
 
 /**
@@ -215,32 +217,42 @@ function drawFrame(ctx: SKRSContext2D, format: ImageFormat, words: FrameWords, d
   const text = safeBox(width, height, 0.8);
   const action = safeBox(width, height, 0.9);
   const side = words.layout === 'side' && width > height * 1.5;
-  // The words' column: the whole text-safe width, or its left part beside the drawing.
-  // A link card is seen small, so its words need half the width; a TV frame leaves the map more.
-  const column = { left: text.left, right: side ? text.left + Math.round((text.right - text.left) * (format === 'card' ? 0.5 : 0.42)) : text.right };
-  const maxWidth = column.right - column.left;
   const contextSize = Math.round(unit * 1.1);
-  // Lay the words out first: the drawing gets what is left, and draws first (Chart.js clears).
-  // A long headline (a map's title with its basis) steps down in size to stay whole on two lines
-  // (three in a side column); on a square post, on one line if it can, so the plot keeps the height.
-  let headlineSize = Math.round(unit * (format === 'tv' ? 2.2 : format === 'card' ? 2 : 1.7));
-  const headlineLines = format === 'square' ? 1 : side ? 3 : 2;
-  ctx.font = `bold ${headlineSize}px "${fontFamily}"`;
-  while (wrap(ctx, words.headline, maxWidth, Infinity).length > headlineLines && headlineSize * 0.92 >= unit * 1.3) {
-    headlineSize = Math.round(headlineSize * 0.92);
-    ctx.font = `bold ${headlineSize}px "${fontFamily}"`;
-  }
-  // Never cut: a map's title names its basis (a narrow side column may need six lines).
-  const headline = wrap(ctx, words.headline, maxWidth, side ? 6 : 4);
-  ctx.font = `${contextSize}px "${fontFamily}"`;
-  const context = wrap(ctx, format === 'tv' ? contextWithDetail(words) : words.context, maxWidth, Infinity);
   // With a credit (a map's boundaries) the footer is at the smallest legal size, the credit on lines of its own.
   const footerSize = words.credit ? minTextSize(height) : unit;
-  ctx.font = `${footerSize}px "${fontFamily}"`;
-  const sources = fitSources(ctx, words.sources.lang, words.sources.names, words.host, maxWidth);
-  const footer = words.credit ? [...sources, ...wrap(ctx, words.credit, maxWidth, 4)] : sources;
-  const plotTop = text.top + headline.length * headlineSize * 1.15 + context.length * contextSize * 1.3;
-  const footerTop = text.bottom - footer.length * footerSize * 1.25;
+  // Lay the words out first: the drawing gets what is left, and draws first (Chart.js clears).
+  // The words' column: the whole text-safe width, or a share of it beside the drawing.
+  const layWords = (share: number) => {
+    const column = { left: text.left, right: side ? text.left + Math.round((text.right - text.left) * share) : text.right };
+    const maxWidth = column.right - column.left;
+    // A long headline (a map's title with its basis) steps down in size to stay whole on two lines
+    // (three in a side column); on a square post, on one line if it can, so the plot keeps the height.
+    let headlineSize = Math.round(unit * (format === 'tv' ? 2.2 : format === 'card' ? 2 : 1.7));
+    const headlineLines = format === 'square' ? 1 : side ? 3 : 2;
+    ctx.font = `bold ${headlineSize}px "${fontFamily}"`;
+    while (wrap(ctx, words.headline, maxWidth, Infinity).length > headlineLines && headlineSize * 0.92 >= unit * 1.3) {
+      headlineSize = Math.round(headlineSize * 0.92);
+      ctx.font = `bold ${headlineSize}px "${fontFamily}"`;
+    }
+    // Never cut: a map's title names its basis (a narrow side column may need six lines).
+    const headline = wrap(ctx, words.headline, maxWidth, side ? 6 : 4);
+    ctx.font = `${contextSize}px "${fontFamily}"`;
+    const context = wrap(ctx, format === 'tv' ? contextWithDetail(words) : words.context, maxWidth, Infinity);
+    ctx.font = `${footerSize}px "${fontFamily}"`;
+    const sources = fitSources(ctx, words.sources.lang, words.sources.names, words.host, maxWidth);
+    const footer = words.credit ? [...sources, ...wrap(ctx, words.credit, maxWidth, 4)] : sources;
+    const plotTop = text.top + headline.length * headlineSize * 1.15 + context.length * contextSize * 1.3;
+    const footerTop = text.bottom - footer.length * footerSize * 1.25;
+    return { column, headlineSize, headline, context, footer, plotTop, footerTop };
+  };
+  // A link card is seen small, so its words need half the width; a TV frame leaves the map more.
+  // Where the words leave the drawing less of the column than it needs (a map's legend under a
+  // long title and dates on a link card went over the sources), the column widens a little.
+  const shares = side ? [0, 0.05, 0.1].map((more) => (format === 'card' ? 0.5 : 0.42) + more) : [1];
+  const fits = (layout: ReturnType<typeof layWords>) => words.asideHeight === undefined || layout.footerTop - layout.plotTop - unit >= words.asideHeight;
+  let laid = layWords(shares[0]!);
+  for (const share of shares.slice(1)) if (!fits(laid)) laid = layWords(share);
+  const { column, headlineSize, headline, context, footer, plotTop, footerTop } = laid;
   const free = { left: column.left, top: plotTop + unit * 0.5, right: column.right, bottom: footerTop - unit * 0.5 };
   const drawn = side
     ? drawing(ctx, { left: column.right + unit, top: text.top, right: text.right, bottom: text.bottom }, unit, format, free)
