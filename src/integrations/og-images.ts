@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { drawPng } from '../lib/charts/publish/draw-pool.ts';
-import { receiveOgCardsAhead, type OgCardAhead } from '../lib/images/og-ahead.ts';
+import { ogCardCacheInput, receiveOgCardsAhead, type OgCardAhead } from '../lib/images/og-ahead.ts';
 import type { OgCard } from '../lib/images/og.ts';
 import { cachedRender } from '../lib/images/render-cache.ts';
 import { publicHost } from '../routing/routes.ts';
@@ -98,14 +98,15 @@ export function ogImages(site: string): AstroIntegration {
         // The page is read and the card written with synchronous calls: small files in the page
         // cache, and at 22.000 cards the promise API's file handles were 1 ms of each card's 9 on
         // this thread, which also feeds the workers.
-        const card = async (file: string) => {
+        const writeCard = async (file: string) => {
           const { 'og:image': image, 'og:title': title, 'og:site_name': siteName } = metaProperties(readFileSync(join(root, file), 'utf8'));
           if (!image) return;
           const path = new URL(image).pathname;
           if (!path.startsWith('/og/')) return;
           if (!title || !siteName) throw new Error(`${file}: og:image without og:title or og:site_name`);
           const target = join(root, path);
-          const png = await cachedRender('og-card', [title, siteName, host], () => drawPng({ kind: 'og-card', card: { title, siteName, host } }));
+          const card = { title, siteName, host };
+          const png = await cachedRender('og-card', ogCardCacheInput(card), () => drawPng({ kind: 'og-card', card }));
           mkdirSync(dirname(target), { recursive: true });
           writeFileSync(target, png);
           count += 1;
@@ -113,7 +114,7 @@ export function ogImages(site: string): AstroIntegration {
         // Cards are drawn in the worker pool (thousands of letters mean thousands of cards); twice
         // as many lanes as cores keep it busy while this thread reads the pages.
         await Promise.all(Array.from({ length: 2 * availableParallelism() }, async () => {
-          for (let file = queue.shift(); file !== undefined; file = queue.shift()) await card(file);
+          for (let file = queue.shift(); file !== undefined; file = queue.shift()) await writeCard(file);
         }));
         logger.info(`${count} Open Graph cards written, ${drawnAhead} of them drawn ahead while the pages were made`);
       },

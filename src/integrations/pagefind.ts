@@ -121,8 +121,8 @@ export async function writeSearchIndex(root: string, output: string, perPart = p
       };
       for (const [language, { page_count }] of Object.entries(entry.languages)) {
         perLanguage[language] = (perLanguage[language] ?? 0) + page_count;
-        if (part > 1) (further[language] ??= []).push(partFolder(part));
-        else further[language] ??= [];
+        further[language] ??= [];
+        if (part > 1) further[language].push(partFolder(part));
       }
       if (part > 1) {
         for (const name of await readdir(folder)) if (firstPartOnly.test(name)) await rm(join(folder, name));

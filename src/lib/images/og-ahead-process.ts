@@ -6,6 +6,7 @@
  * Loaded by Node from this source file (type stripping).
  */
 import { createInterface } from 'node:readline';
+import { ogCardCacheInput } from './og-ahead.ts';
 import { renderOgCard, type OgCard } from './og.ts';
 import { cachedRender, isRendered } from './render-cache.ts';
 
@@ -30,7 +31,7 @@ process.stdin.on('end', stop);
 for await (const line of createInterface({ input: process.stdin })) {
   if (stopping) break;
   const card = JSON.parse(line) as OgCard;
-  const input = [card.title, card.siteName, card.host];
+  const input = ogCardCacheInput(card);
   if (isRendered('og-card', input)) continue;
   drawing = true;
   try {

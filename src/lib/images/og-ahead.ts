@@ -11,6 +11,14 @@ import type { OgCard } from './og.ts';
  */
 export type OgCardAhead = Omit<OgCard, 'host'>;
 
+/**
+ * What a card's render is cached by, for the card pass and the process drawing ahead alike: a card
+ * drawn ahead is only of use if the card pass looks it up by the same input.
+ */
+export function ogCardCacheInput(card: OgCard): string[] {
+  return [card.title, card.siteName, card.host];
+}
+
 const RECEIVER = Symbol.for('bluezone.og-cards-ahead');
 type Receiver = (card: OgCardAhead) => void;
 const registry = globalThis as { [RECEIVER]?: Receiver };
