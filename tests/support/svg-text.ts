@@ -61,8 +61,8 @@ export function expectBroadcastType(boxes: SvgTextBox[], width: number, height: 
     expect(box.text, 'a line starting with a unit sign').not.toMatch(/^[%‰]/u);
     // Nor a unit sign from the words it stands for ("… by province: %" / "of population").
     expect(box.text, 'a line ending in a unit sign on its own').not.toMatch(/(^| )[%‰]$/u);
-    // Nor a day or a small count from its word ("… province, 11" / "August 2020").
-    expect(box.text, 'a line ending in a bare number').not.toMatch(/ \d{1,2}$/u);
+    // Nor a day or a small count from its word ("… province, 11" / "August 2020", "(18" / "April").
+    expect(box.text, 'a line ending in a bare number').not.toMatch(/[ (]\d{1,2}$/u);
     expect(box.size, box.text).toBeGreaterThanOrEqual(minTextSize(height));
     expect(box.left, box.text).toBeGreaterThanOrEqual(safe.left - 0.5);
     expect(box.right, box.text).toBeLessThanOrEqual(safe.right + 0.5);

@@ -11,11 +11,11 @@ import { formatNumber, formatPercent } from '../core/format.ts';
 /**
  * Where a line of drawn text may break: any white space except the no-break spaces that hold a
  * number to its unit ("50\u00a0%", "145.800\u00a0lượt"), and never after a number standing alone
- * ("11 August 2020", "và 12 nguồn khác"), so a wrapped line never ends in a bare number; nor
- * beside a unit sign standing alone for a basis ("tỉnh: % dân số"), which went to the end of a
- * line, away from the words it belongs to ("… by province: %" / "of population").
+ * ("11 August 2020", "và 12 nguồn khác", "(18 April 2020)"), so a wrapped line never ends in a
+ * bare number; nor beside a unit sign standing alone for a basis ("tỉnh: % dân số"), which went
+ * to the end of a line, away from the words it belongs to ("… by province: %" / "of population").
  */
-export const BREAKABLE_SPACE = /(?<!(?:^|\s)(?:[%‰]|\d[\d.,]*))[^\S\u00a0\u202f]+(?![%‰](?:\s|$))/u;
+export const BREAKABLE_SPACE = /(?<!(?:^|\s)(?:[%‰]|\(?\d[\d.,]*))[^\S\u00a0\u202f]+(?![%‰](?:\s|$))/u;
 
 /** The few words the configuration draws, in one language. */
 export interface ChartWords {
