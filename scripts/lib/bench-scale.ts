@@ -8,8 +8,13 @@
  *   3. rebuild after one new day of figures for every place, with the render cache of step 2, and
  *      again after one province's report alone (the issue's "one new snapshot");
  *   4. a plain Astro project with the same number of pages (one layout-less page of the same
- *      text each), built the same way: the baseline, side by side, so the ratio is robust on a
- *      noisy shared machine.
+ *      text each), built the same way: the baseline for the whole build;
+ *   5. what one letter page costs against a plain page, side by side in one build: the copy
+ *      again with `--force` (every page made anew, the render cache kept) and two routes of
+ *      plain pages added, one as plain as the baseline's and one keyed for Astro's incremental
+ *      build as the letter pages are (Astro then keeps a second copy of each page in its cache).
+ *      Same process, same moment, same machine load: a ratio a noisy machine cannot skew the
+ *      way two separate builds' can.
  * Prints pages, seconds, pages/s and peak memory (max RSS of the build process) for each, and
  * where each site build's time went (phases, and page render time summed by kind of route) from
  * Astro's own log, which is kept next to the copy (`build-<n>.log`).
@@ -43,6 +48,8 @@ interface Run {
 
 /** The kind of a generated file, for the breakdown (letter pages apart from the lists, chart files apart from pages). */
 function routeKind(path: string): string {
+  if (path.startsWith(`/${PLAIN_ROUTE}-keyed/`)) return 'plain pages, keyed';
+  if (path.startsWith(`/${PLAIN_ROUTE}/`)) return 'plain pages';
   const letter = /^\/(?:van-ban|en\/directives)\/([^/]+)\/(?:index\.html)?$/.exec(path);
   if (letter && !['trang', 'tinh', 'cap', 'nam', 'dong-thoi-gian', 'page', 'province', 'level', 'year', 'timeline'].includes(letter[1]!)) return 'letter pages';
   if (/^\/(?:van-ban|en\/directives)\//.test(path)) return 'letter lists, timeline, feeds';
@@ -156,6 +163,33 @@ function siteBuild(dir: string, csv: string, label: string, logName: string): Ru
   return { label, pages: countPages(join(dir, 'dist')), seconds: fetch.seconds + build.seconds, cpuSeconds: fetch.cpuSeconds + build.cpuSeconds, peakMb: Math.max(fetch.peakMb, build.peakMb), allPeakMb: Math.max(fetch.allPeakMb, build.allPeakMb), allPeakHolders: build.allPeakMb >= fetch.allPeakMb ? build.allPeakHolders : fetch.allPeakHolders, breakdown: `${label} (fetch-stats ${fetch.seconds} s; log ${join(dir, logName)}):\n${breakdown(build.output)}`, log: build.output };
 }
 
+/** Where the plain pages are, in the baseline project and beside the letters in the site. */
+const PLAIN_ROUTE = 'plain-page';
+
+/**
+ * A route of `pages` layout-less pages of a letter's kind of text: what any page costs Astro
+ * itself. `keyed`: each page has a `cacheKey`, as a letter's page has, so Astro's incremental
+ * build records it and keeps a copy of it in its cache (what lets a rebuild skip it).
+ */
+function writePlainRoute(projectDir: string, pages: number, keyed: boolean): string {
+  const folder = join(projectDir, 'src/pages', keyed ? `${PLAIN_ROUTE}-keyed` : PLAIN_ROUTE);
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(
+    join(folder, '[n].astro'),
+    `---
+export function getStaticPaths() {
+  return Array.from({ length: ${pages} }, (_, i) => ({ params: { n: String(i) }${keyed ? ', cacheKey: `plain-${i}`' : ''} }));
+}
+const { n } = Astro.params;
+const text = 'Thực hiện Công văn số 4865/UBND-KGVX ngày 13/8/2020 về việc tăng cường triển khai thực hiện cài đặt ứng dụng Bluezone. '.repeat(40);
+---
+<html lang="vi"><head><meta charset="utf-8" /><title>Văn bản {n}</title></head>
+<body><main><h1>Văn bản số {n}</h1><p>{text}</p></main></body></html>
+`,
+  );
+  return folder;
+}
+
 /** A plain Astro site of `pages` pages of similar text: what any page costs Astro itself. */
 function baselineBuild(pages: number): Run {
   const dir = mkdtempSync(join(tmpdir(), 'bluezone-baseline-'));
@@ -165,24 +199,26 @@ function baselineBuild(pages: number): Run {
     // The site's own concurrency: Astro logs a page's time from its start to its end, which grows
     // with the pages rendering beside it (a plain page: 1,5 ms one at a time, 5,0 ms four at a time).
     writeFileSync(join(dir, 'astro.config.mjs'), `export default { cacheDir: './node_modules/.astro-baseline', build: { concurrency: ${PAGES_RENDERED_AT_ONCE} } };\n`);
-    mkdirSync(join(dir, 'src/pages'), { recursive: true });
-    writeFileSync(
-      join(dir, 'src/pages/[n].astro'),
-      `---
-export function getStaticPaths() {
-  return Array.from({ length: ${pages} }, (_, i) => ({ params: { n: String(i) } }));
-}
-const { n } = Astro.params;
-const text = 'Thực hiện Công văn số 4865/UBND-KGVX ngày 13/8/2020 về việc tăng cường triển khai thực hiện cài đặt ứng dụng Bluezone. '.repeat(40);
----
-<html lang="vi"><head><meta charset="utf-8" /><title>Văn bản {n}</title></head>
-<body><main><h1>Văn bản số {n}</h1><p>{text}</p></main></body></html>
-`,
-    );
+    writePlainRoute(dir, pages, false);
     const build = timed([process.execPath, astro, 'build'], dir);
     return { label: 'plain Astro, same page count', pages: countPages(join(dir, 'dist')), seconds: build.seconds, cpuSeconds: build.cpuSeconds, peakMb: build.peakMb, allPeakMb: build.allPeakMb, allPeakHolders: build.allPeakHolders, log: build.output };
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A letter page's render time against plain pages made in the same build (step 5 above): as many
+ * plain pages of each kind as there are letter pages, then the routes are taken out again.
+ */
+function sideBySideBuild(dir: string, letterPages: number): { letterMs: number; plainMs: number; keyedMs: number; log: string } {
+  const folders = [writePlainRoute(dir, letterPages, false), writePlainRoute(dir, letterPages, true)];
+  try {
+    const build = timed([process.execPath, astro, 'build', '--force'], dir);
+    writeFileSync(join(dir, 'build-4.log'), build.output);
+    return { letterMs: meanRouteMs(build.output, 'letter pages'), plainMs: meanRouteMs(build.output, 'plain pages'), keyedMs: meanRouteMs(build.output, 'plain pages, keyed'), log: join(dir, 'build-4.log') };
+  } finally {
+    for (const folder of folders) rmSync(folder, { recursive: true, force: true });
   }
 }
 
@@ -223,6 +259,8 @@ export async function benchScale(letters: number, keep: boolean, days = 730, are
     const single = siteBuild(dir, oneReport, 'rebuild after one province’s report', 'build-3.log');
     console.log(single.breakdown);
     const baseline = baselineBuild(cold.pages);
+    const letterPages = routeTimes(withoutColours(cold.log)).get('letter pages')?.files ?? 0;
+    const sideBySide = sideBySideBuild(dir, letterPages);
     const nf = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
     const table = [cold, warm, single, baseline].map((run) => `| ${run.label} | ${nf.format(run.pages)} | ${nf.format(run.seconds)} | ${nf.format(run.cpuSeconds)} | ${nf.format(run.pages / run.seconds)} | ${nf.format(run.peakMb)} | ${nf.format(run.allPeakMb)} |`);
     console.log(`\n| N = ${nf.format(letters)} | pages | seconds | CPU seconds | pages/s | peak MB, largest process | peak MB, all at once |\n|:--|--:|--:|--:|--:|--:|--:|\n${table.join('\n')}`);
@@ -232,8 +270,12 @@ export async function benchScale(letters: number, keep: boolean, days = 730, are
     console.log(`cold build / rebuild after one province’s report: ${nf.format(cold.seconds / single.seconds)}×`);
     // The issue's "a letter page costs at most 2× that baseline", page for page as Astro times them.
     const letterMs = meanRouteMs(cold.log, 'letter pages');
-    const plainMs = meanRouteMs(baseline.log, 'other files');
-    console.log(`a letter page renders in ${nf.format(letterMs)} ms, a plain page in ${nf.format(plainMs)} ms (Astro's per-page times, cold builds, ${PAGES_RENDERED_AT_ONCE} pages at once): ${nf.format(letterMs / plainMs)}×`);
+    const plainMs = meanRouteMs(baseline.log, 'plain pages');
+    console.log(`a letter page renders in ${nf.format(letterMs)} ms, a plain page in ${nf.format(plainMs)} ms (Astro's per-page times, two cold builds, ${PAGES_RENDERED_AT_ONCE} pages at once): ${nf.format(letterMs / plainMs)}×`);
+    const { letterMs: besideMs, plainMs: besidePlainMs, keyedMs } = sideBySide;
+    console.log(
+      `side by side in one build (astro build --force, ${nf.format(letterPages)} pages of each kind; log ${sideBySide.log}): a letter page ${nf.format(besideMs)} ms, a plain page ${nf.format(besidePlainMs)} ms (${nf.format(besideMs / besidePlainMs)}×), a plain page keyed for the incremental build as a letter page is ${nf.format(keyedMs)} ms (${nf.format(besideMs / keyedMs)}×)`,
+    );
   } finally {
     if (!keep) removeProject(dir);
   }
