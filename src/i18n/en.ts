@@ -459,7 +459,7 @@ export const en: Record<UiKey, string> = {
   'map.hoangSa': 'Hoàng Sa\narchipelago',
   'map.truongSa': 'Trường Sa\narchipelago',
   'map.image.span': 'Latest figure of each province, {from} to {to}',
-  'map.image.credit': 'Administrative boundaries: geoBoundaries\u00a0(CC\u00a0BY\u00a04.0)',
+  'map.image.credit': 'Boundaries: geoBoundaries\u00a0(CC\u00a0BY\u00a04.0)',
   'map.attribution': 'Ranh giới hành chính / Administrative boundaries: geoBoundaries (www.geoboundaries.org), CC BY 4.0 — Runfola, D. et al. (2020), geoBoundaries: A global database of political administrative boundaries. PLoS ONE 15(4): e0231866.',
   'map.table.caption': 'Figures on the map: {title}',
   'map.table.province': 'Province',
