@@ -30,6 +30,13 @@ import { writeLetters, writeStatsCsv, type Areas } from './bench-content.ts';
 
 const FIRST_DAY = '2021-07-01';
 
+/** Where the plain pages are, in the baseline project and beside the letters in the site. */
+const PLAIN_ROUTE = 'plain-page';
+
+const nf = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
+// Ratios near the target's 2 need a second decimal; milliseconds too.
+const nf2 = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
+
 interface Run {
   label: string;
   pages: number;
@@ -97,7 +104,6 @@ function breakdown(log: string): string {
   const images = phase('generating optimized images');
   const kinds = routeTimes(text);
   const total = [...kinds.values()].reduce((sum, kind) => sum + kind.ms, 0);
-  const nf = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
   const lines = [
     `  phases: content sync ${nf.format(clock(/\[content\] Synced content/) - clock(/\[content\] Syncing content/))} s, bundling ${nf.format(clock(/\[build\] Rearranging server assets/) - clock(/\[content\] Synced content/))} s, pages ${nf.format(phase('generating static routes'))} s, ${Number.isNaN(images) ? '' : `optimised images ${nf.format(images)} s, `}Open Graph cards ${nf.format(cards - afterImages)} s with Pagefind beside them ${nf.format(afterBoth - afterImages)} s, offline list ${nf.format(clock(/\[bluezone:offline\]/) - afterBoth)} s`,
     `  copied from the last build by Astro's incremental build: ${nf.format([...text.matchAll(/ \((?:restored|cached)\)/g)].length)} files`,
@@ -162,9 +168,6 @@ function siteBuild(dir: string, csv: string, label: string, logName: string): Ru
   writeFileSync(join(dir, logName), build.output);
   return { label, pages: countPages(join(dir, 'dist')), seconds: fetch.seconds + build.seconds, cpuSeconds: fetch.cpuSeconds + build.cpuSeconds, peakMb: Math.max(fetch.peakMb, build.peakMb), allPeakMb: Math.max(fetch.allPeakMb, build.allPeakMb), allPeakHolders: build.allPeakMb >= fetch.allPeakMb ? build.allPeakHolders : fetch.allPeakHolders, breakdown: `${label} (fetch-stats ${fetch.seconds} s; log ${join(dir, logName)}):\n${breakdown(build.output)}`, log: build.output };
 }
-
-/** Where the plain pages are, in the baseline project and beside the letters in the site. */
-const PLAIN_ROUTE = 'plain-page';
 
 /**
  * A route of `pages` layout-less pages of a letter's kind of text: what any page costs Astro
@@ -243,7 +246,6 @@ export async function benchScale(letters: number, keep: boolean, days = 730, are
     const cold = siteBuild(dir, csv, 'cold build', 'build-1.log');
     console.log(cold.breakdown);
     if (coldOnly) {
-      const nf = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
       console.log(`\ncold build only: ${nf.format(cold.pages)} pages, ${nf.format(cold.seconds)} s, ${nf.format(cold.cpuSeconds)} s of CPU, ${nf.format(cold.pages / cold.seconds)} pages/s, peak ${nf.format(cold.peakMb)} MB (largest process), ${nf.format(cold.allPeakMb)} MB (all processes at once: ${cold.allPeakHolders})`);
       return;
     }
@@ -261,7 +263,6 @@ export async function benchScale(letters: number, keep: boolean, days = 730, are
     const baseline = baselineBuild(cold.pages);
     const letterPages = routeTimes(withoutColours(cold.log)).get('letter pages')?.files ?? 0;
     const sideBySide = sideBySideBuild(dir, letterPages);
-    const nf = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
     const table = [cold, warm, single, baseline].map((run) => `| ${run.label} | ${nf.format(run.pages)} | ${nf.format(run.seconds)} | ${nf.format(run.cpuSeconds)} | ${nf.format(run.pages / run.seconds)} | ${nf.format(run.peakMb)} | ${nf.format(run.allPeakMb)} |`);
     console.log(`\n| N = ${nf.format(letters)} | pages | seconds | CPU seconds | pages/s | peak MB, largest process | peak MB, all at once |\n|:--|--:|--:|--:|--:|--:|--:|\n${table.join('\n')}`);
     console.log(`\nat each build's peak, all at once (MB): ${[cold, warm, single, baseline].map((run) => `${run.label}: ${run.allPeakHolders}`).join('; ')}`);
@@ -269,8 +270,6 @@ export async function benchScale(letters: number, keep: boolean, days = 730, are
     console.log(`cold build / rebuild after one new day: ${nf.format(cold.seconds / warm.seconds)}×`);
     console.log(`cold build / rebuild after one province’s report: ${nf.format(cold.seconds / single.seconds)}×`);
     // The issue's "a letter page costs at most 2× that baseline", page for page as Astro times them.
-    // Ratios near the target's 2 need a second decimal; milliseconds too.
-    const nf2 = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
     const letterMs = meanRouteMs(cold.log, 'letter pages');
     const plainMs = meanRouteMs(baseline.log, 'plain pages');
     console.log(`a letter page renders in ${nf2.format(letterMs)} ms, a plain page in ${nf2.format(plainMs)} ms (Astro's per-page times, two cold builds, ${PAGES_RENDERED_AT_ONCE} pages at once): ${nf2.format(letterMs / plainMs)}×`);
