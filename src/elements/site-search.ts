@@ -7,7 +7,7 @@
  * explains why and links the main sections.
  */
 import { cleanExcerpt, cleanText } from '../lib/search/fold.ts';
-import { furtherParts, partsFile } from '../lib/search/parts.ts';
+import { furtherParts, searchedProvinces, searchListFile } from '../lib/search/parts.ts';
 
 interface PagefindSubResult {
   url: string;
@@ -27,7 +27,6 @@ interface PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   mergeIndex(url: string, options: Record<string, unknown>): Promise<void>;
-  filters(): Promise<Record<string, Record<string, number>>>;
   search(
     query: string | null,
     options?: { filters?: Record<string, string> },
@@ -53,10 +52,10 @@ const PAGE_SIZE = 6;
  * order Pagefind reads a folder in.
  */
 const RANKING = { termFrequency: 0.1 };
-const collator = new Intl.Collator('vi');
 
 class SiteSearch extends HTMLElement {
   #pagefind: Promise<PagefindApi> | null = null;
+  #searchList: Promise<unknown> | null = null;
   #run = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
   /** The current query's results not yet shown (loaded by the "more" button). */
@@ -82,7 +81,9 @@ class SiteSearch extends HTMLElement {
     });
     form.addEventListener('change', () => void this.#search());
     this.#moreButton().addEventListener('click', () => void this.#showMore());
-    void this.#loadFilters();
+    void this.#loadProvinces();
+    // The index starts loading now, while the reader types (a query in the URL searches at once).
+    void this.#api().catch(() => undefined);
     if (params.get('q') || params.get('kind') || params.get('province')) void this.#search();
   }
 
@@ -97,40 +98,46 @@ class SiteSearch extends HTMLElement {
     field.value = value;
   }
 
+  /** `/pagefind/search.json`: the parts and provinces of each language (null if missing or damaged). */
+  #list(): Promise<unknown> {
+    this.#searchList ??= fetch(new URL(searchListFile, indexRoot()))
+      .then((response) => (response.ok ? response.json() : null))
+      .catch(() => null);
+    return this.#searchList;
+  }
+
   #api(): Promise<PagefindApi> {
     this.#pagefind ??= (async () => {
-      const root = new URL('/pagefind/', location.origin);
-      // The list of parts comes in beside the script, not after it (one round trip on a weak link).
-      const [api, parts] = await Promise.all([
-        import(/* @vite-ignore */ new URL('pagefind.js', root).href) as Promise<PagefindApi>,
-        fetch(new URL(partsFile, root)).then((response) => (response.ok ? response.json() : null)).catch(() => null),
-      ]);
+      // The list comes in beside Pagefind's script, not after it (one round trip on a weak link).
+      const [api, list] = await Promise.all([import(/* @vite-ignore */ new URL('pagefind.js', indexRoot()).href) as Promise<PagefindApi>, this.#list()]);
       const options = { excerptLength: 24, ranking: RANKING };
-      await api.options(options);
+      const further = furtherParts(list, language());
+      // One index (a city's or province's site): searched on the page's own thread, which skips
+      // Pagefind's worker script (12 kB gzipped of the first query's 150; a search of a few
+      // hundred pages takes milliseconds). In parts (a national site) the worker searches them,
+      // so typing stays smooth on a cheap phone.
+      await api.options(further.length === 0 ? { ...options, noWorker: true } : options);
       // Merged parts are searched in the page's language with the same options as the first; by
       // path, as the first part is, or their results' links would carry the origin.
-      const language = document.documentElement.lang.toLowerCase();
-      await Promise.all([api.init(), ...furtherParts(parts, language).map((folder) => api.mergeIndex(new URL(folder, root).pathname, options))]);
+      await Promise.all([api.init(), ...further.map((folder) => api.mergeIndex(new URL(folder, indexRoot()).pathname, options))]);
       return api;
     })();
     return this.#pagefind;
   }
 
-  /** Fills the province list with the provinces that have pages in this language's index. */
-  async #loadFilters(): Promise<void> {
-    try {
-      const filters = await (await this.#api()).filters();
-      const select = this.#form().elements.namedItem('province');
-      if (!(select instanceof HTMLSelectElement)) return;
-      const names = Object.keys(filters['province'] ?? {}).sort(collator.compare);
-      for (const name of names) {
-        if (![...select.options].some((option) => option.value === name)) select.add(new Option(name, name));
-      }
-      // The province filter shows only once there are provinces to pick from.
-      if (names.length > 0) select.closest('[hidden]')?.removeAttribute('hidden');
-    } catch {
-      // The search itself reports a missing index; the filter list just stays short.
+  /**
+   * Fills the province list with the provinces that have pages in this language's index, from
+   * the build's list (Pagefind's own filter files would cost a first query 48 kB at national scale).
+   */
+  async #loadProvinces(): Promise<void> {
+    const names = searchedProvinces(await this.#list(), language());
+    const select = this.#form().elements.namedItem('province');
+    if (!(select instanceof HTMLSelectElement)) return;
+    for (const name of names) {
+      if (![...select.options].some((option) => option.value === name)) select.add(new Option(name, name));
     }
+    // The province filter shows only once there are provinces to pick from.
+    if (names.length > 0) select.closest('[hidden]')?.removeAttribute('hidden');
   }
 
   async #search(): Promise<void> {
@@ -240,6 +247,16 @@ function excerptParagraph(excerpt: string): HTMLParagraphElement {
     } else paragraph.append(token.text);
   });
   return paragraph;
+}
+
+/** Where the index is served (`/pagefind/`, on this site's origin). */
+function indexRoot(): URL {
+  return new URL('/pagefind/', location.origin);
+}
+
+/** The page's language as Pagefind names its index (`vi`, `en`). */
+function language(): string {
+  return document.documentElement.lang.toLowerCase();
 }
 
 if (!customElements.get('site-search')) customElements.define('site-search', SiteSearch);

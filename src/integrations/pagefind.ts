@@ -4,8 +4,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { PagefindIndex } from 'pagefind';
+import { unescape } from 'html-escaper';
 import { addFoldedTwinsToHtml } from '../lib/search/fold.ts';
-import { partFolder, pagesPerPart, partsFile, type SearchParts } from '../lib/search/parts.ts';
+import { partFolder, pagesPerPart, searchListFile, type SearchList } from '../lib/search/parts.ts';
 import { searchIndexRoot } from '../routing/routes.ts';
 import { builtPages } from './built-pages.ts';
 
@@ -13,16 +14,30 @@ function failOn(step: string, errors: string[]): void {
   if (errors.length > 0) throw new Error(`Pagefind ${step} failed:\n${errors.join('\n')}`);
 }
 
-/** What `writeSearchInput` handed over: how many pages, and the part folders (`1`, `2`…) of `input`. */
+/** What `writeSearchInput` handed over: how many pages, the part folders (`1`, `2`…) of `input`, each language's provinces. */
 export interface SearchInput {
   pages: number;
   parts: number;
+  /** Per language, the province filter's values on its pages, each once, in Vietnamese order. */
+  provinces: Record<string, string[]>;
 }
 
 /** `<html lang>` of a page as Pagefind reads it, `unknown` without one. */
 function pageLanguage(html: string): string {
   return /<html\b[^>]*?\slang="([^"]+)"/i.exec(html)?.[1]?.toLowerCase() ?? 'unknown';
 }
+
+/** The values of a page's province filter (`<meta data-pagefind-filter="province[content]" content="Cà Mau">`, written by the layout). */
+function pageProvinces(html: string): string[] {
+  const end = html.indexOf('</head>');
+  const head = end === -1 ? html : html.slice(0, end);
+  return [...head.matchAll(/<meta\b[^>]*\bdata-pagefind-filter="province\[content\]"[^>]*>/g)].flatMap(([meta]) => {
+    const content = /\scontent="([^"]*)"/.exec(meta)?.[1];
+    return content ? [unescape(content)] : [];
+  });
+}
+
+const collator = new Intl.Collator('vi');
 
 /**
  * Copies every searchable page of `root` (its layout marked `data-pagefind-body`) into `input`,
@@ -37,6 +52,7 @@ export async function writeSearchInput(root: string, input: string, perPart = pa
   const files = await builtPages(root);
   const staging = join(input, 'pages');
   const byLanguage = new Map<string, string[]>();
+  const provincesByLanguage = new Map<string, Set<string>>();
   // A few files at a time: tens of thousands of pages must not open as many files at once.
   for (let start = 0; start < files.length; start += 32) {
     const batch = files.slice(start, start + 32);
@@ -50,6 +66,9 @@ export async function writeSearchInput(root: string, input: string, perPart = pa
         const listed = byLanguage.get(language) ?? [];
         listed.push(file);
         byLanguage.set(language, listed);
+        const provinces = provincesByLanguage.get(language) ?? new Set<string>();
+        for (const name of pageProvinces(html)) provinces.add(name);
+        provincesByLanguage.set(language, provinces);
         await mkdir(dirname(join(staging, file)), { recursive: true });
         await writeFile(join(staging, file), addFoldedTwinsToHtml(html));
       }),
@@ -68,7 +87,8 @@ export async function writeSearchInput(root: string, input: string, perPart = pa
     }
   }
   await rm(staging, { recursive: true, force: true });
-  return { pages, parts };
+  const provinces = Object.fromEntries([...provincesByLanguage].map(([language, names]) => [language, [...names].sort(collator.compare)]));
+  return { pages, parts, provinces };
 }
 
 /**
@@ -101,16 +121,16 @@ export interface SearchIndexSummary {
 /**
  * Indexes the built pages in `root` into `output` (the site's `/pagefind/`), in parts of at most
  * `perPart` pages of each language (see `lib/search/parts.ts`), one part after the other, each by
- * a fresh Pagefind process so that no part's memory outlives it; writes `parts.json`.
+ * a fresh Pagefind process so that no part's memory outlives it; writes `search.json`.
  */
 export async function writeSearchIndex(root: string, output: string, perPart = pagesPerPart): Promise<SearchIndexSummary> {
   const pagefind = await import('pagefind');
   const input = await mkdtemp(join(tmpdir(), 'bluezone-search-'));
   try {
-    const { pages, parts } = await writeSearchInput(root, input, perPart);
+    const { pages, parts, provinces } = await writeSearchInput(root, input, perPart);
     if (pages === 0) throw new Error('Pagefind: no page has data-pagefind-body; nothing to search');
     const perLanguage: Record<string, number> = {};
-    const further: SearchParts = {};
+    const list: SearchList = {};
     for (let part = 1; part <= parts; part++) {
       const folder = join(output, partFolder(part));
       const index = await indexFolder(pagefind, join(input, String(part)));
@@ -121,14 +141,14 @@ export async function writeSearchIndex(root: string, output: string, perPart = p
       };
       for (const [language, { page_count }] of Object.entries(entry.languages)) {
         perLanguage[language] = (perLanguage[language] ?? 0) + page_count;
-        further[language] ??= [];
-        if (part > 1) further[language].push(partFolder(part));
+        list[language] ??= { parts: [], provinces: provinces[language] ?? [] };
+        if (part > 1) list[language].parts.push(partFolder(part));
       }
       if (part > 1) {
         for (const name of await readdir(folder)) if (firstPartOnly.test(name)) await rm(join(folder, name));
       }
     }
-    await writeFile(join(output, partsFile), JSON.stringify(further));
+    await writeFile(join(output, searchListFile), JSON.stringify(list));
     return { pages, parts, perLanguage };
   } finally {
     await pagefind.close();

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
 import { writeSearchIndex } from '../../src/integrations/pagefind.ts';
+import { searchListFile } from '../../src/lib/search/parts.ts';
 import { distDir } from './support/site.ts';
 
 /**
@@ -89,6 +90,21 @@ test.describe('Vietnamese search', () => {
     await expect(page.locator('select[name="province"] option')).toContainText(['Cà Mau', 'Kiên Giang']);
   });
 
+  test('the province list is the index’s own, in Vietnamese order, read from the build’s list', { tag: '@desktop' }, async ({ page }) => {
+    await page.goto('/tim-kiem/');
+    const options = page.locator('select[name="province"] option:not([value=""])');
+    await expect(options.first()).toBeAttached();
+    const listed = await options.evaluateAll((nodes) => nodes.map((node) => (node as HTMLOptionElement).value));
+    expect(listed.length).toBeGreaterThan(10);
+    // What Pagefind's filter files say, asked of a second copy of its script on the page.
+    const indexed = await page.evaluate(async () => {
+      const pagefind = (await import(/* @vite-ignore */ `${location.origin}/pagefind/pagefind.js?filters`)) as { options(o: object): Promise<void>; filters(): Promise<Record<string, Record<string, number>>> };
+      await pagefind.options({ noWorker: true });
+      return Object.keys((await pagefind.filters())['province'] ?? {});
+    });
+    expect(listed).toEqual([...indexed].sort(new Intl.Collator('vi').compare));
+  });
+
   test('only main content is indexed: menus and footers do not match', { tag: '@desktop' }, async ({ page }) => {
     // "Trang được tạo ngày" is only in the footer of every page.
     await page.goto('/tim-kiem/?q=' + encodeURIComponent('được tạo ngày'));
@@ -133,9 +149,12 @@ test.describe('a search index in parts, as a national site has', () => {
     expect(hrefs.filter((href) => !href.startsWith('/'))).toEqual([]);
     await expect(page.locator('select[name="province"] option')).toContainText(['Cà Mau', 'Kiên Giang']);
 
-    const parts = JSON.parse(readFileSync(join(folder, 'parts.json'), 'utf8')) as Record<string, string[]>;
-    expect(parts['vi']).toEqual(['part-2/', 'part-3/', 'part-4/']);
-    for (const part of parts['vi']!) expect(requested).toContain(`/pagefind/${part}pagefind-entry.json`);
+    const list = JSON.parse(readFileSync(join(folder, searchListFile), 'utf8')) as Record<string, { parts: string[]; provinces: string[] }>;
+    expect(list['vi']!.parts).toEqual(['part-2/', 'part-3/', 'part-4/']);
+    for (const part of list['vi']!.parts) expect(requested).toContain(`/pagefind/${part}pagefind-entry.json`);
+    // The province list is every part's, and no filter file was needed for it (only the Cà Mau search loaded its filter).
+    const options = await page.locator('select[name="province"] option:not([value=""])').evaluateAll((nodes) => nodes.map((node) => (node as HTMLOptionElement).value));
+    expect(options).toEqual(list['vi']!.provinces);
     // Each further part is searched with the first part's WebAssembly.
     expect(new Set(requested.filter((path) => path.endsWith('.pagefind')))).toEqual(new Set(['/pagefind/wasm.unknown.pagefind']));
   });
@@ -204,6 +223,8 @@ test('the first query downloads at most 150 KB gzipped of index and script', { t
   testInfo.annotations.push({ type: 'first query', description: `${total} bytes: ${files.map((f) => `${f.url} ${f.bytes}`).join(', ')}` });
   console.log(`first query: ${total} bytes gzipped\n  ${files.map((f) => `${f.url} ${f.bytes}`).join('\n  ')}`);
   expect(files.some((file) => file.url.endsWith('.pf_index')), 'the index was fetched').toBe(true);
+  // A search with no filter needs no filter file: the province list comes with the build's list.
+  expect(files.filter((file) => file.url.endsWith('.pf_filter'))).toEqual([]);
   expect(total).toBeLessThanOrEqual(150 * 1024);
   await context.close();
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indexFolder, writeSearchIndex, writeSearchInput } from '../../src/integrations/pagefind.ts';
-import { furtherParts, partsFile } from '../../src/lib/search/parts.ts';
+import { furtherParts, searchedProvinces, searchListFile } from '../../src/lib/search/parts.ts';
 import { addFoldedTwinsToHtml } from '../../src/lib/search/fold.ts';
 import { BUILD_WAIT, sharedBuild, type SharedBuild } from '../support/shared-build.ts';
 
@@ -41,7 +41,8 @@ describe('what the search index is given', () => {
     const files = ['so-lieu/index.html', 'so-lieu/ca-mau/index.html', 'huong-dan/android/index.html', 'en/statistics/index.html', 'nhung/luot-tai-toan-quoc/index.html'];
     const pages = Object.fromEntries(files.map((file) => [file, readFileSync(join(dist, file), 'utf8')]));
     const input = join(temp, 'given');
-    expect(await writeSearchInput(folderOf('site', pages), input)).toEqual({ pages: 4, parts: 1 });
+    // Each language's provinces as the pages' province filter names them (the search page lists them).
+    expect(await writeSearchInput(folderOf('site', pages), input)).toEqual({ pages: 4, parts: 1, provinces: { vi: ['Cà Mau'], en: [] } });
     const given = join(input, '1');
     // The embed page is not searchable, so it is not given.
     expect(readdirSync(given, { recursive: true }).filter((file) => String(file).endsWith('.html')).sort()).toEqual(files.slice(0, 4).sort());
@@ -61,7 +62,7 @@ describe('what the search index is given', () => {
     const files = ['en/statistics/index.html', 'huong-dan/android/index.html', 'so-lieu/ca-mau/index.html', 'so-lieu/index.html'];
     const site = folderOf('parts-site', Object.fromEntries(files.map((file) => [file, readFileSync(join(dist, file), 'utf8')])));
     const input = join(temp, 'parts-input');
-    expect(await writeSearchInput(site, input, 2)).toEqual({ pages: 4, parts: 2 });
+    expect(await writeSearchInput(site, input, 2)).toEqual({ pages: 4, parts: 2, provinces: { vi: ['Cà Mau'], en: [] } });
     const inPart = (part: string) => readdirSync(join(input, part), { recursive: true }).filter((file) => String(file).endsWith('.html')).sort();
     expect(readdirSync(input).sort()).toEqual(['1', '2']);
     expect(inPart('1')).toEqual(['en/statistics/index.html', 'huong-dan/android/index.html', 'so-lieu/index.html']);
@@ -70,24 +71,29 @@ describe('what the search index is given', () => {
 
     const output = join(temp, 'parts-output');
     expect(await writeSearchIndex(site, output, 2)).toEqual({ pages: 4, parts: 2, perLanguage: { en: 1, vi: 3 } });
-    const parts = JSON.parse(readFileSync(join(output, partsFile), 'utf8')) as unknown;
-    expect(parts).toEqual({ en: [], vi: ['part-2/'] });
-    expect(furtherParts(parts, 'vi')).toEqual(['part-2/']);
+    const list = JSON.parse(readFileSync(join(output, searchListFile), 'utf8')) as unknown;
+    expect(list).toEqual({ en: { parts: [], provinces: [] }, vi: { parts: ['part-2/'], provinces: ['Cà Mau'] } });
+    expect(furtherParts(list, 'vi')).toEqual(['part-2/']);
+    expect(searchedProvinces(list, 'vi')).toEqual(['Cà Mau']);
     const entry = (folder: string) => JSON.parse(readFileSync(join(output, folder, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
     expect(Object.fromEntries(Object.entries(entry('').languages).map(([language, { page_count }]) => [language, page_count]))).toEqual({ en: 1, vi: 2 });
     expect(Object.keys(entry('part-2').languages)).toEqual(['vi']);
     // The first part carries the script and WebAssembly the browser runs; a further part only its index.
-    expect(readdirSync(output)).toEqual(expect.arrayContaining(['pagefind.js', 'wasm.unknown.pagefind', 'wasm.en.pagefind', partsFile, 'part-2']));
+    expect(readdirSync(output)).toEqual(expect.arrayContaining(['pagefind.js', 'wasm.unknown.pagefind', 'wasm.en.pagefind', searchListFile, 'part-2']));
     expect(readdirSync(join(output, 'part-2')).filter((name) => !statSync(join(output, 'part-2', name)).isDirectory()).sort()).toEqual([
       'pagefind-entry.json',
       expect.stringMatching(/^pagefind\.[\w-]+\.pf_meta$/),
     ]);
   });
 
-  it('a list of parts that is not one is read as no further parts', () => {
-    expect(furtherParts({ vi: ['part-2/', '../../evil/', 3, 'part-x/'] }, 'vi')).toEqual(['part-2/']);
+  it('a search list that is not one is read as no further parts and no provinces', () => {
+    expect(furtherParts({ vi: { parts: ['part-2/', '../../evil/', 3, 'part-x/'] } }, 'vi')).toEqual(['part-2/']);
     expect(furtherParts(null, 'vi')).toEqual([]);
-    expect(furtherParts({ vi: 'part-2/' }, 'vi')).toEqual([]);
-    expect(furtherParts({ en: ['part-2/'] }, 'vi')).toEqual([]);
+    expect(furtherParts({ vi: { parts: 'part-2/' } }, 'vi')).toEqual([]);
+    expect(furtherParts({ vi: ['part-2/'] }, 'vi')).toEqual([]);
+    expect(furtherParts({ en: { parts: ['part-2/'] } }, 'vi')).toEqual([]);
+    expect(searchedProvinces({ vi: { provinces: ['Cà Mau', 7, null, 'Kiên Giang'] } }, 'vi')).toEqual(['Cà Mau', 'Kiên Giang']);
+    expect(searchedProvinces({ vi: { provinces: 'Cà Mau' } }, 'vi')).toEqual([]);
+    expect(searchedProvinces('[]', 'vi')).toEqual([]);
   });
 });
