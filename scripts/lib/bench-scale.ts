@@ -10,9 +10,10 @@
  *   4. a plain Astro project with the same number of pages (one layout-less page of the same
  *      text each), built the same way: the baseline for the whole build;
  *   5. what one letter page costs against a plain page, side by side in one build: the copy
- *      again with `--force` (every page made anew, the render cache kept) and two routes of
- *      plain pages added, one as plain as the baseline's and one keyed for Astro's incremental
- *      build as the letter pages are (Astro then keeps a second copy of each page in its cache).
+ *      again with `--force` (every page made anew, the render cache kept) and three routes of
+ *      plain pages added: one as plain as the baseline's, one keyed for Astro's incremental build
+ *      as the letter pages are (Astro then keeps a second copy of each page in its cache), and one
+ *      keyed inside the site's layout (what any page of the site costs before its own content).
  *      Same process, same moment, same machine load: a ratio a noisy machine cannot skew the
  *      way two separate builds' can.
  * Prints pages, seconds, pages/s and peak memory (max RSS of the build process) for each, and
@@ -30,8 +31,14 @@ import { writeLetters, writeStatsCsv, type Areas } from './bench-content.ts';
 
 const FIRST_DAY = '2021-07-01';
 
-/** Where the plain pages are, in the baseline project and beside the letters in the site. */
-const PLAIN_ROUTE = 'plain-page';
+/**
+ * The plain pages' routes, in the baseline project and beside the letters in the site: bare (the
+ * baseline's page), keyed for Astro's incremental build as a letter page is, and keyed inside the
+ * site's layout (`Base.astro`: header, navigation, search box, footer, the card drawn ahead).
+ */
+const plainRoutes = { bare: 'plain-page', keyed: 'plain-page-keyed', framed: 'plain-page-framed' } as const;
+type PlainKind = keyof typeof plainRoutes;
+const plainKinds: Record<PlainKind, string> = { bare: 'plain pages', keyed: 'plain pages, keyed', framed: 'plain pages in the layout, keyed' };
 
 const nf = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
 // Ratios near the target's 2 need a second decimal; milliseconds too.
@@ -55,8 +62,8 @@ interface Run {
 
 /** The kind of a generated file, for the breakdown (letter pages apart from the lists, chart files apart from pages). */
 function routeKind(path: string): string {
-  if (path.startsWith(`/${PLAIN_ROUTE}-keyed/`)) return 'plain pages, keyed';
-  if (path.startsWith(`/${PLAIN_ROUTE}/`)) return 'plain pages';
+  const plain = (Object.keys(plainRoutes) as PlainKind[]).find((kind) => path.startsWith(`/${plainRoutes[kind]}/`));
+  if (plain) return plainKinds[plain];
   const letter = /^\/(?:van-ban|en\/directives)\/([^/]+)\/(?:index\.html)?$/.exec(path);
   if (letter && !['trang', 'tinh', 'cap', 'nam', 'dong-thoi-gian', 'page', 'province', 'level', 'year', 'timeline'].includes(letter[1]!)) return 'letter pages';
   if (/^\/(?:van-ban|en\/directives)\//.test(path)) return 'letter lists, timeline, feeds';
@@ -174,20 +181,26 @@ function siteBuild(dir: string, csv: string, label: string, logName: string): Ru
  * itself. `keyed`: each page has a `cacheKey`, as a letter's page has, so Astro's incremental
  * build records it and keeps a copy of it in its cache (what lets a rebuild skip it).
  */
-function writePlainRoute(projectDir: string, pages: number, keyed: boolean): string {
-  const folder = join(projectDir, 'src/pages', keyed ? `${PLAIN_ROUTE}-keyed` : PLAIN_ROUTE);
+function writePlainRoute(projectDir: string, pages: number, kind: PlainKind): string {
+  const folder = join(projectDir, 'src/pages', plainRoutes[kind]);
   mkdirSync(folder, { recursive: true });
+  const key = kind === 'bare' ? '' : ', cacheKey: `plain-${i}`';
+  const head = kind === 'framed' ? "import Base from '../../layouts/Base.astro';\n" : '';
+  // Left out of search (a letter page is in it): the same render but for two attributes, and the side-by-side build's index stays the site's.
+  const body =
+    kind === 'framed'
+      ? '<Base lang="vi" title={`Văn bản ${n}`} description="Văn bản" twinPath={null} searchable={false}>\n<h1>Văn bản số {n}</h1><p>{text}</p>\n</Base>'
+      : '<html lang="vi"><head><meta charset="utf-8" /><title>Văn bản {n}</title></head>\n<body><main><h1>Văn bản số {n}</h1><p>{text}</p></main></body></html>';
   writeFileSync(
     join(folder, '[n].astro'),
     `---
-export function getStaticPaths() {
-  return Array.from({ length: ${pages} }, (_, i) => ({ params: { n: String(i) }${keyed ? ', cacheKey: `plain-${i}`' : ''} }));
+${head}export function getStaticPaths() {
+  return Array.from({ length: ${pages} }, (_, i) => ({ params: { n: String(i) }${key} }));
 }
 const { n } = Astro.params;
 const text = 'Thực hiện Công văn số 4865/UBND-KGVX ngày 13/8/2020 về việc tăng cường triển khai thực hiện cài đặt ứng dụng Bluezone. '.repeat(40);
 ---
-<html lang="vi"><head><meta charset="utf-8" /><title>Văn bản {n}</title></head>
-<body><main><h1>Văn bản số {n}</h1><p>{text}</p></main></body></html>
+${body}
 `,
   );
   return folder;
@@ -202,7 +215,7 @@ function baselineBuild(pages: number): Run {
     // The site's own concurrency: Astro logs a page's time from its start to its end, which grows
     // with the pages rendering beside it (a plain page: 1,5 ms one at a time, 5,0 ms four at a time).
     writeFileSync(join(dir, 'astro.config.mjs'), `export default { cacheDir: './node_modules/.astro-baseline', build: { concurrency: ${PAGES_RENDERED_AT_ONCE} } };\n`);
-    writePlainRoute(dir, pages, false);
+    writePlainRoute(dir, pages, 'bare');
     const build = timed([process.execPath, astro, 'build'], dir);
     return { label: 'plain Astro, same page count', pages: countPages(join(dir, 'dist')), seconds: build.seconds, cpuSeconds: build.cpuSeconds, peakMb: build.peakMb, allPeakMb: build.allPeakMb, allPeakHolders: build.allPeakHolders, log: build.output };
   } finally {
@@ -214,12 +227,14 @@ function baselineBuild(pages: number): Run {
  * A letter page's render time against plain pages made in the same build (step 5 above): as many
  * plain pages of each kind as there are letter pages, then the routes are taken out again.
  */
-function sideBySideBuild(dir: string, letterPages: number): { letterMs: number; plainMs: number; keyedMs: number; log: string } {
-  const folders = [writePlainRoute(dir, letterPages, false), writePlainRoute(dir, letterPages, true)];
+function sideBySideBuild(dir: string, letterPages: number): { letterMs: number; plainMs: Record<PlainKind, number>; log: string } {
+  const kinds = Object.keys(plainRoutes) as PlainKind[];
+  const folders = kinds.map((kind) => writePlainRoute(dir, letterPages, kind));
   try {
     const build = timed([process.execPath, astro, 'build', '--force'], dir);
     writeFileSync(join(dir, 'build-4.log'), build.output);
-    return { letterMs: meanRouteMs(build.output, 'letter pages'), plainMs: meanRouteMs(build.output, 'plain pages'), keyedMs: meanRouteMs(build.output, 'plain pages, keyed'), log: join(dir, 'build-4.log') };
+    const plainMs = Object.fromEntries(kinds.map((kind) => [kind, meanRouteMs(build.output, plainKinds[kind])])) as Record<PlainKind, number>;
+    return { letterMs: meanRouteMs(build.output, 'letter pages'), plainMs, log: join(dir, 'build-4.log') };
   } finally {
     for (const folder of folders) rmSync(folder, { recursive: true, force: true });
   }
@@ -273,9 +288,10 @@ export async function benchScale(letters: number, keep: boolean, days = 730, are
     const letterMs = meanRouteMs(cold.log, 'letter pages');
     const plainMs = meanRouteMs(baseline.log, 'plain pages');
     console.log(`a letter page renders in ${nf2.format(letterMs)} ms, a plain page in ${nf2.format(plainMs)} ms (Astro's per-page times, two cold builds, ${PAGES_RENDERED_AT_ONCE} pages at once): ${nf2.format(letterMs / plainMs)}×`);
-    const { letterMs: besideMs, plainMs: besidePlainMs, keyedMs } = sideBySide;
+    const { letterMs: besideMs, plainMs: beside } = sideBySide;
+    const against = (kind: PlainKind, label: string) => `${label} ${nf2.format(beside[kind])} ms (${nf2.format(besideMs / beside[kind])}×)`;
     console.log(
-      `side by side in one build (astro build --force, ${nf.format(letterPages)} pages of each kind; log ${sideBySide.log}): a letter page ${nf2.format(besideMs)} ms, a plain page ${nf2.format(besidePlainMs)} ms (${nf2.format(besideMs / besidePlainMs)}×), a plain page keyed for the incremental build as a letter page is ${nf2.format(keyedMs)} ms (${nf2.format(besideMs / keyedMs)}×)`,
+      `side by side in one build (astro build --force, ${nf.format(letterPages)} pages of each kind; log ${sideBySide.log}): a letter page ${nf2.format(besideMs)} ms; ${against('bare', 'a plain page')}, ${against('keyed', 'keyed for the incremental build as a letter page is')}, ${against('framed', 'keyed and in the site’s layout')}`,
     );
   } finally {
     if (!keep) removeProject(dir);
