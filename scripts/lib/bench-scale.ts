@@ -245,7 +245,7 @@ function sideBySideBuild(dir: string, letterPages: number): { letterMs: number; 
  * `areas`: figures for every province and district (the issue's case), or provinces only (63
  * places instead of 768, so the cost of letters is not hidden under ~1.500 district charts).
  */
-export async function benchScale(letters: number, keep: boolean, days = 730, areas: Areas = 'all', coldOnly = false): Promise<void> {
+export async function benchScale(letters: number, keep: boolean, days = 730, areas: Areas = 'all', coldOnly = false): Promise<Run> {
   const regions = loadRegions();
   const dir = copyProject('bluezone-scale');
   try {
@@ -262,7 +262,7 @@ export async function benchScale(letters: number, keep: boolean, days = 730, are
     console.log(cold.breakdown);
     if (coldOnly) {
       console.log(`\ncold build only: ${nf.format(cold.pages)} pages, ${nf.format(cold.seconds)} s, ${nf.format(cold.cpuSeconds)} s of CPU, ${nf.format(cold.pages / cold.seconds)} pages/s, peak ${nf.format(cold.peakMb)} MB (largest process), ${nf.format(cold.allPeakMb)} MB (all processes at once: ${cold.allPeakHolders})`);
-      return;
+      return cold;
     }
     const nextDay = join(dir, 'bench-next-day.csv');
     const lastDay = new Date(Date.parse(`${FIRST_DAY}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -293,7 +293,35 @@ export async function benchScale(letters: number, keep: boolean, days = 730, are
     console.log(
       `side by side in one build (astro build --force, ${nf.format(letterPages)} pages of each kind; log ${sideBySide.log}): a letter page ${nf2.format(besideMs)} ms; ${against('bare', 'a plain page')}, ${against('keyed', 'keyed for the incremental build as a letter page is')}, ${against('framed', 'keyed and in the site’s layout')}`,
     );
+    return cold;
   } finally {
     if (!keep) removeProject(dir);
+  }
+}
+
+/** The issue's "cost grows linearly": pages/s at the largest scale within this share of pages/s at the smallest. */
+const LINEAR_WITHIN = 0.25;
+
+/**
+ * `--scale 1000,10000`: a cold build at each scale, one after the other, and how the cost grows
+ * between them: pages/s over each whole build (the issue's wording), and at the margin (the
+ * seconds each added page costs), with the fixed part that a straight line through the two
+ * builds puts under every build (the charts, maps and dated data files of the figures, which do
+ * not grow with the letters).
+ */
+export async function benchGrowth(scales: number[], days: number, areas: Areas): Promise<void> {
+  const runs: { letters: number; cold: Run }[] = [];
+  for (const letters of scales) runs.push({ letters, cold: await benchScale(letters, false, days, areas, true) });
+  const rows = runs.map(({ letters, cold }) => `| ${nf.format(letters)} | ${nf.format(cold.pages)} | ${nf.format(cold.seconds)} | ${nf.format(cold.pages / cold.seconds)} |`);
+  console.log(`\n| letters | pages | cold build s | pages/s |\n|:--|--:|--:|--:|\n${rows.join('\n')}`);
+  for (const [i, { letters, cold }] of runs.entries()) {
+    const before = runs[i - 1];
+    if (!before) continue;
+    const perPage = (cold.seconds - before.cold.seconds) / (cold.pages - before.cold.pages);
+    const fixed = before.cold.seconds - before.cold.pages * perPage;
+    const whole = cold.pages / cold.seconds / (before.cold.pages / before.cold.seconds);
+    console.log(
+      `${nf.format(before.letters)} → ${nf.format(letters)} letters: each added page ${nf2.format(perPage * 1000)} ms (${nf.format(1 / perPage)} pages/s at the margin), on a fixed ${nf.format(fixed)} s; pages/s over the whole build ×${nf2.format(whole)} (${Math.abs(whole - 1) <= LINEAR_WITHIN ? 'within' : 'not within'} ${LINEAR_WITHIN * 100} %)`,
+    );
   }
 }
