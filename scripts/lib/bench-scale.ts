@@ -186,10 +186,13 @@ function writePlainRoute(projectDir: string, pages: number, kind: PlainKind): st
   mkdirSync(folder, { recursive: true });
   const key = kind === 'bare' ? '' : ', cacheKey: `plain-${i}`';
   const head = kind === 'framed' ? "import Base from '../../layouts/Base.astro';\n" : '';
-  // Left out of search (a letter page is in it): the same render but for two attributes, and the side-by-side build's index stays the site's.
+  // Left out of search (a letter page is in it): the same render but for two attributes, and the
+  // side-by-side build's index stays the site's. One title for all: the layout hands each page's
+  // card to the process drawing cards ahead, which finds a letter's card in the render cache (the
+  // builds before drew it) and would otherwise draw a new card beside every one of these pages.
   const body =
     kind === 'framed'
-      ? '<Base lang="vi" title={`Văn bản ${n}`} description="Văn bản" twinPath={null} searchable={false}>\n<h1>Văn bản số {n}</h1><p>{text}</p>\n</Base>'
+      ? '<Base lang="vi" title="Văn bản" description="Văn bản" twinPath={null} searchable={false}>\n<h1>Văn bản số {n}</h1><p>{text}</p>\n</Base>'
       : '<html lang="vi"><head><meta charset="utf-8" /><title>Văn bản {n}</title></head>\n<body><main><h1>Văn bản số {n}</h1><p>{text}</p></main></body></html>';
   writeFileSync(
     join(folder, '[n].astro'),
