@@ -18,6 +18,8 @@ interface PagefindSubResult {
 }
 interface PagefindData {
   url: string;
+  /** The page's indexed text, folded twins included. */
+  content: string;
   excerpt: string;
   meta: { title?: string };
   filters: Record<string, string[]>;
@@ -211,7 +213,7 @@ class SiteSearch extends HTMLElement {
       label.textContent = labels[kind];
       item.append(label);
     }
-    item.append(excerptParagraph(result.excerpt));
+    item.append(excerptParagraph(result.excerpt, result.content));
     // The sections of the page where the words matched most (a question of the FAQ, a step).
     const sections = result.sub_results
       .filter((sub) => sub.url.includes('#') && (sub.locations?.length ?? 0) > 0)
@@ -235,10 +237,10 @@ class SiteSearch extends HTMLElement {
 }
 
 /** The excerpt as text nodes and `<mark>` elements: Pagefind's HTML is never injected. */
-function excerptParagraph(excerpt: string): HTMLParagraphElement {
+function excerptParagraph(excerpt: string, content: string): HTMLParagraphElement {
   const paragraph = document.createElement('p');
   paragraph.className = 'search-excerpt';
-  cleanExcerpt(excerpt).forEach((token, i) => {
+  cleanExcerpt(excerpt, content).forEach((token, i) => {
     if (i > 0) paragraph.append(' ');
     if (token.marked) {
       const mark = document.createElement('mark');

@@ -71,6 +71,13 @@ test.describe('Vietnamese search', () => {
     await search(page, '/tim-kiem/', 'dien thoai');
     expect((await firstMarks(page)).map((w) => w.toLowerCase())).toEqual(expect.arrayContaining([expect.stringMatching(/^điện/)]));
     await expect(page.locator('ol.search-results')).not.toContainText(/\bdien\b/);
+    // Nor at the start of an excerpt, where Pagefind may cut a word off before its twin (it
+    // showed "don đốc", "dap về", "Doan Thanh niên", "dat ứng dụng" for these).
+    for (const query of ['cai dat', 'dien thoai', 'bluezone', 'doan thanh nien']) {
+      await search(page, '/tim-kiem/', query);
+      const excerpts = await page.locator('.search-excerpt').allTextContents();
+      expect(excerpts.filter((text) => /^(don|dap|dat|doan|dien|doc|den)\b/i.test(text)), query).toEqual([]);
+    }
   });
 
   test('filters by kind: directives only', async ({ page }) => {

@@ -54,6 +54,37 @@ describe('excerpts and titles (browser side)', () => {
     expect(cleanText('Cài đặt dat Bluezone trên điện dien thoại')).toBe('Cài đặt Bluezone trên điện thoại');
   });
 
+  it('gives back the word of a twin the excerpt begins with, from the page’s indexed text', () => {
+    const indexed = addFoldedTwins('Công văn đôn đốc cài đặt Bluezone gửi (Đoàn, Thanh niên).');
+    expect(cleanExcerpt('don đốc doc <mark>cài</mark> đặt <mark>dat</mark> Bluezone', indexed).map((t) => t.text).join(' ')).toBe('đôn đốc cài đặt Bluezone');
+    expect(cleanExcerpt('<mark>Doan,</mark> Thanh niên).', indexed)).toEqual([
+      { text: 'Đoàn,', marked: true },
+      { text: 'Thanh', marked: false },
+      { text: 'niên).', marked: false },
+    ]);
+    // Without the page's text, or where the excerpt is not in it, the tokens stay as they are.
+    expect(cleanExcerpt('don đốc doc').map((t) => t.text)).toEqual(['don', 'đốc']);
+    expect(cleanExcerpt('don đốc doc gì', indexed).map((t) => t.text)).toEqual(['don', 'đốc', 'gì']);
+  });
+
+  it('any excerpt of any indexed text reads as the text itself, whatever word it begins with', () => {
+    // Real text has no unmarked twin of a đ-word ("dat"), so the words here have none either.
+    const vietnamese = fc.constantFrom('đặt', 'Đoàn', 'điện', 'thoại', 'cài', 'Bluezone', '5355', 'Đ', 'đ,', '(địa', 'chỉ)', 'A-đ');
+    fc.assert(
+      fc.property(fc.array(vietnamese, { minLength: 1, maxLength: 14 }), fc.nat(), fc.nat(), (words, a, b) => {
+        const indexed = addFoldedTwins(words.join(' ')).split(' ');
+        const start = a % indexed.length;
+        const end = start + 1 + (b % (indexed.length - start));
+        const shown = cleanExcerpt(indexed.slice(start, end).join(' '), indexed.join(' ')).map((t) => t.text).join(' ');
+        // The excerpt, twins removed, is a run of the original words, punctuation aside (an excerpt
+        // cut between a word and its twin loses the punctuation the twin carried; in "A-đ" the twin
+        // "d" stands for "đ", the part of it that is a word).
+        const bare = (text: string) => `${text.replace(/[^\p{L}\p{M}\p{N}\s]/gu, '')} `;
+        expect(bare(words.join(' '))).toContain(bare(shown));
+      }),
+    );
+  });
+
   it('round-trips any text: index-side twins are removed again on the browser side', () => {
     const vietnamese = fc.constantFrom('đặt', 'Đoàn', 'điện', 'thoại', 'cài', 'Bluezone', '5355', 'Đ', 'đ,', '(địa', 'chỉ)', 'dat', 'A-đ');
     fc.assert(

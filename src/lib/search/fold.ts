@@ -49,9 +49,12 @@ function decodeEntities(text: string): string {
 /**
  * Turns a Pagefind excerpt (HTML with `<mark>`) into plain tokens, with the folded twins
  * removed: a twin's highlight moves to the word before it and its trailing punctuation stays.
- * Returns tokens rather than HTML so the caller builds DOM nodes (no HTML injection).
+ * `content` is the page's indexed text (Pagefind's `content`, twins included): an excerpt that
+ * begins with a twin whose word fell just outside it ("don đốc" cut from "đôn don đốc") gets the
+ * word back from it. Returns tokens rather than HTML so the caller builds DOM nodes (no HTML
+ * injection).
  */
-export function cleanExcerpt(excerptHtml: string): ExcerptToken[] {
+export function cleanExcerpt(excerptHtml: string, content = ''): ExcerptToken[] {
   // Characters with their highlight state, then words split on white space.
   const chars: { char: string; marked: boolean }[] = [];
   let marked = false;
@@ -72,6 +75,7 @@ export function cleanExcerpt(excerptHtml: string): ExcerptToken[] {
       words.push(current);
     }
   }
+  restoreCutWord(words, content);
   const result: ExcerptToken[] = [];
   // A word has at most one twin: "đặt dat dat" (a real "dat" after the twin) keeps the second.
   let previousHadTwin = false;
@@ -89,9 +93,34 @@ export function cleanExcerpt(excerptHtml: string): ExcerptToken[] {
   return result;
 }
 
+/**
+ * When the excerpt's first word is the twin of the word before the excerpt in `content` (found
+ * where the whole excerpt stands in it), that word takes the twin's place, with its highlight and
+ * punctuation. Real Vietnamese text has no unmarked twin of a đ-word ("dat", "Doan"), so a first
+ * word that is one follows the word it was made from.
+ */
+function restoreCutWord(words: ExcerptToken[], content: string): void {
+  const first = words[0];
+  if (!first || !content) return;
+  const text = content.split(/\s+/);
+  const excerpt = words.map((token) => token.text);
+  for (let i = 1; i + excerpt.length <= text.length; i++) {
+    if (excerpt.every((token, k) => text[i + k] === token)) {
+      const previous = text[i - 1]!;
+      if (isTwinOf(first.text, previous)) first.text = `${dWord(previous)}${first.text.replace(/^[\p{L}\p{N}]+/u, '')}`;
+      return;
+    }
+  }
+}
+
+/** The đ-word ending `text` (`(Đoàn` → `Đoàn`), or undefined. */
+function dWord(text: string): string | undefined {
+  return /[\p{L}\p{M}\p{N}]*[đĐ][\p{L}\p{M}\p{N}]*$/u.exec(text)?.[0];
+}
+
 /** Whether `token` is the folded twin inserted right after the đ-word ending `previous`. */
 function isTwinOf(token: string, previous: string): boolean {
-  const word = /[\p{L}\p{M}\p{N}]*[đĐ][\p{L}\p{M}\p{N}]*$/u.exec(previous)?.[0];
+  const word = dWord(previous);
   if (!word) return false;
   const twin = /^[\p{L}\p{N}]+/u.exec(token)?.[0];
   return twin !== undefined && twin === foldVietnamese(word);
