@@ -36,9 +36,13 @@ const FIRST_DAY = '2021-07-01';
  * baseline's page), keyed for Astro's incremental build as a letter page is, and keyed inside the
  * site's layout (`Base.astro`: header, navigation, search box, footer, the card drawn ahead).
  */
-const plainRoutes = { bare: 'plain-page', keyed: 'plain-page-keyed', framed: 'plain-page-framed' } as const;
-type PlainKind = keyof typeof plainRoutes;
-const plainKinds: Record<PlainKind, string> = { bare: 'plain pages', keyed: 'plain pages, keyed', framed: 'plain pages in the layout, keyed' };
+const plainPages = {
+  bare: { route: 'plain-page', label: 'plain pages' },
+  keyed: { route: 'plain-page-keyed', label: 'plain pages, keyed' },
+  framed: { route: 'plain-page-framed', label: 'plain pages in the layout, keyed' },
+} as const;
+type PlainKind = keyof typeof plainPages;
+const plainKinds = Object.keys(plainPages) as PlainKind[];
 
 const nf = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
 // Ratios near the target's 2 need a second decimal; milliseconds too.
@@ -62,8 +66,8 @@ interface Run {
 
 /** The kind of a generated file, for the breakdown (letter pages apart from the lists, chart files apart from pages). */
 function routeKind(path: string): string {
-  const plain = (Object.keys(plainRoutes) as PlainKind[]).find((kind) => path.startsWith(`/${plainRoutes[kind]}/`));
-  if (plain) return plainKinds[plain];
+  const plain = plainKinds.find((kind) => path.startsWith(`/${plainPages[kind].route}/`));
+  if (plain) return plainPages[plain].label;
   const letter = /^\/(?:van-ban|en\/directives)\/([^/]+)\/(?:index\.html)?$/.exec(path);
   if (letter && !['trang', 'tinh', 'cap', 'nam', 'dong-thoi-gian', 'page', 'province', 'level', 'year', 'timeline'].includes(letter[1]!)) return 'letter pages';
   if (/^\/(?:van-ban|en\/directives)\//.test(path)) return 'letter lists, timeline, feeds';
@@ -177,12 +181,13 @@ function siteBuild(dir: string, csv: string, label: string, logName: string): Ru
 }
 
 /**
- * A route of `pages` layout-less pages of a letter's kind of text: what any page costs Astro
- * itself. `keyed`: each page has a `cacheKey`, as a letter's page has, so Astro's incremental
- * build records it and keeps a copy of it in its cache (what lets a rebuild skip it).
+ * A route of `pages` pages of a letter's kind of text (see `plainPages`): bare, what any page
+ * costs Astro itself; keyed, with a `cacheKey` as a letter's page has, so Astro's incremental
+ * build records it and keeps a copy of it in its cache (what lets a rebuild skip it); framed,
+ * keyed and inside the site's layout.
  */
 function writePlainRoute(projectDir: string, pages: number, kind: PlainKind): string {
-  const folder = join(projectDir, 'src/pages', plainRoutes[kind]);
+  const folder = join(projectDir, 'src/pages', plainPages[kind].route);
   mkdirSync(folder, { recursive: true });
   const key = kind === 'bare' ? '' : ', cacheKey: `plain-${i}`';
   const head = kind === 'framed' ? "import Base from '../../layouts/Base.astro';\n" : '';
@@ -231,12 +236,11 @@ function baselineBuild(pages: number): Run {
  * plain pages of each kind as there are letter pages, then the routes are taken out again.
  */
 function sideBySideBuild(dir: string, letterPages: number): { letterMs: number; plainMs: Record<PlainKind, number>; log: string } {
-  const kinds = Object.keys(plainRoutes) as PlainKind[];
-  const folders = kinds.map((kind) => writePlainRoute(dir, letterPages, kind));
+  const folders = plainKinds.map((kind) => writePlainRoute(dir, letterPages, kind));
   try {
     const build = timed([process.execPath, astro, 'build', '--force'], dir);
     writeFileSync(join(dir, 'build-4.log'), build.output);
-    const plainMs = Object.fromEntries(kinds.map((kind) => [kind, meanRouteMs(build.output, plainKinds[kind])])) as Record<PlainKind, number>;
+    const plainMs = Object.fromEntries(plainKinds.map((kind) => [kind, meanRouteMs(build.output, plainPages[kind].label)])) as Record<PlainKind, number>;
     return { letterMs: meanRouteMs(build.output, 'letter pages'), plainMs, log: join(dir, 'build-4.log') };
   } finally {
     for (const folder of folders) rmSync(folder, { recursive: true, force: true });
@@ -289,7 +293,7 @@ export async function benchScale(letters: number, keep: boolean, days = 730, are
     console.log(`cold build / rebuild after one province’s report: ${nf.format(cold.seconds / single.seconds)}×`);
     // The issue's "a letter page costs at most 2× that baseline", page for page as Astro times them.
     const letterMs = meanRouteMs(cold.log, 'letter pages');
-    const plainMs = meanRouteMs(baseline.log, 'plain pages');
+    const plainMs = meanRouteMs(baseline.log, plainPages.bare.label);
     console.log(`a letter page renders in ${nf2.format(letterMs)} ms, a plain page in ${nf2.format(plainMs)} ms (Astro's per-page times, two cold builds, ${PAGES_RENDERED_AT_ONCE} pages at once): ${nf2.format(letterMs / plainMs)}×`);
     const { letterMs: besideMs, plainMs: beside } = sideBySide;
     const against = (kind: PlainKind, label: string) => `${label} ${nf2.format(beside[kind])} ms (${nf2.format(besideMs / beside[kind])}×)`;

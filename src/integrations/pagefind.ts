@@ -8,6 +8,7 @@ import { unescape } from 'html-escaper';
 import { addFoldedTwinsToHtml } from '../lib/search/fold.ts';
 import { partFolder, pagesPerPart, searchListFile, type SearchList } from '../lib/search/parts.ts';
 import { searchIndexRoot } from '../routing/routes.ts';
+import { vietnameseCollator } from '../lib/core/slug.ts';
 import { builtPages } from './built-pages.ts';
 
 function failOn(step: string, errors: string[]): void {
@@ -36,8 +37,6 @@ function pageProvinces(html: string): string[] {
     return content ? [unescape(content)] : [];
   });
 }
-
-const collator = new Intl.Collator('vi');
 
 /**
  * Copies every searchable page of `root` (its layout marked `data-pagefind-body`) into `input`,
@@ -87,7 +86,7 @@ export async function writeSearchInput(root: string, input: string, perPart = pa
     }
   }
   await rm(staging, { recursive: true, force: true });
-  const provinces = Object.fromEntries([...provincesByLanguage].map(([language, names]) => [language, [...names].sort(collator.compare)]));
+  const provinces = Object.fromEntries([...provincesByLanguage].map(([language, names]) => [language, [...names].sort(vietnameseCollator.compare)]));
   return { pages, parts, provinces };
 }
 
