@@ -6,7 +6,7 @@
  *   node scripts/bench.ts [--rows 1000000] [--keep]
  *
  * With `--serve`, it benchmarks the built site served by nginx instead (scripts/lib/bench-serve.ts).
- * With `--scale N [--days 730] [--areas all|provinces] [--cold-only]` it benchmarks the whole production build instead (scripts/lib/bench-scale.ts);
+ * With `--scale N [--days 730] [--areas all|provinces] [--cold-only | --report-only]` it benchmarks the whole production build instead (scripts/lib/bench-scale.ts);
  * with `--scale 1000,10000` a cold build at each scale and how the cost grows between them.
  */
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -25,14 +25,14 @@ if (process.argv.includes('--serve')) {
   await import('./lib/bench-serve.ts');
   process.exit();
 }
-const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, keep: { type: 'boolean', default: false }, scale: { type: 'string' }, days: { type: 'string', default: '730' }, areas: { type: 'string', default: 'all' }, 'cold-only': { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, keep: { type: 'boolean', default: false }, scale: { type: 'string' }, days: { type: 'string', default: '730' }, areas: { type: 'string', default: 'all' }, 'cold-only': { type: 'boolean', default: false }, 'report-only': { type: 'boolean', default: false } } });
 if (values.scale !== undefined) {
   const { benchGrowth, benchScale } = await import('./lib/bench-scale.ts');
   if (values.areas !== 'all' && values.areas !== 'provinces') throw new Error(`bench: --areas is all or provinces, not "${values.areas}"`);
   const scales = values.scale.split(',').map(Number);
   if (scales.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`bench: --scale is a number of letters or a list of them (1000,10000), not "${values.scale}"`);
   if (scales.length > 1) await benchGrowth(scales, Number(values.days), values.areas);
-  else await benchScale(scales[0]!, values.keep, Number(values.days), values.areas, values['cold-only']);
+  else await benchScale(scales[0]!, values.keep, Number(values.days), values.areas, values['cold-only'] ? 'cold' : values['report-only'] ? 'report' : 'all');
   process.exit(0);
 }
 const total = Number(values.rows);
