@@ -29,6 +29,7 @@ const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000
 if (values.scale !== undefined) {
   const { benchGrowth, benchScale } = await import('./lib/bench-scale.ts');
   if (values.areas !== 'all' && values.areas !== 'provinces') throw new Error(`bench: --areas is all or provinces, not "${values.areas}"`);
+  if (values['cold-only'] && values['report-only']) throw new Error('bench: --cold-only and --report-only are two different runs: give one');
   const scales = values.scale.split(',').map(Number);
   if (scales.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`bench: --scale is a number of letters or a list of them (1000,10000), not "${values.scale}"`);
   if (scales.length > 1) await benchGrowth(scales, Number(values.days), values.areas);
