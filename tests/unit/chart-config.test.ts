@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { createCanvas } from '@napi-rs/canvas';
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
+import { Chart } from '../../src/lib/charts/draw/parts.ts';
 import { axisTitle, barTooltip, chartConfig, dateValue, monthTicks, pointTooltip, type PointDatum } from '../../src/lib/charts/draw/config.ts';
 import type { TimelineChartSpec } from '../../src/lib/charts/model/spec.ts';
 import { loadRegions } from '../../src/content/regions.ts';
@@ -109,26 +111,96 @@ describe('axis titles on phones', () => {
 });
 
 describe('daily figures', () => {
-  // 400 days of national counts (synthetic), one of them a lower bound ("hơn") mid-way.
+  // 400 days of national counts (synthetic), one of them a lower bound ("hơn") and one rounded ("khoảng").
   const day = (n: number) => new Date(Date.parse('2020-08-01T00:00:00Z') + n * 86_400_000).toISOString().slice(0, 10);
+  const qualifierOn = { 100: 'about', 200: 'more_than' } as Record<number, 'about' | 'more_than'>;
   const daily = buildCharts({
-    snapshots: Array.from({ length: 400 }, (_, n) => snap(`d${n}`, day(n), [{ region: country, installs: 1_000_000 + n * 50_000, ...(n === 200 ? { installsQualifier: 'more_than' as const } : {}), installsPrintedIn: 'units' }])),
+    snapshots: Array.from({ length: 400 }, (_, n) => snap(`d${n}`, day(n), [{ region: country, installs: 1_000_000 + n * 50_000, ...(qualifierOn[n] ? { installsQualifier: qualifierOn[n] } : {}), installsPrintedIn: 'units' }])),
     directives: [],
     statementTargets: [],
     regions,
   }).find((c) => c.id === 'luot-tai-toan-quoc') as TimelineChartSpec;
 
-  it('draw a line, keeping markers only on the last figure and on every qualified one', () => {
-    const line = chartConfig(daily, look).data.datasets[0] as ChartDataset<'line', PointDatum[]>;
-    const radius = line.pointRadius as number[];
-    expect(radius).toHaveLength(400);
-    const marked = radius.flatMap((r, i) => (r > 0 ? [i] : []));
-    expect(marked).toEqual([200, 399]);
-    expect((line.pointStyle as string[])[200]).toBe('triangle');
+  /**
+   * Draws a chart on a canvas and returns what its figure lines drew: every filled shape (a marker
+   * is filled; a line is only stroked) as the figure nearest its centre, its shape and fill; and
+   * every stroke as the figures it runs between and whether it was dashed.
+   */
+  function drawFigures(spec: TimelineChartSpec) {
+    const ctx = createCanvas(720, 470).getContext('2d');
+    let path: { x: number; y: number }[] = [];
+    let arcs = 0;
+    const shapes: { x: number; y: number; shape: 'circle' | 'triangle'; fill: string }[] = [];
+    const strokes: { from: number; to: number; dashed: boolean }[] = [];
+    const record = <K extends 'beginPath' | 'moveTo' | 'lineTo' | 'arc' | 'fill' | 'stroke'>(name: K, before: (...args: number[]) => void) => {
+      const original = (ctx[name] as (...args: unknown[]) => void).bind(ctx);
+      Object.defineProperty(ctx, name, { configurable: true, value: (...args: number[]) => (before(...args), original(...args)) });
+    };
+    let inFigures = false;
+    record('beginPath', () => ((path = []), (arcs = 0)));
+    record('moveTo', (x, y) => path.push({ x: x!, y: y! }));
+    record('lineTo', (x, y) => path.push({ x: x!, y: y! }));
+    record('arc', (x, y) => (path.push({ x: x!, y: y! }), arcs++));
+    record('fill', () => {
+      if (!inFigures || path.length === 0) return;
+      const x = path.reduce((sum, p) => sum + p.x, 0) / path.length;
+      const y = path.reduce((sum, p) => sum + p.y, 0) / path.length;
+      shapes.push({ x, y, shape: arcs > 0 ? 'circle' : 'triangle', fill: String(ctx.fillStyle) });
+    });
+    const lines: { path: { x: number; y: number }[]; dashed: boolean }[] = [];
+    record('stroke', () => {
+      if (inFigures && arcs === 0 && path.length > 1) lines.push({ path: [...path], dashed: ctx.getLineDash().length > 0 });
+    });
+    const config = chartConfig(spec, look) as ChartConfiguration<'line'>;
+    config.plugins = [{ id: 'figures', beforeDatasetsDraw: () => void (inFigures = true), afterDatasetsDraw: () => void (inFigures = false) }, ...(config.plugins ?? [])];
+    const chart = new Chart(ctx as unknown as CanvasRenderingContext2D, config);
+    const points = chart.getDatasetMeta(0).data.map((point) => ({ x: point.x, y: point.y }));
+    chart.destroy();
+    const nearest = (at: { x: number; y: number }) => {
+      const distance = (p: { x: number; y: number }) => Math.hypot(p.x - at.x, p.y - at.y);
+      return points.reduce((best, p, i) => (distance(p) < distance(points[best]!) ? i : best), 0);
+    };
+    // A triangle's centre sits a little off its figure: still nearest to it.
+    const markers = shapes.map((s) => ({ index: nearest(s), shape: s.shape, hollow: s.fill.toLowerCase() === '#ffffff' }));
+    // Strokes of the figure line only (the target lines are their own datasets, not on its points).
+    for (const line of lines) {
+      const on = line.path.map(nearest);
+      if (line.path.every((p, i) => Math.hypot(p.x - points[on[i]!]!.x, p.y - points[on[i]!]!.y) < 0.5)) strokes.push({ from: on[0]!, to: on.at(-1)!, dashed: line.dashed });
+    }
+    return { markers, strokes };
+  }
+  const drawnMarkers = (spec: TimelineChartSpec) => drawFigures(spec).markers;
+
+  it('draw a line, keeping markers only on the last figure and on every qualified one: hollow for "khoảng", a triangle for "hơn"', () => {
+    expect(drawnMarkers(daily).sort((a, b) => a.index - b.index)).toEqual([
+      { index: 100, shape: 'circle', hollow: true },
+      { index: 200, shape: 'triangle', hollow: false },
+      { index: 399, shape: 'circle', hollow: false },
+    ]);
   });
 
   it('a few figures keep a marker each', () => {
     const line = chartConfig(counts, look).data.datasets[0] as ChartDataset<'line', PointDatum[]>;
     expect((line.pointRadius as number[]).every((r) => r > 0)).toBe(true);
+    expect(drawnMarkers(counts).map((m) => m.index).sort()).toEqual(counts.series[0]!.points.map((_, i) => i));
+  });
+
+  it('draw a stretch of more than GAP_DAYS without figures dashed, and every other stretch solid', () => {
+    // 20 figures of Cà Mau's rate: days 0–9, then none for 30 days, then days 40–49.
+    const gapped = buildCharts({
+      snapshots: [...Array.from({ length: 10 }, (_, n) => n), ...Array.from({ length: 10 }, (_, n) => 40 + n)].map((n) => snap(`g${n}`, day(n), [{ region: caMau, ratePercent: 10 + n / 10, rateBasis: 'population' }])),
+      directives: [],
+      statementTargets: [],
+      regions,
+    }).find((c) => c.kind === 'timeline' && c.regionCode === '96') as TimelineChartSpec;
+    expect(gapped.series[0]!.points).toHaveLength(20);
+    const { strokes } = drawFigures(gapped);
+    expect(strokes.filter((s) => s.dashed)).toEqual([{ from: 9, to: 10, dashed: true }]);
+    // The solid strokes together run through every other figure.
+    const solid = strokes.filter((s) => !s.dashed);
+    expect(solid.length).toBeGreaterThan(0);
+    expect(solid.map((s) => [s.from, s.to])).toEqual(expect.arrayContaining([[0, 9], [10, 19]]));
+    // Daily figures without a gap: no dashed stretch at all.
+    expect(drawFigures(daily).strokes.every((s) => !s.dashed)).toBe(true);
   });
 });

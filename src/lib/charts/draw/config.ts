@@ -1,4 +1,5 @@
-import { layouts, type Chart, type ChartConfiguration, type ChartDataset, type LayoutItem, type Plugin, type Scale, type TooltipItem } from 'chart.js';
+import { layouts, type Chart, type ChartConfiguration, type ChartDataset, type LayoutItem, type Plugin, type PointElement, type Scale, type TooltipItem } from 'chart.js';
+import { _isPointInArea, clipArea, drawPoint, getDatasetClipArea, unclipArea } from 'chart.js/helpers';
 import type { Lang } from '../../../i18n/index.ts';
 import { formatDate, formatNumber, formatPercent } from '../../core/format.ts';
 import { BREAKABLE_SPACE, fill, wordValue, type ChartWords } from '../../stats/chart-text.ts';
@@ -154,11 +155,35 @@ function pointStyle(q: FigureQualifier): 'triangle' | 'circle' {
  */
 const DENSE_POINTS = 60;
 
+/** A marker's outline, and its radius under the pointer (live chart), at page scale. */
+const POINT_BORDER = 2;
+const HOVER_RADIUS = 7;
+
+const isDense = (data: readonly unknown[]) => data.length > DENSE_POINTS;
+
+/** Whether a figure of a dense line keeps its marker: the last and every qualified one (a short line marks every figure). */
+function isMarkedWhenDense(data: readonly PointDatum[], index: number): boolean {
+  return data[index]!.q !== 'exact' || index === data.length - 1;
+}
+
+/** A figure's marker: a triangle for a lower bound ("hơn"), hollow for "about", filled otherwise. */
+function marker(datum: PointDatum, colour: string, look: ChartLook): { radius: number; style: 'triangle' | 'circle'; background: string } {
+  return { radius: (datum.q === 'more_than' ? 6 : 4) * look.scale, style: pointStyle(datum.q), background: datum.q === 'about' ? '#ffffff' : colour };
+}
+
+/** A figure line's colour: the country's own, the others by their order. */
+function seriesColour(series: ChartSeries, index: number): string {
+  return series.role === 'country' ? palette[3] : palette[index % palette.length]!;
+}
+
 function seriesDataset(series: ChartSeries, index: number, look: ChartLook): ChartDataset<'line', PointDatum[]> {
-  const colour = series.role === 'country' ? palette[3] : palette[index % palette.length]!;
+  const colour = seriesColour(series, index);
   const data = series.points.map((point) => ({ x: dateValue(point.date), y: point.value, q: point.qualifier, p: point.printedIn, dc: point.decimals, d: point.date }));
-  const dense = data.length > DENSE_POINTS;
-  const marked = (p: PointDatum, i: number) => !dense || p.q !== 'exact' || i === data.length - 1;
+  // A dense line's few markers are drawn by `denseMarkersPlugin`: options given per point make
+  // Chart.js resolve every point's options on every drawing (two thirds of a 730-day chart's SVG
+  // time), while options shared by all points are resolved once.
+  const markers = isDense(data) ? undefined : data.map((datum) => marker(datum, colour, look));
+  const longGap = data.some((datum, i) => i > 0 && datum.x - data[i - 1]!.x > GAP_DAYS * DAY_MS);
   return {
     type: 'line',
     label: series.label[look.lang],
@@ -166,18 +191,50 @@ function seriesDataset(series: ChartSeries, index: number, look: ChartLook): Cha
     borderColor: colour,
     backgroundColor: colour,
     borderWidth: 2.5 * look.scale,
-    pointRadius: data.map((p, i) => (marked(p, i) ? (p.q === 'more_than' ? 6 : 4) * look.scale : 0)),
-    pointHoverRadius: 7 * look.scale,
-    pointStyle: data.map((p) => pointStyle(p.q)),
-    pointBackgroundColor: data.map((p) => (p.q === 'about' ? '#ffffff' : colour)),
+    pointRadius: markers ? markers.map((m) => m.radius) : 0,
+    pointHoverRadius: HOVER_RADIUS * look.scale,
+    pointStyle: markers ? markers.map((m) => m.style) : 'circle',
+    pointBackgroundColor: markers ? markers.map((m) => m.background) : colour,
     pointBorderColor: colour,
-    pointBorderWidth: 2 * look.scale,
+    pointBorderWidth: POINT_BORDER * look.scale,
     spanGaps: false,
     tension: 0,
     fill: false,
-    segment: {
-      // A long stretch without figures is not a measurement: draw it dashed.
-      borderDash: (ctx) => ((ctx.p1.parsed.x ?? 0) - (ctx.p0.parsed.x ?? 0) > GAP_DAYS * DAY_MS ? [6 * look.scale, 5 * look.scale] : undefined),
+    // A long stretch without figures is not a measurement: draw it dashed. Only where the line has
+    // one: a per-segment option is resolved for every segment of every drawing.
+    segment: longGap ? { borderDash: (ctx) => ((ctx.p1.parsed.x ?? 0) - (ctx.p0.parsed.x ?? 0) > GAP_DAYS * DAY_MS ? [6 * look.scale, 5 * look.scale] : undefined) } : undefined,
+  };
+}
+
+/**
+ * Draws the markers of every dense figure line (see `DENSE_POINTS`) as Chart.js draws a point, in
+ * the same place of the drawing order (right after its line, in the line's clip) and the same
+ * style, so the static and the live chart show them alike.
+ */
+function denseMarkersPlugin(spec: TimelineChartSpec, look: ChartLook): Plugin<'line'> {
+  return {
+    id: 'denseMarkers',
+    afterDatasetDraw(chart, { index, meta }) {
+      const series = spec.series[index];
+      const data = chart.data.datasets[index]?.data as PointDatum[] | undefined;
+      if (!series || !data || meta.hidden || !isDense(data)) return;
+      const ctx = chart.ctx;
+      const colour = seriesColour(series, index);
+      const clip = getDatasetClipArea(chart, meta);
+      if (clip) clipArea(ctx, clip);
+      data.forEach((datum, i) => {
+        const point = meta.data[i] as (PointElement & { skip?: boolean }) | undefined;
+        if (!point || point.skip || !isMarkedWhenDense(data, i)) return;
+        const { radius, style, background } = marker(datum, colour, look);
+        const borderWidth = POINT_BORDER * look.scale;
+        // Chart.js's test for a point: its larger radius (hovered) and border inside the plot.
+        if (!_isPointInArea(point, chart.chartArea, Math.max(radius, HOVER_RADIUS * look.scale) + borderWidth)) return;
+        ctx.strokeStyle = colour;
+        ctx.lineWidth = borderWidth;
+        ctx.fillStyle = background;
+        drawPoint(ctx, { pointStyle: style, rotation: 0, radius, borderWidth }, point.x, point.y);
+      });
+      if (clip) unclipArea(ctx);
     },
   };
 }
@@ -728,7 +785,7 @@ function timelineConfig(spec: TimelineChartSpec, look: ChartLook): ChartConfigur
         },
       },
     },
-    plugins: [breaksPlugin(spec, look, targetNames), lineLabelsPlugin(spec, look, targetNames, headroom)],
+    plugins: [denseMarkersPlugin(spec, look), breaksPlugin(spec, look, targetNames), lineLabelsPlugin(spec, look, targetNames, headroom)],
   };
 }
 
