@@ -8,7 +8,7 @@ import { numberSymbol } from '../../src/lib/directives/library.ts';
 import { loadRegions } from '../../src/content/regions.ts';
 import { buildCharts, type ChartInputs } from '../../src/lib/charts/model/from-figures.ts';
 import type { Figure } from '../../src/lib/stats/figures.ts';
-import { figuresFromLetter, figuresFromSnapshots, type SnapshotEntry } from '../../src/lib/stats/load.ts';
+import { figuresFromLetter, figuresFromSnapshots, newestSnapshotDate, type SnapshotEntry } from '../../src/lib/stats/load.ts';
 import {
   COMPARISON_WINDOW_DAYS,
   comparable,
@@ -299,5 +299,24 @@ describe('figures of a snapshot', () => {
     const fresh = figuresFromSnapshots(copies);
     expect(fresh).toEqual(subset);
     expect(fresh[0]).not.toBe(subset[0]);
+  });
+});
+
+describe('how old a page’s figures are', () => {
+  /** The definition, scanned: the newest date among the snapshots with a row about the place (any place when none given). */
+  const scanned = (entries: readonly SnapshotEntry[], code?: string) =>
+    entries
+      .filter((entry) => code === undefined || entry.data.rows.some((row) => row.region.code === code))
+      .map((entry) => entry.data.asOf)
+      .sort()
+      .at(-1);
+  it('gives each place the date of the newest snapshot that has a row about it, and the newest overall without a place', () => {
+    const codes = [...places.map((place) => place.code), 'no-such-place'];
+    fc.assert(
+      fc.property(snapshotsArb, (generated) => {
+        for (const code of [undefined, ...codes]) expect(newestSnapshotDate(generated, code)).toBe(scanned(generated, code));
+      }),
+    );
+    for (const code of [undefined, ...new Set(snapshots.flatMap((entry) => entry.data.rows.map((row) => row.region.code)))]) expect(newestSnapshotDate(snapshots, code)).toBe(scanned(snapshots, code));
   });
 });

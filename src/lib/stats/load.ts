@@ -16,14 +16,29 @@ export interface SnapshotEntry {
   data: Snapshot;
 }
 
+/** Per list of snapshots (never changed once loaded): the newest date overall and per place. */
+const newestDates = new WeakMap<readonly SnapshotEntry[], { overall: string | undefined; byPlace: Map<string, string> }>();
+
 /**
  * The newest snapshot's date ("Số liệu mới nhất: ngày …"), among those with a row about
- * `regionCode` when given: how old a page's figures are.
+ * `regionCode` when given: how old a page's figures are. Every place page asks, so the dates are
+ * found in one pass over the rows (at every district's two years of daily figures, a scan per page
+ * was 16 s of a build).
  */
 export function newestSnapshotDate(entries: readonly SnapshotEntry[], regionCode?: string): string | undefined {
-  return entries
-    .filter((entry) => regionCode === undefined || entry.data.rows.some((row) => row.region.code === regionCode))
-    .reduce<string | undefined>((max, entry) => (max === undefined || entry.data.asOf > max ? entry.data.asOf : max), undefined);
+  let newest = newestDates.get(entries);
+  if (!newest) {
+    newest = { overall: undefined, byPlace: new Map() };
+    for (const { data } of entries) {
+      if (newest.overall === undefined || data.asOf > newest.overall) newest.overall = data.asOf;
+      for (const row of data.rows) {
+        const date = newest.byPlace.get(row.region.code);
+        if (date === undefined || data.asOf > date) newest.byPlace.set(row.region.code, data.asOf);
+      }
+    }
+    newestDates.set(entries, newest);
+  }
+  return regionCode === undefined ? newest.overall : newest.byPlace.get(regionCode);
 }
 
 /** A source as cited: a letter quoted in a snapshot links to its page in the library. */

@@ -6,16 +6,29 @@ import { chartImagePng, chartImageSvg, renderSvg } from '../draw/render.ts';
 import { loadProvinceShapes } from '../../maps/data.ts';
 import { mapImagePng, mapImageSvg } from '../../maps/images.ts';
 import { renderOgCard } from '../../images/og.ts';
-import type { DrawTask } from './draw-pool.ts';
+import type { PostedTask } from './draw-pool.ts';
+import type { ChartSpec } from '../model/spec.ts';
 
-export default async function draw(task: DrawTask): Promise<Uint8Array | string> {
+/** The last few specs read, by their text: a chart's drawings arrive one after another, so each spec is parsed about once per thread. */
+const specs = new Map<string, ChartSpec>();
+function specOf(text: string): ChartSpec {
+  let spec = specs.get(text);
+  if (spec === undefined) {
+    spec = JSON.parse(text) as ChartSpec;
+    specs.set(text, spec);
+    if (specs.size > 4) specs.delete(specs.keys().next().value!);
+  }
+  return spec;
+}
+
+export default async function draw(task: PostedTask): Promise<Uint8Array | string> {
   switch (task.kind) {
     case 'chart-svg':
-      return renderSvg(task.spec, task.lang, task.width);
+      return renderSvg(specOf(task.spec), task.lang, task.width);
     case 'chart-image-svg':
-      return chartImageSvg(task.spec, task.lang, task.format, task.host);
+      return chartImageSvg(specOf(task.spec), task.lang, task.format, task.host);
     case 'chart-png':
-      return new Uint8Array(await chartImagePng(task.spec, task.lang, task.format, task.host));
+      return new Uint8Array(await chartImagePng(specOf(task.spec), task.lang, task.format, task.host));
     case 'map-image-svg':
       return mapImageSvg(loadProvinceShapes(), task.layer, task.lang, task.format, task.host);
     case 'map-png':
