@@ -13,6 +13,9 @@ import type { Province, Region, RegionIndex } from '../../src/content/regions.ts
 const DAY = 86_400_000;
 const isoDay = (start: number, day: number) => new Date(start + day * DAY).toISOString().slice(0, 10);
 
+/** The synthetic figures' first day (two years of them end mid-2023: never confused with the campaign's real dates). */
+export const FIRST_DAY = '2021-07-01';
+
 /** The ISO day `days` after `date` (`2021-07-01`, 730 → `2023-07-01`). */
 export const daysAfter = (date: string, days: number) => isoDay(Date.parse(`${date}T00:00:00Z`), days);
 const viDate = (iso: string) => { const [y, m, d] = iso.split('-').map(Number); return `${d}/${m}/${y}`; };

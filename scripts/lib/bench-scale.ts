@@ -27,9 +27,7 @@ import { join } from 'node:path';
 import { loadRegions } from '../../src/content/regions.ts';
 import { PAGES_RENDERED_AT_ONCE } from '../../src/lib/core/build-env.ts';
 import { TEST_SITE, copyProject, projectRoot, removeProject } from '../../tests/support/temp-project.ts';
-import { daysAfter, writeLetters, writeStatsCsv, type Areas } from './bench-content.ts';
-
-const FIRST_DAY = '2021-07-01';
+import { daysAfter, FIRST_DAY, writeLetters, writeStatsCsv, type Areas } from './bench-content.ts';
 
 /**
  * The plain pages' routes, in the baseline project and beside the letters in the site: bare (the

@@ -34,13 +34,15 @@ type WithSpecText<T> = T extends { spec: ChartSpec } ? Omit<T, 'spec'> & { spec:
 /** A task as a worker receives it: a chart's spec as its JSON text. */
 export type PostedTask = WithSpecText<DrawTask>;
 
-const specTexts = new WeakMap<ChartSpec, string>();
+/** The JSON text of the specs drawn last: a chart's drawings are asked for one after another. */
+const specTexts = new Map<ChartSpec, string>();
 
 /**
- * A chart's spec goes to the worker as JSON text, written once per spec (specs are never changed
- * once built): posted as an object, two years of daily points were copied on the main thread for
- * each of the chart's 16 drawings, 44 s of a build with every district's figures. Text crosses
- * to the worker in one copy.
+ * A chart's spec goes to the worker as JSON text, written once for its drawings (specs are never
+ * changed once built): posted as an object, two years of daily points were copied on the main
+ * thread for each of the chart's 16 drawings, 44 s of a build with every district's figures.
+ * Text crosses to the worker in one copy. Only the last few texts are kept (every chart's would
+ * be 200 MB at every district's figures).
  */
 function posted(task: DrawTask): PostedTask {
   if (!('spec' in task)) return task;
@@ -48,6 +50,7 @@ function posted(task: DrawTask): PostedTask {
   if (text === undefined) {
     text = JSON.stringify(task.spec);
     specTexts.set(task.spec, text);
+    if (specTexts.size > 8) specTexts.delete(specTexts.keys().next().value!);
   }
   return { ...task, spec: text };
 }
