@@ -8,6 +8,7 @@ import type { ChartSpec } from '../model/spec.ts';
 import type { ImageFormat } from '../../images/formats.ts';
 import type { MapLayer } from '../../maps/draw.ts';
 import type { OgCard } from '../../images/og.ts';
+import { recentlyMade } from '../../core/recent.ts';
 
 /**
  * Chart and map drawings and Open Graph cards in worker threads (piscina), one per core. Drawing is synchronous
@@ -34,25 +35,17 @@ type WithSpecText<T> = T extends { spec: ChartSpec } ? Omit<T, 'spec'> & { spec:
 /** A task as a worker receives it: a chart's spec as its JSON text. */
 export type PostedTask = WithSpecText<DrawTask>;
 
-/** The JSON text of the specs drawn last: a chart's drawings are asked for one after another. */
-const specTexts = new Map<ChartSpec, string>();
-
 /**
  * A chart's spec goes to the worker as JSON text, written once for its drawings (specs are never
- * changed once built): posted as an object, two years of daily points were copied on the main
- * thread for each of the chart's 16 drawings, 44 s of a build with every district's figures.
- * Text crosses to the worker in one copy. Only the last few texts are kept (every chart's would
- * be 200 MB at every district's figures).
+ * changed once built; a chart's drawings are asked for one after another): posted as an object,
+ * two years of daily points were copied on the main thread for each of the chart's 16 drawings,
+ * 44 s of a build with every district's figures. Text crosses to the worker in one copy. Only the
+ * last few texts are kept (every chart's would be 200 MB at every district's figures).
  */
+const specText = recentlyMade(8, (spec: ChartSpec) => JSON.stringify(spec));
+
 function posted(task: DrawTask): PostedTask {
-  if (!('spec' in task)) return task;
-  let text = specTexts.get(task.spec);
-  if (text === undefined) {
-    text = JSON.stringify(task.spec);
-    specTexts.set(task.spec, text);
-    if (specTexts.size > 8) specTexts.delete(specTexts.keys().next().value!);
-  }
-  return { ...task, spec: text };
+  return 'spec' in task ? { ...task, spec: specText(task.spec) } : task;
 }
 
 /** Draws in a worker; resolves to SVG text or PNG bytes as the task's kind says. */

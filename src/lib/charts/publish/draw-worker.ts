@@ -8,18 +8,10 @@ import { mapImagePng, mapImageSvg } from '../../maps/images.ts';
 import { renderOgCard } from '../../images/og.ts';
 import type { PostedTask } from './draw-pool.ts';
 import type { ChartSpec } from '../model/spec.ts';
+import { recentlyMade } from '../../core/recent.ts';
 
 /** The last few specs read, by their text: a chart's drawings arrive one after another, so each spec is parsed about once per thread. */
-const specs = new Map<string, ChartSpec>();
-function specOf(text: string): ChartSpec {
-  let spec = specs.get(text);
-  if (spec === undefined) {
-    spec = JSON.parse(text) as ChartSpec;
-    specs.set(text, spec);
-    if (specs.size > 4) specs.delete(specs.keys().next().value!);
-  }
-  return spec;
-}
+const specOf = recentlyMade(4, (text: string) => JSON.parse(text) as ChartSpec);
 
 export default async function draw(task: PostedTask): Promise<Uint8Array | string> {
   switch (task.kind) {
