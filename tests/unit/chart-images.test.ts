@@ -74,6 +74,20 @@ describe('newsroom images', () => {
     }
   });
 
+  it('a thread reuses one canvas per format: an image drawn after others is the image drawn first', async () => {
+    const [national, province, bars] = picked;
+    const first = await chartImagePng(national!, 'vi', 'tv', host);
+    // Other drawings in between, of another kind and language, leave nothing behind (pixels, composite mode, transform).
+    await chartImagePng(bars!, 'en', 'tv', host);
+    await chartImagePng(province!, 'vi', 'tv', host);
+    const again = await chartImagePng(national!, 'vi', 'tv', host);
+    expect(PNG.sync.read(again).data.equals(PNG.sync.read(first).data)).toBe(true);
+    // Drawn concurrently on one thread, each image keeps its own pixels.
+    const [a, b] = await Promise.all([chartImagePng(national!, 'vi', 'tv', host), chartImagePng(bars!, 'en', 'tv', host)]);
+    expect(a.equals(first)).toBe(true);
+    expect(b.equals(await chartImagePng(bars!, 'en', 'tv', host))).toBe(true);
+  });
+
   it('leads with the latest figure, its qualifier, basis and date', () => {
     const national = picked[0]!;
     expect(imageHeadline(national, 'vi').headline).toMatch(/^hơn \d+ triệu lượt tải$/);

@@ -60,6 +60,13 @@ function expectWholeCountry(svg: string): ReturnType<typeof drawnMap> {
 
 describe('map images', () => {
   it('exist for at least one layer', () => expect(layers.length).toBeGreaterThan(0));
+
+  it('drawn on the thread\'s reused canvas, a map image is the image drawn first', async () => {
+    const [layer, other] = [layers[0]!, layers.at(-1)!];
+    const first = PNG.sync.read(await mapImagePng(shapes, layer, 'vi', 'square', host)).data;
+    await mapImagePng(shapes, other, 'en', 'square', host);
+    expect(PNG.sync.read(await mapImagePng(shapes, layer, 'vi', 'square', host)).data.equals(first)).toBe(true);
+  });
   for (const layer of layers) {
     for (const lang of ['vi', 'en'] as const) {
       for (const format of imageFormatList) {

@@ -1,4 +1,4 @@
-import { createCanvas, SvgExportFlag, type SKRSContext2D } from '@napi-rs/canvas';
+import { createCanvas, SvgExportFlag, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
 import type { ChartConfiguration, Plugin } from 'chart.js';
 import sharp from 'sharp';
 import { type Lang, t } from '../../../i18n/index.ts';
@@ -303,21 +303,32 @@ export function frameSvg(format: ImageFormat, words: FrameWords, drawing: FrameD
 }
 
 /**
+ * One raster canvas per format and thread, cleared for every image: a fresh TV frame is an 8 MB
+ * surface to allocate and zero, and its pixels were copied out twice (`data()` already copies).
+ * 300 district charts' Vietnamese drawings: 83,9 → 68,7 ms a chart, every file byte-identical.
+ */
+const frameCanvases: Partial<Record<ImageFormat, Canvas>> = {};
+
+/**
  * A framed image as PNG: Skia draws the pixels (the same calls as the SVG), sharp adds the
  * drawing's SVG overlay if any and compresses (no SVG export with text as outlines, no
  * rasterising of it).
  */
 export function framePng(format: ImageFormat, words: FrameWords, drawing: FrameDrawing): Promise<Buffer> {
   const { width, height } = imageFormats[format];
-  const canvas = createCanvas(width, height);
+  const canvas = (frameCanvases[format] ??= createCanvas(width, height));
   const ctx = canvas.getContext('2d');
+  ctx.save();
+  ctx.clearRect(0, 0, width, height);
   const drawn = drawFrame(ctx, format, words, drawing);
   ctx.globalCompositeOperation = 'destination-over';
   ctx.fillStyle = FRAME_BACKGROUND;
   ctx.fillRect(0, 0, width, height);
-  // Opaque now, so Skia's premultiplied pixels equal straight ones. Copied before Chart.js clears them.
-  const pixels = Buffer.from(canvas.data());
+  // Opaque now, so Skia's premultiplied pixels equal straight ones. `data()` copies them out,
+  // before Chart.js clears the canvas and before the first await (the next drawing reuses it).
+  const pixels = canvas.data();
   drawn?.dispose?.();
+  ctx.restore();
   const image = sharp(pixels, { raw: { width, height, channels: 4 } });
   const overlay = drawn?.overlay ? [{ input: Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${drawn.overlay}</svg>`) }] : [];
   // Lossless RGB at zlib level 6: twice the bytes of a 256-colour palette at level 9, a tenth of the
