@@ -7,7 +7,8 @@
  *
  * With `--serve`, it benchmarks the built site served by nginx instead (scripts/lib/bench-serve.ts).
  * With `--scale N [--days 730] [--areas all|provinces] [--cold-only | --report-only]` it benchmarks the whole production build instead (scripts/lib/bench-scale.ts);
- * with `--scale 1000,10000` a cold build at each scale and how the cost grows between them.
+ * with `--scale 1000,10000` a cold build at each scale and how the cost grows between them. Its builds
+ * run with `npm run build`'s allocator settings; `--glibc-defaults` runs them without, for comparison.
  * With `--draw [--days 730] [--areas all|provinces] [--charts 24]` it times the charts' drawings alone,
  * outside the build (scripts/lib/bench-draw.ts).
  */
@@ -27,7 +28,7 @@ if (process.argv.includes('--serve')) {
   await import('./lib/bench-serve.ts');
   process.exit();
 }
-const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, keep: { type: 'boolean', default: false }, scale: { type: 'string' }, days: { type: 'string', default: '730' }, areas: { type: 'string', default: 'all' }, 'cold-only': { type: 'boolean', default: false }, 'report-only': { type: 'boolean', default: false }, draw: { type: 'boolean', default: false }, charts: { type: 'string', default: '24' } } });
+const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, keep: { type: 'boolean', default: false }, scale: { type: 'string' }, days: { type: 'string', default: '730' }, areas: { type: 'string', default: 'all' }, 'cold-only': { type: 'boolean', default: false }, 'report-only': { type: 'boolean', default: false }, draw: { type: 'boolean', default: false }, charts: { type: 'string', default: '24' }, 'glibc-defaults': { type: 'boolean', default: false } } });
 if (values.areas !== 'all' && values.areas !== 'provinces') throw new Error(`bench: --areas is all or provinces, not "${values.areas}"`);
 if (values.draw) {
   const { benchDraw } = await import('./lib/bench-draw.ts');
@@ -37,7 +38,8 @@ if (values.draw) {
   process.exit(0);
 }
 if (values.scale !== undefined) {
-  const { benchGrowth, benchScale } = await import('./lib/bench-scale.ts');
+  const { benchGrowth, benchScale, useGlibcDefaults } = await import('./lib/bench-scale.ts');
+  if (values['glibc-defaults']) useGlibcDefaults();
   if (values['cold-only'] && values['report-only']) throw new Error('bench: --cold-only and --report-only are two different runs: give one');
   const scales = values.scale.split(',').map(Number);
   if (scales.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`bench: --scale is a number of letters or a list of them (1000,10000), not "${values.scale}"`);

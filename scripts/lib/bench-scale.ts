@@ -25,7 +25,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, sy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadRegions } from '../../src/content/regions.ts';
-import { PAGES_RENDERED_AT_ONCE } from '../../src/lib/core/build-env.ts';
+import { BUILD_ALLOCATOR_ENV, PAGES_RENDERED_AT_ONCE } from '../../src/lib/core/build-env.ts';
 import { TEST_SITE, copyProject, projectRoot, removeProject } from '../../tests/support/temp-project.ts';
 import { daysAfter, FIRST_DAY, writeLetters, writeStatsCsv, type Areas } from './bench-content.ts';
 
@@ -133,12 +133,21 @@ function meanRouteMs(log: string, kind: string): number {
  * (GNU time) and the peak of all its processes at once (`tree-rss.ts` sampling beside it: Astro
  * and Pagefind's indexer run side by side).
  */
+/**
+ * The allocator settings every build here runs with: those of `npm run build` (`BUILD_ALLOCATOR_ENV`),
+ * or glibc's own with `--glibc-defaults`, to measure what they change side by side.
+ */
+let allocatorEnv: Readonly<Record<string, string>> = BUILD_ALLOCATOR_ENV;
+export function useGlibcDefaults(): void {
+  allocatorEnv = {};
+}
+
 function timed(command: string[], cwd: string, env: Record<string, string> = {}): { seconds: number; cpuSeconds: number; peakMb: number; allPeakMb: number; allPeakHolders: string; output: string } {
   const peakFile = join(mkdtempSync(join(tmpdir(), 'bluezone-rss-')), 'peak');
   const sampler = spawn(process.execPath, [join(import.meta.dirname, 'tree-rss.ts'), String(process.pid), peakFile], { stdio: 'ignore' });
   const result = spawnSync('/usr/bin/time', ['-f', 'BENCH_TIME %e %M %U %S', ...command], {
     cwd,
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env },
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...allocatorEnv, ...env },
     encoding: 'utf8',
     maxBuffer: 512 * 1024 * 1024,
   });
