@@ -9,14 +9,16 @@
  * With `--scale N [--days 730] [--areas all|provinces] [--cold-only | --report-only]` it benchmarks the whole production build instead (scripts/lib/bench-scale.ts);
  * with `--scale 1000,10000` a cold build at each scale and how the cost grows between them. Its builds
  * run with `npm run build`'s allocator settings; `--glibc-defaults` runs them without, for comparison.
- * With `--draw [--days 730] [--areas all|provinces] [--charts 24]` it times the charts' drawings alone,
- * outside the build (scripts/lib/bench-draw.ts).
+ * With `--draw [--days 730] [--areas all|provinces] [--charts 24] [--glibc-defaults]` it times the
+ * charts' drawings alone, outside the build (scripts/lib/bench-draw.ts).
  */
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
+import { spawnSync } from 'node:child_process';
+import { BUILD_ALLOCATOR_ENV } from '../src/lib/core/build-env.ts';
 import { loadRegions } from '../src/content/regions.ts';
 import { isoDateInVietnam } from '../src/lib/core/format.ts';
 import { CSV_COLUMNS, formatProblem, importCsv } from '../src/lib/stats/import.ts';
@@ -31,6 +33,11 @@ if (process.argv.includes('--serve')) {
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, keep: { type: 'boolean', default: false }, scale: { type: 'string' }, days: { type: 'string', default: '730' }, areas: { type: 'string', default: 'all' }, 'cold-only': { type: 'boolean', default: false }, 'report-only': { type: 'boolean', default: false }, draw: { type: 'boolean', default: false }, charts: { type: 'string', default: '24' }, 'glibc-defaults': { type: 'boolean', default: false } } });
 if (values.areas !== 'all' && values.areas !== 'provinces') throw new Error(`bench: --areas is all or provinces, not "${values.areas}"`);
 if (values.draw) {
+  // The drawings run in this process, which glibc set up as it started: started again with the
+  // build's allocator settings (as `npm run build` starts Astro), unless measuring without them.
+  if (!values['glibc-defaults'] && Object.entries(BUILD_ALLOCATOR_ENV).some(([name, value]) => process.env[name] !== value)) {
+    process.exit(spawnSync(process.execPath, process.argv.slice(1), { stdio: 'inherit', env: { ...process.env, ...BUILD_ALLOCATOR_ENV } }).status ?? 1);
+  }
   const { benchDraw } = await import('./lib/bench-draw.ts');
   const charts = Number(values.charts);
   if (!Number.isInteger(charts) || charts < 1) throw new Error(`bench: --charts is a number of charts to draw, not "${values.charts}"`);

@@ -6,7 +6,8 @@
  * (`chartOutputs`: two page widths and three newsroom formats as PNG and SVG, in two languages)
  * through the build's own drawing threads, all at once, with an empty render cache. Prints the
  * time and CPU a chart takes and the least time every chart's drawings need on this machine's
- * cores: a floor under any build that publishes them, before a single page is made.
+ * cores: a floor under any build that publishes them, before a single page is made, and the
+ * process's peak memory.
  */
 import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -47,6 +48,7 @@ export async function benchDraw(days: number, areas: Areas, sample: number): Pro
     const cpuSeconds = (used.user + used.system) / 1e6;
     const cores = availableParallelism();
     console.log(`drew ${drawn.length} ${districtCharts.length > 0 ? 'district ' : ''}charts' ${images.length} files at once on ${cores} drawing threads in ${nf.format(seconds)} s: ${nf.format((seconds * 1000) / drawn.length)} ms a chart, ${nf.format((cpuSeconds * 1000) / drawn.length)} ms of CPU a chart`);
+    console.log(`peak memory ${nf.format(process.resourceUsage().maxRSS / 1024)} MB (this process: every chart's figures and specs, both drawing threads)`);
     console.log(`every chart's ${nf.format(charts.length * perChart)} drawings: at least ${nf.format((seconds * charts.length) / drawn.length)} s with all ${cores} cores drawing (${nf.format((cpuSeconds * charts.length) / drawn.length)} s of CPU), before any page is made`);
   } finally {
     rmSync(dir, { recursive: true, force: true });

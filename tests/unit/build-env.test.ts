@@ -1,8 +1,10 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { BuildEnvError, contactUrl, LOCAL_SITE, siteUrl, sourceDateEpoch } from '../../src/lib/core/build-env.ts';
+import { BUILD_ALLOCATOR_ENV, BuildEnvError, contactUrl, LOCAL_SITE, siteUrl, sourceDateEpoch } from '../../src/lib/core/build-env.ts';
 import { projectRoot, runAstro } from '../support/temp-project.ts';
 
 describe('build environment values', () => {
@@ -39,6 +41,28 @@ describe('build environment values', () => {
         expect(lines[0], value).toMatch(/^build: SITE_URL .*e\.g\. SITE_URL=https:\/\/bluezone\.gov\.vn/);
         expect(existsSync(join(out, 'dist')), value).toBe(false);
       }
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  it('npm run build (scripts/build.ts): fetch-stats, then astro build started with the allocator settings; its exit status and one line', () => {
+    const out = mkdtempSync(join(tmpdir(), 'build-env-'));
+    try {
+      // Every Node process the command starts writes its script and what glibc was given as it started.
+      const recorder = join(out, 'record.mjs');
+      const record = join(out, 'started.txt');
+      writeFileSync(recorder, `import { appendFileSync } from 'node:fs';\nappendFileSync(${JSON.stringify(record)}, JSON.stringify([process.argv[1], process.env.MALLOC_MMAP_THRESHOLD_ ?? null]) + '\\n');\n`);
+      const env: Record<string, string | undefined> = { ...process.env, SITE_URL: '', ASTRO_OUT_DIR: join(out, 'dist'), NODE_OPTIONS: `--import ${pathToFileURL(recorder).href}` };
+      delete env.MALLOC_MMAP_THRESHOLD_;
+      delete env.STATS_SOURCE_URL;
+      const result = spawnSync(process.execPath, [join(projectRoot, 'scripts/build.ts')], { cwd: projectRoot, env, encoding: 'utf8', timeout: 120_000 });
+      const started = readFileSync(record, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as [string, string | null]);
+      expect(started.map(([script]) => script.replace(`${projectRoot}/`, ''))).toEqual(['scripts/build.ts', 'scripts/fetch-stats.ts', 'node_modules/astro/bin/astro.mjs']);
+      for (const [, threshold] of started.slice(1)) expect(threshold).toBe(BUILD_ALLOCATOR_ENV.MALLOC_MMAP_THRESHOLD_);
+      expect(result.status).toBe(1);
+      expect(result.stderr.split('\n').filter((line) => line.trim() !== '')).toEqual([expect.stringMatching(/^build: SITE_URL is not set/)]);
+      expect(existsSync(join(out, 'dist'))).toBe(false);
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
