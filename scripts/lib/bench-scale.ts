@@ -129,11 +129,6 @@ function meanRouteMs(log: string, kind: string): number {
 }
 
 /**
- * Runs a command under GNU time: wall seconds, CPU seconds, the peak RSS of its largest process
- * (GNU time) and the peak of all its processes at once (`tree-rss.ts` sampling beside it: Astro
- * and Pagefind's indexer run side by side).
- */
-/**
  * The allocator settings every build here runs with: those of `npm run build` (`BUILD_ALLOCATOR_ENV`),
  * or glibc's own with `--glibc-defaults`, to measure what they change side by side.
  */
@@ -142,6 +137,11 @@ export function useGlibcDefaults(): void {
   allocatorEnv = {};
 }
 
+/**
+ * Runs a command under GNU time: wall seconds, CPU seconds, the peak RSS of its largest process
+ * (GNU time) and the peak of all its processes at once (`tree-rss.ts` sampling beside it: Astro
+ * and Pagefind's indexer run side by side).
+ */
 function timed(command: string[], cwd: string, env: Record<string, string> = {}): { seconds: number; cpuSeconds: number; peakMb: number; allPeakMb: number; allPeakHolders: string; output: string } {
   const peakFile = join(mkdtempSync(join(tmpdir(), 'bluezone-rss-')), 'peak');
   const sampler = spawn(process.execPath, [join(import.meta.dirname, 'tree-rss.ts'), String(process.pid), peakFile], { stdio: 'ignore' });
