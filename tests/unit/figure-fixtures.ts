@@ -4,7 +4,6 @@ import type { Figure } from '../../src/lib/stats/figures.ts';
 export function testFigure(over: Partial<Figure> = {}): Figure {
   return {
     id: `test#${Math.random().toString(36).slice(2)}`,
-    origin: { snapshot: 'test', row: 0 },
     place: { code: '96', name: 'Cà Mau', level: 'province' },
     date: '2020-09-07',
     kind: 'rate',

@@ -243,7 +243,9 @@ describe('latest figures', () => {
   it('Bắc Giang: the count of 27/05/2021 is not paired with the rate of 17/05/2021', () => {
     const rates = realFigures.filter((f) => f.place.code === '24' && f.kind === 'rate' && f.value !== null);
     for (const rate of rates) {
-      const sameRow = realFigures.find((f) => f.kind === 'count' && JSON.stringify(f.origin) === JSON.stringify(rate.origin));
+      // A figure's id names the row it was read from, then its kind.
+      const readFrom = (f: Figure) => f.id.slice(0, f.id.lastIndexOf(':'));
+      const sameRow = realFigures.find((f) => f.kind === 'count' && readFrom(f) === readFrom(rate));
       if (sameRow) expect(sameRow.date).toBe(rate.date);
     }
     expect(rates.find((f) => f.value === 21.31)?.date).toBe('2021-05-17');
@@ -299,6 +301,24 @@ describe('figures of a snapshot', () => {
     const fresh = figuresFromSnapshots(copies);
     expect(fresh).toEqual(subset);
     expect(fresh[0]).not.toBe(subset[0]);
+  });
+
+  it('are each named by the snapshot row they were read from (the id published with every drawn point): that row holds their place, kind and number', () => {
+    fc.assert(
+      fc.property(snapshotsArb, (generated) => {
+        const entries = new Map(generated.map((entry) => [entry.id, entry]));
+        const figures = figuresFromSnapshots(generated);
+        expect(new Set(figures.map((f) => f.id)).size).toBe(figures.length);
+        for (const figure of figures) {
+          const [, entryId, row, kind] = /^(.+)#(\d+):(count|rate)$/.exec(figure.id) ?? [];
+          const read = entries.get(entryId!)?.data.rows[Number(row)];
+          expect(read, figure.id).toBeDefined();
+          expect(kind).toBe(figure.kind);
+          expect(read!.region.code).toBe(figure.place.code);
+          expect(figure.kind === 'count' ? read!.installs : (read!.ratePercent ?? null)).toBe(figure.value);
+        }
+      }),
+    );
   });
 });
 

@@ -8,7 +8,6 @@ import { changeWords, figureSentence, placesSummary, seriesSentence } from '../.
 function fig(over: Partial<Figure>): Figure {
   return {
     id: `${over.date ?? 'x'}:${over.value}`,
-    origin: { snapshot: 'test', row: 0 },
     place: { code: 'VN', name: 'Việt Nam', level: 'country' },
     date: '2021-06-19',
     kind: 'count',

@@ -33,13 +33,12 @@ export interface FigureSource {
   url: string | null;
 }
 
-/** Where a figure was read in this repository: one snapshot row, or one statistic of a letter. */
-export type FigureOrigin = { snapshot: string; row: number } | { letter: string; statistic: number };
-
 export interface Figure {
-  /** Unique: origin and kind (`2021-05-27-vnexpress-4285364#2:count`). */
+  /**
+   * Unique: where the figure was read in this repository and its kind: a snapshot and its row
+   * (`2021-05-27-vnexpress-4285364#2:count`) or a letter and its statistic (`<slug>#0:rate`).
+   */
   id: string;
-  origin: FigureOrigin;
   place: FigurePlace;
   /** ISO date the figure refers to ("tính đến ngày"). */
   date: string;
