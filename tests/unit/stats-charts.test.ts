@@ -7,6 +7,7 @@ import { chartRows } from '../../src/lib/charts/model/spec.ts';
 import { loadRegions } from '../../src/content/regions.ts';
 import { buildCharts, niceCeiling } from '../../src/lib/charts/model/from-figures.ts';
 import { figuresFromSnapshots, type SnapshotEntry } from '../../src/lib/stats/load.ts';
+import { latestByPlace } from '../../src/lib/stats/model.ts';
 import { mapLayers, mapTitle } from '../../src/lib/maps/data.ts';
 import { figureWords } from '../../src/lib/stats/words.ts';
 import { snapshotSchemaWith, type Snapshot } from '../../src/content/snapshot.ts';
@@ -152,6 +153,51 @@ describe('the site’s charts from the committed data', () => {
       for (const row of chartRows(version.spec)) expect(row.date <= version.asOf).toBe(true);
     }
     expect(national.versions.at(-1)!.spec).toEqual(figuresOfTheDay(national.spec));
+  });
+
+  it('the latest rates chart shows every place’s newest rate on its basis, each with its own date', () => {
+    const caMau = { code: '96', name: 'Cà Mau', level: 'province' as const };
+    const entries = [
+      ...snapshots,
+      snap('later-1', '2021-07-01', [{ region: caMau, ratePercent: 41, rateBasis: 'population' }]),
+      snap('later-2', '2021-07-09', [{ region: caMau, ratePercent: 45.5, rateBasis: 'population' }]),
+    ];
+    const bar = charts(entries).find((spec) => spec.id === 'ty-le-tai-dan-so');
+    if (bar?.kind !== 'bar') throw new Error('no latest rates chart on the population basis');
+    const newest = latestByPlace(figuresFromSnapshots(entries), { kind: 'rate', measure: 'downloads', basis: 'population' });
+    expect(bar.bars.map((b) => b.regionCode).sort()).toEqual([...newest.keys()].sort());
+    for (const b of bar.bars) expect(b.point.figure, b.regionCode).toBe(newest.get(b.regionCode)!.id);
+    expect(bar.bars.find((b) => b.regionCode === '96')!.point).toMatchObject({ value: 45.5, date: '2021-07-09' });
+  });
+
+  it('every chart’s every dated version is the chart built afresh from the snapshots up to that day, cut to its figures of the day', () => {
+    // Two places' daily figures on top of the real ones: versions at dates with and without the real snapshots.
+    const day = (n: number) => new Date(Date.parse('2021-06-01T00:00:00Z') + n * 86_400_000).toISOString().slice(0, 10);
+    const caMau = { code: '96', name: 'Cà Mau', level: 'province' as const };
+    const camPha = { code: '195', name: 'Cẩm Phả', level: 'district' as const };
+    const entries = [
+      ...snapshots,
+      ...Array.from({ length: 45 }, (_, n) =>
+        snap(`daily-${n}`, day(n), [
+          { region: caMau, ratePercent: 30 + n / 10, rateBasis: 'population' as const, installs: 400_000 + n * 500 },
+          ...(n % 3 === 0 ? [{ region: camPha, ratePercent: 20 + n / 10, rateBasis: 'smartphones' as const }] : []),
+        ]),
+      ),
+    ];
+    const bundle = chartBundle({ snapshots: entries, directives, statementTargets, regions });
+    const dates = [...new Set(bundle.charts.flatMap((chart) => chart.versions.map((version) => version.asOf)))];
+    const afresh = new Map(dates.map((date) => [date, new Map(charts(entries.filter((entry) => entry.data.asOf <= date)).map((spec) => [spec.id, spec]))]));
+    let compared = 0;
+    for (const chart of bundle.charts) {
+      for (const version of chart.versions) {
+        const then = afresh.get(version.asOf)!.get(chart.spec.id);
+        expect(then, `${chart.spec.id} on ${version.asOf}`).toBeDefined();
+        expect(version.spec, `${chart.spec.id} on ${version.asOf}`).toEqual(figuresOfTheDay(then!));
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(100);
+    expect(bundle.figures).toEqual(figuresFromSnapshots(entries));
   });
 });
 

@@ -21,7 +21,7 @@ import { regionSlug, type RegionIndex } from '../../../content/regions.ts';
 import { directivePath, sectionPath } from '../../../routing/routes.ts';
 import type { Figure } from '../../stats/figures.ts';
 import { figuresFromSnapshots, type SnapshotEntry } from '../../stats/load.ts';
-import { figureBasisOfTarget, figuresForTarget, isDrawable, isStatedBasis, latestByPlace, seriesOf, type FigureSeries } from '../../stats/model.ts';
+import { figureBasisOfTarget, figuresForTarget, isStatedBasis, latestByPlace, seriesOf, type FigureSeries } from '../../stats/model.ts';
 import { placesSummary, seriesSentence } from '../../stats/summaries.ts';
 import { chartWords, rateName, whatName } from '../../stats/words.ts';
 
@@ -242,15 +242,58 @@ function letterTargetLabel(directive: Directive, target: Directive['targets'][nu
   return `${comparator}${formatPercent(target.percent, lang)} ${t(lang, `directives.target.basis.${target.basis}`)} (${numberSymbol(directive)})`;
 }
 
+/** What charts are drawn from: every figure of the snapshots, oldest first, and its series. */
+export interface ChartFigures {
+  figures: readonly Figure[];
+  series: readonly FigureSeries[];
+}
+
+/** The figures of the snapshots and their series, made once for a build's charts and all their dated versions. */
+export function chartFigures(snapshots: ChartInputs['snapshots']): ChartFigures {
+  const figures = figuresFromSnapshots(snapshots);
+  return { figures, series: seriesOf(figures) };
+}
+
+/** How many of `items`, sorted by date, are dated up to `date`. */
+function countUpTo(items: readonly { date: string }[], date: string): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (items[middle]!.date <= date) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * The figures and series the snapshots dated up to `date` give, cut from those of all the
+ * snapshots: figures come oldest first (a snapshot's figures carry its date) and a series keeps
+ * its figures' order, so each is a prefix. Equal to `chartFigures` of those snapshots (tested),
+ * without deriving a million figures' series again for each dated version.
+ */
+export function chartFiguresUpTo(all: ChartFigures, date: string): ChartFigures {
+  const series: FigureSeries[] = [];
+  for (const whole of all.series) {
+    const count = countUpTo(whole.figures, date);
+    if (count === whole.figures.length) series.push(whole);
+    else if (count > 0) series.push({ ...whole, figures: whole.figures.slice(0, count) });
+  }
+  return { figures: all.figures.slice(0, countUpTo(all.figures, date)), series };
+}
+
 /**
  * Every chart of the site. Order: the national downloads, the latest rates (one chart per measure
  * and stated basis with at least two places), progress toward each target set in a letter (drawn
  * only with figures on the target's basis), then each place's series (one chart per basis).
  */
 export function buildCharts(inputs: ChartInputs): ChartSpec[] {
+  return chartsFrom(inputs, chartFigures(inputs.snapshots));
+}
+
+/** `buildCharts` from figures already made (`chartFigures`, `chartFiguresUpTo`): the snapshots themselves are not read. */
+export function chartsFrom(inputs: Omit<ChartInputs, 'snapshots'>, { figures, series: all }: ChartFigures): ChartSpec[] {
   const { regions } = inputs;
-  const figures = figuresFromSnapshots(inputs.snapshots);
-  const all = seriesOf(figures);
   const charts: ChartSpec[] = [];
 
   const national = all.find((s) => s.place.code === 'VN' && s.kind === 'count' && s.measure === 'downloads');
@@ -277,18 +320,19 @@ export function buildCharts(inputs: ChartInputs): ChartSpec[] {
     );
   }
 
-  // Latest rate per place: one chart per measure × stated basis.
-  const combos = new Map<string, { measure: Measure; basis: Exclude<RateBasis, 'not_stated'>; places: Set<string> }>();
-  for (const f of figures) {
-    if (f.kind !== 'rate' || !isStatedBasis(f.basis) || !isDrawable(f)) continue;
-    const key = `${f.measure}|${f.basis}`;
-    const combo = combos.get(key) ?? { measure: f.measure, basis: f.basis, places: new Set<string>() };
-    combo.places.add(f.place.code);
+  // Latest rate per place: one chart per measure × stated basis. A series holds one place's
+  // drawable figures of one kind, measure and basis, its newest last.
+  const combos = new Map<string, { measure: Measure; basis: Exclude<RateBasis, 'not_stated'>; newest: Figure[] }>();
+  for (const series of all) {
+    if (series.kind !== 'rate' || !isStatedBasis(series.basis)) continue;
+    const key = `${series.measure}|${series.basis}`;
+    const combo = combos.get(key) ?? { measure: series.measure, basis: series.basis, newest: [] };
+    combo.newest.push(series.figures.at(-1)!);
     combos.set(key, combo);
   }
-  for (const combo of [...combos.values()].sort((a, b) => b.places.size - a.places.size)) {
-    if (combo.places.size < 2) continue;
-    const chart = latestRatesChart(`ty-le-${measureSlugs[combo.measure]}-${basisSlugs[combo.basis]}`, figures, combo.measure, combo.basis);
+  for (const combo of [...combos.values()].sort((a, b) => b.newest.length - a.newest.length)) {
+    if (combo.newest.length < 2) continue;
+    const chart = latestRatesChart(`ty-le-${measureSlugs[combo.measure]}-${basisSlugs[combo.basis]}`, combo.newest, combo.measure, combo.basis);
     if (chart) charts.push(chart);
   }
 
@@ -336,7 +380,7 @@ export function buildCharts(inputs: ChartInputs): ChartSpec[] {
   // Each place's own series of two dates or more: one chart per kind, measure and basis.
   for (const series of all) {
     if (series.place.code === 'VN' || !regions.byCode(series.place.code)) continue;
-    if (new Set(series.figures.map((f) => f.date)).size < 2) continue;
+    if (series.figures[0]!.date === series.figures.at(-1)!.date) continue;
     const titleKey = series.kind === 'rate' ? 'chart.title.placeRates' : 'chart.title.placeCounts';
     charts.push(
       timelineChart({

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { getCollection } from 'astro:content';
-import { buildCharts, type ChartInputs } from '../model/from-figures.ts';
+import { chartFigures, chartFiguresUpTo, chartsFrom, type ChartInputs } from '../model/from-figures.ts';
 import type { Figure } from '../../stats/figures.ts';
-import { figuresFromSnapshots } from '../../stats/load.ts';
 import { chartRows, type ChartSpec } from '../model/spec.ts';
 import { datedNames, latestNames } from './files.ts';
 import { imageFormatList } from '../../images/formats.ts';
@@ -39,7 +38,7 @@ export interface ChartBundle {
   charts: ChartWithVersions[];
   inputs: ChartInputs;
   /** Every figure of the snapshots (the figure model's input for pages, tables and radio text). */
-  figures: Figure[];
+  figures: readonly Figure[];
 }
 
 /** Dated versions are kept for the chart's newest this many data dates… */
@@ -105,7 +104,8 @@ function versionKeys(inputs: ChartInputs, dates: readonly string[]): Map<string,
  * only the versions whose inputs changed (the new day's).
  */
 export function chartBundle(inputs: ChartInputs, store?: VersionStore): ChartBundle {
-  const current = buildCharts(inputs);
+  const made = chartFigures(inputs.snapshots);
+  const current = chartsFrom(inputs, made);
   const kept = new Map(current.map((spec) => [spec.id, new Set(keptDates([spec.asOf, ...chartRows(spec).map((row) => row.date)]))]));
   const dates = [...new Set([...kept.values()].flatMap((set) => [...set]))].sort();
   const keys = store ? versionKeys(inputs, dates) : undefined;
@@ -114,7 +114,7 @@ export function chartBundle(inputs: ChartInputs, store?: VersionStore): ChartBun
     const key = keys?.get(date);
     let versions = key === undefined ? undefined : store?.get(key);
     if (!versions) {
-      versions = buildCharts({ ...inputs, snapshots: inputs.snapshots.filter((s) => s.data.asOf <= date) })
+      versions = chartsFrom(inputs, chartFiguresUpTo(made, date))
         .filter((spec) => spec.asOf === date)
         .map((spec) => ({ id: spec.id, spec: figuresOfTheDay(spec) }));
       if (key !== undefined) store?.set(key, versions);
@@ -129,7 +129,7 @@ export function chartBundle(inputs: ChartInputs, store?: VersionStore): ChartBun
   }
   return {
     inputs,
-    figures: figuresFromSnapshots(inputs.snapshots),
+    figures: made.figures,
     charts: current.map((spec) => ({ spec, versions: history.get(spec.id) ?? [] })),
   };
 }
