@@ -49,12 +49,23 @@ export function placeDisplayName(code: string, name: string): Record<Lang, strin
   return code === 'VN' ? { vi: t('vi', 'chart.country'), en: t('en', 'chart.country') } : { vi: name, en: name };
 }
 
+/**
+ * What makes two sources one (name, page, title), made once per source object: the figures of a
+ * snapshot share its source, and every point of every chart and dated version looks it up.
+ */
+const sourceKeys = new WeakMap<ChartSource, string>();
+function sourceKey(source: ChartSource): string {
+  let key = sourceKeys.get(source);
+  if (key === undefined) sourceKeys.set(source, (key = `${source.name}|${source.url ?? ''}|${source.title ?? ''}`));
+  return key;
+}
+
 /** Registry of sources used by one spec, so points refer to them by index. */
 class SourceList {
   readonly list: ChartSource[] = [];
   private readonly index = new Map<string, number>();
   add(source: ChartSource): number {
-    const key = `${source.name}|${source.url ?? ''}|${source.title ?? ''}`;
+    const key = sourceKey(source);
     const known = this.index.get(key);
     if (known !== undefined) return known;
     this.list.push(source);
