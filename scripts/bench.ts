@@ -11,6 +11,8 @@
  * run with `npm run build`'s allocator settings; `--glibc-defaults` runs them without, for comparison.
  * With `--draw [--days 730] [--areas all|provinces] [--charts 24] [--glibc-defaults]` it times the
  * charts' drawings alone, outside the build (scripts/lib/bench-draw.ts).
+ * With `--model [--days 730] [--areas all|provinces]` it times the figure model and the chart
+ * bundle alone and prints the heap they hold (scripts/lib/bench-model.ts).
  */
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,7 +32,7 @@ if (process.argv.includes('--serve')) {
   await import('./lib/bench-serve.ts');
   process.exit();
 }
-const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, keep: { type: 'boolean', default: false }, scale: { type: 'string' }, days: { type: 'string', default: '730' }, areas: { type: 'string', default: 'all' }, 'cold-only': { type: 'boolean', default: false }, 'report-only': { type: 'boolean', default: false }, draw: { type: 'boolean', default: false }, charts: { type: 'string', default: '24' }, 'glibc-defaults': { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, keep: { type: 'boolean', default: false }, scale: { type: 'string' }, days: { type: 'string', default: '730' }, areas: { type: 'string', default: 'all' }, 'cold-only': { type: 'boolean', default: false }, 'report-only': { type: 'boolean', default: false }, draw: { type: 'boolean', default: false }, model: { type: 'boolean', default: false }, charts: { type: 'string', default: '24' }, 'glibc-defaults': { type: 'boolean', default: false } } });
 if (values.areas !== 'all' && values.areas !== 'provinces') throw new Error(`bench: --areas is all or provinces, not "${values.areas}"`);
 if (values.draw) {
   // The drawings run in this process, which glibc set up as it started: started again with the
@@ -42,6 +44,11 @@ if (values.draw) {
   const charts = Number(values.charts);
   if (!Number.isInteger(charts) || charts < 1) throw new Error(`bench: --charts is a number of charts to draw, not "${values.charts}"`);
   await benchDraw(Number(values.days), values.areas, charts);
+  process.exit(0);
+}
+if (values.model) {
+  const { benchModel } = await import('./lib/bench-model.ts');
+  await benchModel(Number(values.days), values.areas);
   process.exit(0);
 }
 if (values.scale !== undefined) {

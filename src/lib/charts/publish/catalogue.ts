@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { getCollection } from 'astro:content';
 import { chartFigures, chartFiguresUpTo, chartsFrom, type ChartInputs } from '../model/from-figures.ts';
 import type { Figure } from '../../stats/figures.ts';
 import { chartRows, type ChartSpec } from '../model/spec.ts';
@@ -145,6 +144,8 @@ let cached: Promise<ChartBundle> | undefined;
 /** All charts of this build, from the content collections (built once per build). */
 export function loadChartCatalogue(): Promise<ChartBundle> {
   cached ??= (async () => {
+    // Imported here, so that scripts outside Astro (the benchmark) can build a bundle from plain inputs.
+    const { getCollection } = await import('astro:content');
     const [snapshots, directives, statementTargets] = await Promise.all([
       getCollection('snapshots'),
       getCollection('directives'),
