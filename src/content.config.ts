@@ -2,6 +2,7 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { contentFolders as folders } from './content/content-folders.ts';
 import { letterLoader } from './content/letter-loader.ts';
+import { snapshotLoader, storedSnapshotSchema } from './content/snapshot-loader.ts';
 
 /**
  * Wires the folders of `content/` (data only) to the schemas of `src/content/` (one per concern,
@@ -22,6 +23,7 @@ export const collections = {
   faq: defineCollection({ loader: glob({ ...files(folders.faq), generateId: byPath }), schema: folders.faq.schema }),
   // Letters: their bodies become HTML as they are read (no module per letter to bundle).
   directives: defineCollection({ loader: letterLoader(files(folders.directives)), schema: folders.directives.schema }),
-  snapshots: defineCollection({ loader: glob(files(folders.snapshots)), schema: folders.snapshots.schema }),
+  // Snapshots: checked as they are read; the store keeps their dates, the build reads the figures from the files.
+  snapshots: defineCollection({ loader: snapshotLoader(), schema: storedSnapshotSchema }),
   statementTargets: defineCollection({ loader: glob(files(folders.statementTargets)), schema: folders.statementTargets.schema }),
 };

@@ -236,6 +236,12 @@ export const snapshotSchema = z
   });
 export type Snapshot = z.infer<typeof snapshotSchema>;
 
+/** A snapshot file as the build reads it: its id (the file name without `.json`) and its figures. */
+export interface SnapshotEntry {
+  id: string;
+  data: Snapshot;
+}
+
 /** What the region check needs from the regions index (`loadRegions()` satisfies it). */
 export interface RegionLookup {
   byCode(code: string): { code: string; level: RegionLevel; name: string; fullName: string } | undefined;

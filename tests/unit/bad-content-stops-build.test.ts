@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { unflatten } from 'devalue';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyProject, projectRoot as root, removeProject, runAstro } from '../support/temp-project.ts';
 
@@ -112,4 +113,16 @@ describe('the copy, every file written back', () => {
     expect(output).not.toMatch(/InvalidContentEntryDataError/);
     expect(status).toBe(0);
   }, 300_000);
+
+  it('keeps only each snapshot’s date in Astro’s content store (the build reads the figures from the files)', () => {
+    // The store as Astro writes it (devalue's format): collection → id → entry.
+    const store = unflatten(JSON.parse(readFileSync(join(tmp, '.astro-cache', 'data-store.json'), 'utf8'))) as Map<string, Map<string, { data: object }>>;
+    const stored = store.get('snapshots') ?? new Map<string, { data: object }>();
+    const files = readdirSync(join(tmp, 'content/stats')).filter((file) => file.endsWith('.json'));
+    expect([...stored.keys()].sort()).toEqual(files.map((file) => file.slice(0, -5)).sort());
+    for (const [id, entry] of stored) {
+      const asOf = (JSON.parse(readFileSync(join(tmp, 'content/stats', `${id}.json`), 'utf8')) as { asOf: string }).asOf;
+      expect(entry.data, id).toStrictEqual({ asOf });
+    }
+  });
 });

@@ -1,8 +1,8 @@
-import { getCollection } from 'astro:content';
 import type { Lang } from '../../i18n/index.ts';
 import { directivePath } from '../../routing/routes.ts';
 import { paginate } from '../../routing/pagination.ts';
 import type { SnapshotRow, SnapshotSource } from '../../content/snapshot.ts';
+import { readSnapshots } from '../../content/snapshot-loader.ts';
 
 /** Where a reader checks a source: the page read, else the letter in the library; undefined for a plain reference. */
 export function sourceHref(source: SnapshotSource, lang: Lang): string | undefined {
@@ -34,7 +34,7 @@ export function snapshotPages<Entry extends { id: string; data: { asOf: string }
 
 /** `getStaticPaths` of pages 2… of the snapshot list, shared by the vi and en routes. */
 export async function snapshotPagePaths() {
-  return snapshotPages(await getCollection('snapshots'))
+  return snapshotPages(await readSnapshots())
     .slice(1)
     .map((page) => ({ params: { page: String(page.current) }, props: { page } }));
 }

@@ -1,20 +1,16 @@
 import type { Directive, RegionRef } from '../../content/directive.ts';
-import { DEFAULT_METHOD, type Snapshot, type SnapshotRow } from '../../content/snapshot.ts';
+import { DEFAULT_METHOD, type Snapshot, type SnapshotEntry, type SnapshotRow } from '../../content/snapshot.ts';
 import type { RegionIndex } from '../../content/regions.ts';
 import { directivePath } from '../../routing/routes.ts';
 import type { Figure, FigurePlace, FigureSource } from './figures.ts';
+
+export type { SnapshotEntry };
 
 /**
  * Reads the content into figures: statistics snapshots (`content/stats/`) and the figures letters
  * quote (`statistics` frontmatter of `content/directives/`). Pure: pages pass the entries of the
  * content collections, tests pass plain objects.
  */
-
-/** A snapshot as the content collection returns it (`id` = file name without `.json`). */
-export interface SnapshotEntry {
-  id: string;
-  data: Snapshot;
-}
 
 /** Per list of snapshots (never changed once loaded): the newest date overall and per place. */
 const newestDates = new WeakMap<readonly SnapshotEntry[], { overall: string | undefined; byPlace: Map<string, string> }>();

@@ -6,6 +6,7 @@ import { datedNames, latestNames } from './files.ts';
 import { imageFormatList } from '../../images/formats.ts';
 import { cachedJson } from '../../images/render-cache.ts';
 import { loadRegions, type RegionIndex } from '../../../content/regions.ts';
+import { readSnapshots } from '../../../content/snapshot-loader.ts';
 import { absoluteUrl, chartFilePath, chartHomePath, embedPath } from '../../../routing/routes.ts';
 
 /**
@@ -147,7 +148,7 @@ export function loadChartCatalogue(): Promise<ChartBundle> {
     // Imported here, so that scripts outside Astro (the benchmark) can build a bundle from plain inputs.
     const { getCollection } = await import('astro:content');
     const [snapshots, directives, statementTargets] = await Promise.all([
-      getCollection('snapshots'),
+      readSnapshots(),
       getCollection('directives'),
       getCollection('statementTargets'),
     ]);
