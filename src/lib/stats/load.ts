@@ -8,8 +8,8 @@ export type { SnapshotEntry };
 
 /**
  * Reads the content into figures: statistics snapshots (`content/stats/`) and the figures letters
- * quote (`statistics` frontmatter of `content/directives/`). Pure: pages pass the entries of the
- * content collections, tests pass plain objects.
+ * quote (`statistics` frontmatter of `content/directives/`). Pure: the build passes the snapshots
+ * `readSnapshots()` read and the letters' collection entries, tests pass plain objects.
  */
 
 /** Per list of snapshots (never changed once loaded): the newest date overall and per place. */
