@@ -14,7 +14,7 @@ import { globSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import type { z } from 'astro/zod';
-import { contentFolders } from '../src/content/content-folders.ts';
+import { contentFolders, schemaProblemLines } from '../src/content/content-folders.ts';
 import { loadRegions } from '../src/content/regions.ts';
 import { isoDateInVietnam } from '../src/lib/core/format.ts';
 import { libraryProblems, type DirectiveEntry } from '../src/lib/directives/library.ts';
@@ -48,7 +48,7 @@ function validate<S extends z.ZodType>(file: string, schema: S): z.infer<S> | un
   }
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  for (const issue of result.error.issues) problems.push(`${shown(file)}, ${issue.path.join('.') || '(file)'}: ${issue.message}`);
+  problems.push(...schemaProblemLines(shown(file), result.error));
   return undefined;
 }
 

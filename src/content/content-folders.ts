@@ -26,3 +26,11 @@ export const contentFolders = {
   /** National install targets named in official statements (charts mark them on the download series). */
   statementTargets: { base: './content/targets', pattern: '*.json', schema: clean(statementTargetSchema) },
 } as const;
+
+/**
+ * One line per problem of a checked file, `content/stats/<file>.json, rows.0.rateBasis: what is
+ * wrong`: the same lines from the build and from `npm run check-data`.
+ */
+export function schemaProblemLines(file: string, error: z.ZodError): string[] {
+  return error.issues.map((issue) => `${file}, ${issue.path.join('.') || '(file)'}: ${issue.message}`);
+}

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
 import { z } from 'astro/zod';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
-import { contentFolders } from './content-folders.ts';
+import { contentFolders, schemaProblemLines } from './content-folders.ts';
 import type { Snapshot, SnapshotEntry, SnapshotRow } from './snapshot.ts';
 
 /**
@@ -24,10 +24,9 @@ export const storedSnapshotSchema = z.object({ asOf: z.iso.date() }).strict();
 
 const { schema } = contentFolders.snapshots;
 
-/** One line per problem: `content/stats/<file>.json, rows.0.rateBasis: what is wrong`. */
+/** The problems of a file the schema refused, one line each, the file named as in the repository. */
 function problemLines(file: string, error: z.ZodError): string {
-  const shown = isAbsolute(file) ? relative(process.cwd(), file) : file;
-  return error.issues.map((issue) => `${shown}, ${issue.path.join('.') || '(file)'}: ${issue.message}`).join('\n');
+  return schemaProblemLines(isAbsolute(file) ? relative(process.cwd(), file) : file, error).join('\n');
 }
 
 export function snapshotLoader(): Loader {
