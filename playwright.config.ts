@@ -44,12 +44,14 @@ export default defineConfig<object, ReusedPageOptions>({
    * is only defined for that project (never skipped at run time, which still costs a worker's
    * start-up); an untagged test runs at both widths. What does not depend on the width (the
    * content of a page, a file, a feed, a search ranking, a download's size) is checked once, at
-   * desktop width; what a reader sees, taps or scrolls is checked at both.
+   * desktop width; what a reader sees, taps or scrolls is checked at both. A test tagged `@webkit`
+   * drives WebKit (iPhone Safari's engine) itself, through WebDriver, and runs only in `webkit`.
    */
   projects: [
-    { name: 'phone', grepInvert: /@desktop\b/, use: { ...devices['Desktop Chrome'], viewport: { width: 360, height: 740 } } },
+    { name: 'phone', grepInvert: /@desktop\b|@webkit\b/, use: { ...devices['Desktop Chrome'], viewport: { width: 360, height: 740 } } },
     // Every desktop test on the shared page runs axe, so there axe comes with each document.
-    { name: 'desktop', grepInvert: /@phone\b/, use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 900 }, axeOnLoad: true } },
+    { name: 'desktop', grepInvert: /@phone\b|@webkit\b/, use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 900 }, axeOnLoad: true } },
+    { name: 'webkit', grep: /@webkit\b/ },
   ],
   webServer: {
     command: 'node scripts/serve.ts',
