@@ -54,8 +54,10 @@ interface Run {
   cpuSeconds: number;
   /** The largest process's peak (GNU time). */
   peakMb: number;
-  /** All the build's processes at once (sampled). */
+  /** All the build's processes at once (sampled), resident: a page two of them share counts twice. */
   allPeakMb: number;
+  /** The same, proportional (PSS): a shared page counts once, what they take of the machine together. */
+  allPeakPssMb: number;
   /** Who held that peak: "node astro.mjs 2950, pagefind_extended 640" (largest first). */
   allPeakHolders: string;
   breakdown?: string;
@@ -142,7 +144,7 @@ export function useGlibcDefaults(): void {
  * (GNU time) and the peak of all its processes at once (`tree-rss.ts` sampling beside it: Astro
  * and Pagefind's indexer run side by side).
  */
-function timed(command: string[], cwd: string, env: Record<string, string> = {}): { seconds: number; cpuSeconds: number; peakMb: number; allPeakMb: number; allPeakHolders: string; output: string } {
+function timed(command: string[], cwd: string, env: Record<string, string> = {}): { seconds: number; cpuSeconds: number; peakMb: number; allPeakMb: number; allPeakPssMb: number; allPeakHolders: string; output: string } {
   const peakFile = join(mkdtempSync(join(tmpdir(), 'bluezone-rss-')), 'peak');
   const sampler = spawn(process.execPath, [join(import.meta.dirname, 'tree-rss.ts'), String(process.pid), peakFile], { stdio: 'ignore' });
   const result = spawnSync('/usr/bin/time', ['-f', 'BENCH_TIME %e %M %U %S', ...command], {
@@ -153,10 +155,12 @@ function timed(command: string[], cwd: string, env: Record<string, string> = {})
   });
   sampler.kill();
   let allPeakMb = 0;
+  let allPeakPssMb = 0;
   let allPeakHolders = '';
   try {
-    const [sum = '0', holders = ''] = readFileSync(peakFile, 'utf8').split('\n');
+    const [sum = '0', holders = '', pss = '0'] = readFileSync(peakFile, 'utf8').split('\n');
     allPeakMb = Number(sum);
+    allPeakPssMb = Number(pss);
     allPeakHolders = holders;
   } catch {
     // A command shorter than one sample (the fetch of a one-day file): nothing sampled.
@@ -170,7 +174,7 @@ function timed(command: string[], cwd: string, env: Record<string, string> = {})
     const errors = output.split('\n').filter((line) => /error|failed|problem/i.test(line) && !/\[WARN\]/.test(line));
     throw new Error(`${command.join(' ')} failed in ${cwd} (whole output in ${log}):\n${errors.slice(0, 30).join('\n')}`);
   }
-  return { seconds: Number(match[1]), cpuSeconds: Number(match[3]) + Number(match[4]), peakMb: Number(match[2]) / 1024, allPeakMb, allPeakHolders, output };
+  return { seconds: Number(match[1]), cpuSeconds: Number(match[3]) + Number(match[4]), peakMb: Number(match[2]) / 1024, allPeakMb, allPeakPssMb, allPeakHolders, output };
 }
 
 function countPages(dist: string): number {
@@ -184,7 +188,7 @@ function siteBuild(dir: string, csv: string, label: string, logName: string): Ru
   const fetch = timed([process.execPath, 'scripts/fetch-stats.ts', '--source', csv, '--source-id', 'synthetic-bench', '--source-name', 'Synthetic benchmark figures (not real)', '--max-bytes', String(statSync(csv).size), '--max-rows', '10000000'], dir);
   const build = timed([process.execPath, astro, 'build'], dir);
   writeFileSync(join(dir, logName), build.output);
-  return { label, pages: countPages(join(dir, 'dist')), seconds: fetch.seconds + build.seconds, cpuSeconds: fetch.cpuSeconds + build.cpuSeconds, peakMb: Math.max(fetch.peakMb, build.peakMb), allPeakMb: Math.max(fetch.allPeakMb, build.allPeakMb), allPeakHolders: build.allPeakMb >= fetch.allPeakMb ? build.allPeakHolders : fetch.allPeakHolders, breakdown: `${label} (fetch-stats ${fetch.seconds} s; log ${join(dir, logName)}):\n${breakdown(build.output)}`, log: build.output };
+  return { label, pages: countPages(join(dir, 'dist')), seconds: fetch.seconds + build.seconds, cpuSeconds: fetch.cpuSeconds + build.cpuSeconds, peakMb: Math.max(fetch.peakMb, build.peakMb), allPeakMb: Math.max(fetch.allPeakMb, build.allPeakMb), allPeakPssMb: Math.max(fetch.allPeakPssMb, build.allPeakPssMb), allPeakHolders: build.allPeakMb >= fetch.allPeakMb ? build.allPeakHolders : fetch.allPeakHolders, breakdown: `${label} (fetch-stats ${fetch.seconds} s; log ${join(dir, logName)}):\n${breakdown(build.output)}`, log: build.output };
 }
 
 /**
@@ -232,7 +236,7 @@ function baselineBuild(pages: number): Run {
     writeFileSync(join(dir, 'astro.config.mjs'), `export default { cacheDir: './node_modules/.astro-baseline', build: { concurrency: ${PAGES_RENDERED_AT_ONCE} } };\n`);
     writePlainRoute(dir, pages, 'bare');
     const build = timed([process.execPath, astro, 'build'], dir);
-    return { label: 'plain Astro, same page count', pages: countPages(join(dir, 'dist')), seconds: build.seconds, cpuSeconds: build.cpuSeconds, peakMb: build.peakMb, allPeakMb: build.allPeakMb, allPeakHolders: build.allPeakHolders, log: build.output };
+    return { label: 'plain Astro, same page count', pages: countPages(join(dir, 'dist')), seconds: build.seconds, cpuSeconds: build.cpuSeconds, peakMb: build.peakMb, allPeakMb: build.allPeakMb, allPeakPssMb: build.allPeakPssMb, allPeakHolders: build.allPeakHolders, log: build.output };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -278,7 +282,7 @@ export async function benchScale(letters: number, keep: boolean, days = 730, are
     const cold = siteBuild(dir, csv, 'cold build', 'build-1.log');
     console.log(cold.breakdown);
     if (steps === 'cold') {
-      console.log(`\ncold build only: ${nf.format(cold.pages)} pages, ${nf.format(cold.seconds)} s, ${nf.format(cold.cpuSeconds)} s of CPU, ${nf.format(cold.pages / cold.seconds)} pages/s, peak ${nf.format(cold.peakMb)} MB (largest process), ${nf.format(cold.allPeakMb)} MB (all processes at once: ${cold.allPeakHolders})`);
+      console.log(`\ncold build only: ${nf.format(cold.pages)} pages, ${nf.format(cold.seconds)} s, ${nf.format(cold.cpuSeconds)} s of CPU, ${nf.format(cold.pages / cold.seconds)} pages/s, peak ${nf.format(cold.peakMb)} MB (largest process), ${nf.format(cold.allPeakMb)} MB (all processes at once: ${cold.allPeakHolders}; ${nf.format(cold.allPeakPssMb)} MB with shared pages counted once)`);
       return cold;
     }
     // The day after the cold build's figures.
@@ -326,8 +330,8 @@ export async function benchScale(letters: number, keep: boolean, days = 730, are
 
 /** The runs as a Markdown table (as the README quotes them), then who held each one's memory peak. */
 function runsTable(letters: number, runs: Run[]): string {
-  const rows = runs.map((run) => `| ${run.label} | ${nf.format(run.pages)} | ${nf.format(run.seconds)} | ${nf.format(run.cpuSeconds)} | ${nf.format(run.pages / run.seconds)} | ${nf.format(run.peakMb)} | ${nf.format(run.allPeakMb)} |`);
-  return `\n| N = ${nf.format(letters)} | pages | seconds | CPU seconds | pages/s | peak MB, largest process | peak MB, all at once |\n|:--|--:|--:|--:|--:|--:|--:|\n${rows.join('\n')}\n\nat each build's peak, all at once (MB): ${runs.map((run) => `${run.label}: ${run.allPeakHolders}`).join('; ')}`;
+  const rows = runs.map((run) => `| ${run.label} | ${nf.format(run.pages)} | ${nf.format(run.seconds)} | ${nf.format(run.cpuSeconds)} | ${nf.format(run.pages / run.seconds)} | ${nf.format(run.peakMb)} | ${nf.format(run.allPeakMb)} | ${nf.format(run.allPeakPssMb)} |`);
+  return `\n| N = ${nf.format(letters)} | pages | seconds | CPU seconds | pages/s | peak MB, largest process | peak MB, all at once | the same, shared pages once (PSS) |\n|:--|--:|--:|--:|--:|--:|--:|--:|\n${rows.join('\n')}\n\nat each build's peak, all at once (MB): ${runs.map((run) => `${run.label}: ${run.allPeakHolders}`).join('; ')}`;
 }
 
 /** Which builds `benchScale` makes (see there). */

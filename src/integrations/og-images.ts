@@ -42,7 +42,8 @@ export function metaProperties(html: string): Record<string, string> {
  * below still reads every built page, and draws again (and reports) any card that failed.
  */
 function cardsAhead(host: string) {
-  const child = spawn(process.execPath, [join(process.cwd(), 'src/lib/images/og-ahead-process.ts')], { stdio: ['pipe', 'pipe', 'inherit'] });
+  // --expose-gc: it collects its garbage every few cards, to keep its memory beside the build's small.
+  const child = spawn(process.execPath, ['--expose-gc', join(process.cwd(), 'src/lib/images/og-ahead-process.ts')], { stdio: ['pipe', 'pipe', 'inherit'] });
   try {
     setPriority(child.pid ?? 0, constants.priority.PRIORITY_LOW);
   } catch {
