@@ -9,8 +9,9 @@
  * libraries Astro's threads and the card process both load). So it also sums each process's
  * proportional share (PSS: a shared page split between its sharers), what the processes take of
  * the machine's memory together, on a third line. Reading PSS walks a process's page tables
- * (13 ms for 3 GB), so it is read only where the resident sum is within 5 % of its peak so far:
- * with shared pages under that 5 %, a lower sample cannot hold the PSS peak.
+ * (13 ms for 3 GB), so it is read only where the resident sum is within 5 % of its peak so far
+ * (with shared pages under that 5 %, a lower sample cannot hold the PSS peak), and there once a
+ * second (the build's peak is a plateau of minutes).
  *
  * Usage (by bench-scale.ts, beside a blocking spawnSync): node tree-rss.ts <root pid> <out file>
  * It ends by itself once the root process is gone.
@@ -75,13 +76,15 @@ function pssMb(pid: number): number {
 let peak = 0;
 let holders = '';
 let pssPeak = 0;
+let pssReadAt = 0;
 setInterval(() => {
   // Its build is over, or the bench was stopped (Ctrl-C): nothing left to sample.
   if (read(`/proc/${root}/stat`) === undefined) process.exit(0);
   const processes = tree();
   const mb = processes.reduce((sum, { mb }) => sum + mb, 0);
   let changed = false;
-  if (mb >= peak * 0.95) {
+  if (mb >= peak * 0.95 && Date.now() - pssReadAt >= 1000) {
+    pssReadAt = Date.now();
     const pss = processes.reduce((sum, { pid }) => sum + pssMb(pid), 0);
     if (pss > pssPeak) {
       pssPeak = pss;
