@@ -7,6 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import { seriousViolations } from './support/axe.ts';
 import { test as reusedPageTest } from './support/reused-page.ts';
+import { viValue, type ChartJson } from './support/chart-json.ts';
 import { distDir } from './support/site.ts';
 import { FEED_SIZE } from '../../src/routing/pagination.ts';
 
@@ -16,26 +17,6 @@ import { FEED_SIZE } from '../../src/routing/pagination.ts';
  * chart's JSON, CSV, table, SVG and tooltips must be a figure a snapshot publishes.
  */
 
-interface Row {
-  series: { vi: string; en: string };
-  regionCode: string;
-  date: string;
-  kind: 'rate' | 'count';
-  measure: string;
-  basis: string | null;
-  value: number;
-  qualifier: string;
-  printedIn: 'units' | 'millions';
-}
-interface ChartJson {
-  id: string;
-  asOf: string;
-  unit: 'percent' | 'count';
-  summary: { vi: string; en: string };
-  rows: Row[];
-  targets: { value: number }[];
-  missing: { vi: string; en: string } | null;
-}
 interface CatalogueEntry {
   id: string;
   kind: 'bar' | 'timeline';
@@ -69,14 +50,6 @@ function publishedFigures(): Map<string, Published[]> {
   return figures;
 }
 const published = publishedFigures();
-
-/** How the Vietnamese page writes a value as published (16,08 % · hơn 20 triệu · khoảng 145.800 · 2,8 triệu). */
-function viValue(row: Pick<Row, 'value' | 'qualifier' | 'printedIn'>, unit: 'percent' | 'count'): string {
-  const format = (value: number, digits: number) => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: digits }).format(value);
-  const text = unit === 'percent' ? `${format(row.value, 2)}\u00a0%` : row.printedIn === 'millions' ? `${format(row.value / 1_000_000, 3)} triệu` : format(row.value, 0);
-  const words: Record<string, string> = { more_than: 'hơn ', about: 'khoảng ', less_than: 'dưới ', exact: '' };
-  return `${words[row.qualifier]}${text}`;
-}
 
 test.describe('every chart carries the snapshot numbers everywhere', () => {
   test('catalogue is not empty and names the national series', { tag: '@desktop' }, () => {

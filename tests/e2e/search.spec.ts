@@ -5,6 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
 import { writeSearchIndex } from '../../src/integrations/pagefind.ts';
 import { searchListFile } from '../../src/lib/search/parts.ts';
+import { searchCases as cases } from './support/search-cases.ts';
 import { distDir } from './support/site.ts';
 
 /**
@@ -28,17 +29,6 @@ async function firstMarks(page: Page): Promise<string[]> {
   return page.locator('ol.search-results > li').first().locator('.search-excerpt mark').allTextContents();
 }
 
-const cases: { query: string; top: RegExp; why: string }[] = [
-  { query: 'cai dat bluetooth', top: /^\/huong-dan\/[a-z-]+\/$/, why: 'no marks, đ typed as d: a guide page' },
-  { query: 'CH Play', top: /^\/huong-dan\/android\/$/, why: 'the name people use for Google Play' },
-  { query: 'khẩu trang điện tử', top: /^\/(huong-dan\/|hoi-dap\/)?$/, why: 'popular name of Bluezone: home, guide or FAQ' },
-  { query: 'bị cảnh báo', top: /^\/hoi-dap\/$/, why: 'exposure alert: the FAQ' },
-  { query: 'bi canh bao', top: /^\/hoi-dap\/$/, why: 'the same without marks' },
-  { query: '5355', top: /^\/van-ban\/5355-ubnd-kgvx-2020\/$/, why: 'a letter by its number' },
-  { query: '1119/UBND', top: /^\/van-ban\/1119-ubnd-kgvx-2020\/$/, why: 'a letter by number and symbol' },
-  { query: 'doan thanh nien', top: /^\/van-ban\//, why: 'Đoàn Thanh niên typed without đ: a directive' },
-  { query: 'ca mau', top: /ca-mau/, why: 'a province name without marks' },
-];
 
 test.describe('Vietnamese search', () => {
   for (const { query, top, why } of cases) {
