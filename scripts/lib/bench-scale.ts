@@ -25,7 +25,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, sy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadRegions } from '../../src/content/regions.ts';
-import { BUILD_ALLOCATOR_ENV, PAGES_RENDERED_AT_ONCE } from '../../src/lib/core/build-env.ts';
+import { astroNodeFlags, BUILD_ALLOCATOR_ENV, PAGES_RENDERED_AT_ONCE } from '../../src/lib/core/build-env.ts';
 import { TEST_SITE, copyProject, projectRoot, removeProject } from '../../tests/support/temp-project.ts';
 import { daysAfter, FIRST_DAY, writeLetters, writeStatsCsv, type Areas } from './bench-content.ts';
 
@@ -186,7 +186,7 @@ const astro = join(projectRoot, 'node_modules/astro/bin/astro.mjs');
 /** fetch-stats from a local file, then the production build: what `npm run build` does. */
 function siteBuild(dir: string, csv: string, label: string, logName: string): Run {
   const fetch = timed([process.execPath, 'scripts/fetch-stats.ts', '--source', csv, '--source-id', 'synthetic-bench', '--source-name', 'Synthetic benchmark figures (not real)', '--max-bytes', String(statSync(csv).size), '--max-rows', '10000000'], dir);
-  const build = timed([process.execPath, astro, 'build'], dir);
+  const build = timed([process.execPath, ...astroNodeFlags(), astro, 'build'], dir);
   writeFileSync(join(dir, logName), build.output);
   return { label, pages: countPages(join(dir, 'dist')), seconds: fetch.seconds + build.seconds, cpuSeconds: fetch.cpuSeconds + build.cpuSeconds, peakMb: Math.max(fetch.peakMb, build.peakMb), allPeakMb: Math.max(fetch.allPeakMb, build.allPeakMb), allPeakPssMb: Math.max(fetch.allPeakPssMb, build.allPeakPssMb), allPeakHolders: build.allPeakMb >= fetch.allPeakMb ? build.allPeakHolders : fetch.allPeakHolders, breakdown: `${label} (fetch-stats ${fetch.seconds} s; log ${join(dir, logName)}):\n${breakdown(build.output)}`, log: build.output };
 }
@@ -235,7 +235,7 @@ function baselineBuild(pages: number): Run {
     // with the pages rendering beside it (a plain page: 1,5 ms one at a time, 5,0 ms four at a time).
     writeFileSync(join(dir, 'astro.config.mjs'), `export default { cacheDir: './node_modules/.astro-baseline', build: { concurrency: ${PAGES_RENDERED_AT_ONCE} } };\n`);
     writePlainRoute(dir, pages, 'bare');
-    const build = timed([process.execPath, astro, 'build'], dir);
+    const build = timed([process.execPath, ...astroNodeFlags(), astro, 'build'], dir);
     return { label: 'plain Astro, same page count', pages: countPages(join(dir, 'dist')), seconds: build.seconds, cpuSeconds: build.cpuSeconds, peakMb: build.peakMb, allPeakMb: build.allPeakMb, allPeakPssMb: build.allPeakPssMb, allPeakHolders: build.allPeakHolders, log: build.output };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -249,7 +249,7 @@ function baselineBuild(pages: number): Run {
 function sideBySideBuild(dir: string, letterPages: number): { letterMs: number; plainMs: Record<PlainKind, number>; log: string } {
   const folders = plainKinds.map((kind) => writePlainRoute(dir, letterPages, kind));
   try {
-    const build = timed([process.execPath, astro, 'build', '--force'], dir);
+    const build = timed([process.execPath, ...astroNodeFlags(), astro, 'build', '--force'], dir);
     writeFileSync(join(dir, 'build-4.log'), build.output);
     const plainMs = Object.fromEntries(plainKinds.map((kind) => [kind, meanRouteMs(build.output, plainPages[kind].label)])) as Record<PlainKind, number>;
     return { letterMs: meanRouteMs(build.output, 'letter pages'), plainMs, log: join(dir, 'build-4.log') };

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { BUILD_ALLOCATOR_ENV, BuildEnvError, contactUrl, LOCAL_SITE, siteUrl, sourceDateEpoch } from '../../src/lib/core/build-env.ts';
+import { BUILD_ALLOCATOR_ENV, BuildEnvError, buildHeapMb, contactUrl, DEFAULT_BUILD_HEAP_MB, LOCAL_SITE, siteUrl, sourceDateEpoch } from '../../src/lib/core/build-env.ts';
 import { projectRoot, runAstro } from '../support/temp-project.ts';
 
 describe('build environment values', () => {
@@ -52,16 +52,53 @@ describe('build environment values', () => {
       // Every Node process the command starts writes its script and what glibc was given as it started.
       const recorder = join(out, 'record.mjs');
       const record = join(out, 'started.txt');
-      writeFileSync(recorder, `import { appendFileSync } from 'node:fs';\nappendFileSync(${JSON.stringify(record)}, JSON.stringify([process.argv[1], process.env.MALLOC_MMAP_THRESHOLD_ ?? null]) + '\\n');\n`);
+      writeFileSync(
+        recorder,
+        `import { appendFileSync } from 'node:fs';\nimport { getHeapStatistics } from 'node:v8';\nappendFileSync(${JSON.stringify(record)}, JSON.stringify([process.argv[1], process.env.MALLOC_MMAP_THRESHOLD_ ?? null, getHeapStatistics().heap_size_limit / 1048576]) + '\\n');\n`,
+      );
       const env: Record<string, string | undefined> = { ...process.env, SITE_URL: '', ASTRO_OUT_DIR: join(out, 'dist'), NODE_OPTIONS: `--import ${pathToFileURL(recorder).href}` };
       delete env.MALLOC_MMAP_THRESHOLD_;
       delete env.STATS_SOURCE_URL;
       const result = spawnSync(process.execPath, [join(projectRoot, 'scripts/build.ts')], { cwd: projectRoot, env, encoding: 'utf8', timeout: 120_000 });
-      const started = readFileSync(record, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as [string, string | null]);
+      const started = readFileSync(record, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as [string, string | null, number]);
       expect(started.map(([script]) => script.replace(`${projectRoot}/`, ''))).toEqual(['scripts/build.ts', 'scripts/fetch-stats.ts', 'node_modules/astro/bin/astro.mjs']);
       for (const [, threshold] of started.slice(1)) expect(threshold).toBe(BUILD_ALLOCATOR_ENV.MALLOC_MMAP_THRESHOLD_);
+      // Astro's process has the build's heap (V8's limit adds its young generation to it); the others V8's own.
+      const ownLimit = started[0]![2];
+      const astroLimit = started[2]![2];
+      expect(astroLimit).toBeGreaterThanOrEqual(DEFAULT_BUILD_HEAP_MB);
+      expect(astroLimit).toBeLessThan(DEFAULT_BUILD_HEAP_MB + 256);
+      expect(ownLimit).not.toBe(astroLimit);
       expect(result.status).toBe(1);
       expect(result.stderr.split('\n').filter((line) => line.trim() !== '')).toEqual([expect.stringMatching(/^build: SITE_URL is not set/)]);
+      expect(existsSync(join(out, 'dist'))).toBe(false);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  it('BUILD_HEAP_MB: whole megabytes, at least 32, or unset (2.048)', () => {
+    expect(buildHeapMb(undefined)).toBe(DEFAULT_BUILD_HEAP_MB);
+    expect(buildHeapMb('')).toBe(DEFAULT_BUILD_HEAP_MB);
+    expect(buildHeapMb('4096')).toBe(4096);
+    for (const bad of ['abc', '2G', '1.5', '-1', '16', ' 4096']) expect(() => buildHeapMb(bad), bad).toThrow(BuildEnvError);
+  });
+
+  it('npm run build with a bad BUILD_HEAP_MB, or one too small for the site, ends with one line saying what to set; nothing built', () => {
+    const out = mkdtempSync(join(tmpdir(), 'build-env-'));
+    try {
+      const env: Record<string, string | undefined> = { ...process.env, SITE_URL: 'https://bluezone.gov.vn', ASTRO_OUT_DIR: join(out, 'dist') };
+      delete env.STATS_SOURCE_URL;
+      const run = (heap: string) => spawnSync(process.execPath, [join(projectRoot, 'scripts/build.ts')], { cwd: projectRoot, env: { ...env, BUILD_HEAP_MB: heap }, encoding: 'utf8', timeout: 120_000 });
+      const bad = run('2G');
+      expect(bad.status).toBe(1);
+      expect(bad.stdout).toBe('');
+      expect(bad.stderr.trim().split('\n')).toEqual(['build: BUILD_HEAP_MB must be whole megabytes, at least 32 (default 2048), got "2G"']);
+      // Astro cannot start in 32 MB: Node's own report of the crash, then the line that says what to do.
+      const small = run('32');
+      expect(small.status).toBe(1);
+      expect(small.stderr).toContain('JavaScript heap out of memory');
+      expect(small.stderr.trim().split('\n').at(-1)).toBe("build: Astro's process needed more than its 32 MB JavaScript heap: build again with more, e.g. BUILD_HEAP_MB=64 npm run build");
       expect(existsSync(join(out, 'dist'))).toBe(false);
     } finally {
       rmSync(out, { recursive: true, force: true });
