@@ -54,16 +54,22 @@ async function startDriver(display: string): Promise<[ChildProcess, string]> {
   const driver = spawn('WebKitWebDriver', [`--port=${port}`], { env: { ...process.env, DISPLAY: display }, stdio: ['ignore', 'ignore', 'pipe'] });
   const address = `http://127.0.0.1:${port}`;
   const answers = async () => {
-    for (;;) {
+    for (let tries = 0; tries < 200; tries++) {
       const ready = await fetch(`${address}/status`).then((response) => response.ok, () => false);
       if (ready) return address;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
+    throw new Error(`WebKitWebDriver did not answer at ${address} within 20 s`);
   };
-  return [driver, await Promise.race([answers(), watch(driver, 'WebKitWebDriver')])];
+  try {
+    return [driver, await Promise.race([answers(), watch(driver, 'WebKitWebDriver')])];
+  } catch (error) {
+    driver.kill();
+    throw error;
+  }
 }
 
-/** A WebKit browser at phone width; `stop` ends it, its driver and its display. */
+/** A WebKit browser in a phone-sized window (MiniBrowser's narrowest: 447 px); `stop` ends it, its driver and its display. */
 export async function startWebKit(): Promise<{ driver: WebDriver; stop(): Promise<void> }> {
   const binary = miniBrowser();
   const [xvfb, display] = await startDisplay();
