@@ -13,18 +13,11 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { constants } from 'node:os';
 import { join } from 'node:path';
-import { astroNodeFlags, BUILD_ALLOCATOR_ENV, BuildEnvError, buildHeapMb } from '../src/lib/core/build-env.ts';
+import { astroNodeFlags, BUILD_ALLOCATOR_ENV, buildHeapMb, orExit } from '../src/lib/core/build-env.ts';
 
 const projectRoot = join(import.meta.dirname, '..');
 
-let heapMb: number;
-try {
-  heapMb = buildHeapMb();
-} catch (error) {
-  if (!(error instanceof BuildEnvError)) throw error;
-  console.error(`build: ${error.message}`);
-  process.exit(1);
-}
+const heapMb = orExit(() => buildHeapMb());
 
 /** Runs Node with `args`; its output passes through as it comes. Resolves to its status and whether V8 ran out of heap. */
 async function node(args: string[]): Promise<{ status: number; outOfHeap: boolean }> {
