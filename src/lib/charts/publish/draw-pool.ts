@@ -9,6 +9,7 @@ import type { ImageFormat } from '../../images/formats.ts';
 import type { MapLayer } from '../../maps/draw.ts';
 import type { OgCard } from '../../images/og.ts';
 import { recentlyMade } from '../../core/recent.ts';
+import { registerFonts } from '../../images/fonts.ts';
 
 /**
  * Chart and map drawings and Open Graph cards in worker threads (piscina), one per core. Drawing is synchronous
@@ -50,6 +51,8 @@ function posted(task: DrawTask): PostedTask {
 
 /** Draws in a worker; resolves to SVG text or PNG bytes as the task's kind says. */
 function drawInWorker(task: DrawTask): Promise<Uint8Array | string> {
+  // The fonts first, here: threads that registered them while another drew changed its text (fonts.ts).
+  if (!pool) registerFonts();
   // Idle threads end after a second, so a finished build's process can exit.
   pool ??= new Piscina({ filename: workerFile(), minThreads: 0, maxThreads: availableParallelism(), idleTimeout: 1000 });
   return pool.run(posted(task));
