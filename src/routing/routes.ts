@@ -91,6 +91,12 @@ export function statisticsRssPath(lang: Lang): string {
 /** The script a host page loads to size chart iframes to their content (one file, both languages). */
 export const embedResizeScriptPath = `${embedRoots.vi}resize.js`;
 
+/** The catalogue of every chart and map with its files, for newsroom systems (one file, both languages). */
+export const chartCatalogueJsonPath = `${embedRoots.vi}index.json`;
+
+/** The newest figure of every chart, at a stable address (one file, both languages). */
+export const latestFiguresJsonPath = `${sectionPath('statistics', 'vi')}moi-nhat.json`;
+
 /** The map page: `/so-lieu/ban-do/`, `/en/statistics/map/`. */
 export function mapPagePath(lang: Lang): string {
   return lang === 'vi' ? `${sectionPath('statistics', 'vi')}ban-do/` : `${sectionPath('statistics', 'en')}map/`;
@@ -183,3 +189,14 @@ export function bannerFile(lang: Lang, size: { width: number; height: number }, 
 }
 /** Paper sizes of the leaflet: A4 (one page) and A5 (a half page, two to a sheet when cut). */
 export type LeafletSize = 'a4' | 'a5';
+
+/** A printable QR code's file: `/qr/huong-dan.svg`, `/qr/app-store.png`. */
+export function qrPath(id: string, format: 'svg' | 'png'): string {
+  return `/qr/${id}.${format}`;
+}
+
+/** Language of a page from its URL: English lives under /en/. For components MDX renders without props. */
+export function langOfPath(pathname: string): Lang {
+  const english = sectionPath('home', 'en');
+  return pathname === english.slice(0, -1) || pathname.startsWith(english) ? 'en' : 'vi';
+}

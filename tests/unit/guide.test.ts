@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { guideSchema } from '../../src/content/guide.ts';
-import { assertUnique, entriesIn, langOfPath, officialStores, splitEntryId, twinsOf } from '../../src/lib/guides/entries.ts';
+import { assertUnique, entriesIn, officialStores, splitEntryId, twinsOf } from '../../src/lib/guides/entries.ts';
+import { langOfPath } from '../../src/routing/routes.ts';
 import { guidePath } from '../../src/routing/routes.ts';
 
 const valid = {

@@ -112,3 +112,42 @@ describe('browser-safe modules', () => {
     expect(reach(join(root, 'src/lib/charts/draw/render.ts')).some((line) => line.includes('@napi-rs/canvas'))).toBe(true);
   });
 });
+
+/*
+ * Every public URL comes from `src/routing/` (its README: "A page never builds a URL by hand"): a
+ * component that writes `/so-lieu/…` itself keeps linking there after the route moves. The site's
+ * top-level URL folders are `src/pages/`'s folders; one of them written in code (a string, a
+ * template or an attribute) outside `src/routing/` is a URL built by hand. Comments are prose.
+ */
+describe('one module for every URL', () => {
+  const topFolders = readdirSync(join(root, 'src/pages'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('_'))
+    .map((entry) => entry.name);
+  const handWritten = new RegExp(`["'\`=(]/(?:${topFolders.join('|')})(?=[/."'\`])`);
+
+  /** The lines of code that write a site URL, comments left out (`https://` is not a comment). */
+  function handWrittenUrls(name: string, text: string): string[] {
+    const code = text
+      .replace(/(^|\s)\/\*[\s\S]*?\*\//g, (comment) => comment.replace(/[^\n]/g, ' '))
+      .replace(/<!--[\s\S]*?-->/g, (comment) => comment.replace(/[^\n]/g, ' '))
+      .replace(/(^|\s)\/\/.*$/gm, '$1');
+    return code.split('\n').flatMap((line, index) => (handWritten.test(line) ? [`${name}:${index + 1}: ${line.trim()}`] : []));
+  }
+
+  it('no module outside src/routing/ writes a public URL itself', () => {
+    expect(topFolders).toEqual(expect.arrayContaining(['so-lieu', 'van-ban', 'huong-dan', 'nhung', 'en']));
+    const found = sourceFiles
+      .map((file) => posix(relative(root, file)))
+      .filter((file) => !within(file, 'src/routing'))
+      .flatMap((file) => handWrittenUrls(file, readFileSync(join(root, file), 'utf8')));
+    expect(found).toEqual([]);
+  });
+
+  it('the check finds a URL written by hand, and not one in a comment or another site', () => {
+    expect(handWrittenUrls('a.astro', '<a href="/phat-thanh/">radio</a>')).toHaveLength(1);
+    expect(handWrittenUrls('a.ts', "const feed = `/so-lieu/moi-nhat.json`;")).toHaveLength(1);
+    expect(handWrittenUrls('a.ts', "twinPath={listPagePath('/en/directives/', 2, 'en')}")).toHaveLength(1);
+    expect(handWrittenUrls('a.ts', '/** `/so-lieu/moi-nhat.json`: the newest figures */\n// see /van-ban/\nconst a = 1;')).toEqual([]);
+    expect(handWrittenUrls('a.ts', "const store = 'https://apps.apple.com/vn/app/bluezone/id1508062685';")).toEqual([]);
+  });
+});

@@ -1,7 +1,7 @@
 import { getCollection } from 'astro:content';
 import { pageSources } from '../../lib/guides/citations.ts';
-import { entriesIn, faqByTopic, langOfPath } from '../../lib/guides/entries.ts';
-import { guidePath, sectionPath } from '../../routing/routes.ts';
+import { entriesIn, faqByTopic } from '../../lib/guides/entries.ts';
+import { guidePath, langOfPath, sectionPath } from '../../routing/routes.ts';
 import type { Source } from '../../content/source.ts';
 
 const withSlash = (path: string) => (path.endsWith('/') ? path : `${path}/`);

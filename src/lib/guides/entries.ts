@@ -71,11 +71,6 @@ export function faqByTopic<E extends Entry<{ topic: FaqTopic; order: number }>>(
     .filter((group) => group.items.length > 0);
 }
 
-/** Language of a page from its URL: English lives under /en/. For components MDX renders without props. */
-export function langOfPath(pathname: string): Lang {
-  return pathname === '/en' || pathname.startsWith('/en/') ? 'en' : 'vi';
-}
-
 /** The official store pages (`content/campaign.json`). */
 export const officialStores = campaign.stores;
 

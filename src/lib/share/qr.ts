@@ -1,5 +1,5 @@
 import QRCode from 'qrcode';
-import { absoluteUrl } from '../../routing/routes.ts';
+import { absoluteUrl, qrPath, sectionPath } from '../../routing/routes.ts';
 import { officialStores } from '../guides/entries.ts';
 import { escapeMarkup } from '../core/escape.ts';
 
@@ -19,9 +19,9 @@ export type QrTargetId = (typeof qrTargetIds)[number];
 export function qrTargetUrl(id: QrTargetId, site: URL | string): string {
   switch (id) {
     case 'huong-dan':
-      return absoluteUrl('/huong-dan/', site);
+      return absoluteUrl(sectionPath('guide', 'vi'), site);
     case 'en-guide':
-      return absoluteUrl('/en/guide/', site);
+      return absoluteUrl(sectionPath('guide', 'en'), site);
     case 'google-play':
       return officialStores.googlePlay;
     case 'app-store':
@@ -31,7 +31,7 @@ export function qrTargetUrl(id: QrTargetId, site: URL | string): string {
 
 /** Public paths of a QR code's files. */
 export function qrPaths(id: QrTargetId): { svg: string; png: string } {
-  return { svg: `/qr/${id}.svg`, png: `/qr/${id}.png` };
+  return { svg: qrPath(id, 'svg'), png: qrPath(id, 'png') };
 }
 
 /** A QR code as a standalone SVG document (scales to any print size; dark modules in black). */
