@@ -1,3 +1,6 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { createCanvas } from '@napi-rs/canvas';
@@ -9,6 +12,8 @@ import { chartImagePng, chartImageSvg, imageHeadline, renderSvg, sourceNames, so
 import { chartRows } from '../../src/lib/charts/model/spec.ts';
 import { imageFormatList, imageFormats } from '../../src/lib/images/formats.ts';
 import { drawPng, drawSvg } from '../../src/lib/charts/publish/draw-pool.ts';
+import { chartOutputs, drawChartsAhead } from '../../src/lib/charts/publish/outputs.ts';
+import { latestNames } from '../../src/lib/charts/publish/files.ts';
 import { chartsFromDisk } from '../../src/lib/charts/model/disk.ts';
 import { expectBroadcastType, expectPngShowsSvgWords, svgTextBoxes } from '../support/svg-text.ts';
 import { letter } from './directive-fixtures.ts';
@@ -71,6 +76,29 @@ describe('newsroom images', () => {
       expect(await drawSvg({ kind: 'chart-image-svg', spec, lang: 'vi', format: 'tv', host })).toBe(chartImageSvg(spec, 'vi', 'tv', host));
       expect(await drawSvg({ kind: 'chart-svg', spec, lang: 'en', width: 360 })).toBe(renderSvg(spec, 'en', 360));
       expect(Buffer.from(await drawPng({ kind: 'chart-png', spec, lang: 'vi', format: 'card', host })).equals(await chartImagePng(spec, 'vi', 'card', host))).toBe(true);
+    }
+  });
+
+  it('every chart image of both languages is drawn ahead into the render cache, and its route reads it there', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'draw-ahead-'));
+    process.env.RENDER_CACHE_DIR = dir;
+    try {
+      const charts = picked.slice(0, 2).map((spec) => ({ spec, versions: [] }));
+      const bundle = { charts, inputs: { snapshots: [], directives: [], statementTargets: [], regions: loadRegions() }, figures: [] };
+      const site = new URL(`https://${host}/`);
+      const images = (['vi', 'en'] as const).flatMap((lang) => chartOutputs(bundle, lang)).filter((output) => output.contentType.startsWith('image/'));
+      expect(images).toHaveLength(2 * 2 * 8);
+      await drawChartsAhead(bundle, site);
+      const drawn = () => readdirSync(dir).filter((file) => !file.endsWith('.tmp'));
+      expect(drawn()).toHaveLength(images.length);
+      // The routes find them: nothing is drawn again, and a PNG route serves the PNG the main thread draws.
+      await Promise.all(images.map((output) => output.body(site)));
+      expect(drawn()).toHaveLength(images.length);
+      const tv = images.find((output) => output.file === latestNames('vi').images.tv.png)!;
+      expect(Buffer.from(await tv.body(site)).equals(await chartImagePng(charts[0]!.spec, 'vi', 'tv', host))).toBe(true);
+    } finally {
+      delete process.env.RENDER_CACHE_DIR;
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

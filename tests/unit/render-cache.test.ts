@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cachedRender, cachedText, renderKey } from '../../src/lib/images/render-cache.ts';
+import { cachedRender, cachedText, isRendered, renderAhead, renderKey } from '../../src/lib/images/render-cache.ts';
 
 describe('render cache', () => {
   let dir = '';
@@ -50,4 +50,25 @@ describe('render cache', () => {
     expect(renderKey('chart-png', ['vi', spec, 360])).not.toBe(key);
     expect(renderKey('x', ['ab', 'c'])).not.toBe(renderKey('x', ['a', 'bc']));
   });
+
+  it('draws ahead into the cache once: a page asking meanwhile waits for that drawing', async () => {
+    let draws = 0;
+    let finish = () => {};
+    const slowDraw = () => {
+      draws += 1;
+      return new Promise<string>((resolve) => (finish = () => resolve('<svg>Cà Mau</svg>')));
+    };
+    const ahead = renderAhead('test-ahead', ['ca-mau', 'vi'], slowDraw);
+    const asked = cachedText('test-ahead', ['ca-mau', 'vi'], slowDraw);
+    await renderAhead('test-ahead', ['ca-mau', 'vi'], slowDraw);
+    finish();
+    await ahead;
+    expect(await asked).toBe('<svg>Cà Mau</svg>');
+    expect(draws).toBe(1);
+    expect(isRendered('test-ahead', ['ca-mau', 'vi'])).toBe(true);
+    // Already there: not drawn again.
+    await renderAhead('test-ahead', ['ca-mau', 'vi'], slowDraw);
+    expect(draws).toBe(1);
+  });
 });
+

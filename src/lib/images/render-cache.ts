@@ -74,14 +74,29 @@ export function isRendered(kind: string, input: unknown): boolean {
   return existsSync(join(cacheDir(), renderKey(kind, input)));
 }
 
+/** Renders under way in this process, by key: a page asking for a drawing already being drawn ahead waits for it. */
+const rendering = new Map<string, Promise<Uint8Array | string>>();
+
+function renderOnce<T extends Uint8Array | string>(key: string, render: () => Promise<T>): Promise<T> {
+  let made = rendering.get(key) as Promise<T> | undefined;
+  if (!made) {
+    made = render()
+      .then((result) => {
+        write(key, result);
+        return result;
+      })
+      .finally(() => rendering.delete(key));
+    rendering.set(key, made);
+  }
+  return made;
+}
+
 /** A binary render (PNG), from the cache when the same inputs were drawn by the same code before. */
 export async function cachedRender(kind: string, input: unknown, render: () => Promise<Uint8Array>): Promise<Uint8Array<ArrayBuffer>> {
   const key = renderKey(kind, input);
   const hit = read(key);
   if (hit) return new Uint8Array(hit);
-  const bytes = await render();
-  write(key, bytes);
-  return new Uint8Array(bytes);
+  return new Uint8Array(await renderOnce(key, render));
 }
 
 /** A text render (SVG markup), from the cache when the same inputs were drawn by the same code before. */
@@ -89,9 +104,14 @@ export async function cachedText(kind: string, input: unknown, render: () => Pro
   const key = renderKey(kind, input);
   const hit = read(key);
   if (hit) return hit.toString('utf8');
-  const text = await render();
-  write(key, text);
-  return text;
+  return renderOnce(key, render);
+}
+
+/** Renders into the cache unless it holds this render or it is under way; the result is not read back. */
+export async function renderAhead(kind: string, input: unknown, render: () => Promise<Uint8Array | string>): Promise<void> {
+  const key = renderKey(kind, input);
+  if (rendering.has(key) || existsSync(join(cacheDir(), key))) return;
+  await renderOnce(key, render);
 }
 
 /** Computed data (JSON) kept like a render: read back when the same inputs met the same code before. */

@@ -58,10 +58,21 @@ function drawInWorker(task: DrawTask): Promise<Uint8Array | string> {
   return pool.run(posted(task));
 }
 
-export async function drawSvg(task: DrawTask & { kind: 'chart-svg' | 'chart-image-svg' | 'map-image-svg' }): Promise<string> {
+export type SvgTask = DrawTask & { kind: 'chart-svg' | 'chart-image-svg' | 'map-image-svg' };
+export type PngTask = DrawTask & { kind: 'chart-png' | 'map-png' | 'og-card' };
+
+/** Whether a task draws PNG bytes (else SVG text). */
+export function drawsPng(task: DrawTask): task is PngTask {
+  return task.kind === 'chart-png' || task.kind === 'map-png' || task.kind === 'og-card';
+}
+
+/** Any drawing: PNG bytes or SVG text, as its kind says. */
+export const draw: (task: DrawTask) => Promise<Uint8Array | string> = drawInWorker;
+
+export async function drawSvg(task: SvgTask): Promise<string> {
   return (await drawInWorker(task)) as string;
 }
 
-export async function drawPng(task: DrawTask & { kind: 'chart-png' | 'map-png' | 'og-card' }): Promise<Uint8Array> {
+export async function drawPng(task: PngTask): Promise<Uint8Array> {
   return (await drawInWorker(task)) as Uint8Array;
 }
