@@ -8,7 +8,7 @@
 import { createInterface } from 'node:readline';
 import { ogCardCacheInput } from './og-ahead.ts';
 import { renderOgCard, type OgCard } from './og.ts';
-import { cachedRender, isRendered } from './render-cache.ts';
+import { renderAhead } from './render-cache.ts';
 
 // Started with --expose-gc (src/integrations/og-images.ts); run by hand without it, never collects.
 const collectGarbage = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
@@ -34,16 +34,15 @@ process.stdin.on('end', stop);
 for await (const line of createInterface({ input: process.stdin })) {
   if (stopping) break;
   const card = JSON.parse(line) as OgCard;
-  const input = ogCardCacheInput(card);
-  if (isRendered('og-card', input)) continue;
   drawing = true;
   try {
-    await cachedRender('og-card', input, () => renderOgCard(card));
-    drawn += 1;
-    // Each card leaves a 3 MB copy of its pixels and sharp's buffers outside the JavaScript heap,
-    // which V8 collects only when the heap itself fills: 1.000 cards peaked at 242 MB. Collected
-    // every 5 cards, 184 MB, in less CPU time (8,8 against 10,3 s: fewer fresh pages to fault in).
-    if (drawn % 5 === 0) collectGarbage();
+    if (await renderAhead('og-card', ogCardCacheInput(card), () => renderOgCard(card))) {
+      drawn += 1;
+      // Each card leaves a 3 MB copy of its pixels and sharp's buffers outside the JavaScript heap,
+      // which V8 collects only when the heap itself fills: 1.000 cards peaked at 242 MB. Collected
+      // every 5 cards, 184 MB, in less CPU time (8,8 against 10,3 s: fewer fresh pages to fault in).
+      if (drawn % 5 === 0) collectGarbage();
+    }
   } catch {
     // The card pass draws it again and reports the failure.
   } finally {

@@ -69,9 +69,11 @@ function write(key: string, bytes: Uint8Array | string): void {
   renameSync(temp, join(dir, key));
 }
 
+const onDisk = (key: string) => existsSync(join(cacheDir(), key));
+
 /** Whether the cache holds this render, without reading it. */
 export function isRendered(kind: string, input: unknown): boolean {
-  return existsSync(join(cacheDir(), renderKey(kind, input)));
+  return onDisk(renderKey(kind, input));
 }
 
 /** Renders under way in this process, by key: a page asking for a drawing already being drawn ahead waits for it. */
@@ -107,11 +109,15 @@ export async function cachedText(kind: string, input: unknown, render: () => Pro
   return renderOnce(key, render);
 }
 
-/** Renders into the cache unless it holds this render or it is under way; the result is not read back. */
-export async function renderAhead(kind: string, input: unknown, render: () => Promise<Uint8Array | string>): Promise<void> {
+/**
+ * Renders into the cache unless it holds this render or it is under way (the chart images and
+ * the cards drawn ahead of their pages); the result is not read back. Resolves to whether it drew.
+ */
+export async function renderAhead(kind: string, input: unknown, render: () => Promise<Uint8Array | string>): Promise<boolean> {
   const key = renderKey(kind, input);
-  if (rendering.has(key) || existsSync(join(cacheDir(), key))) return;
+  if (rendering.has(key) || onDisk(key)) return false;
   await renderOnce(key, render);
+  return true;
 }
 
 /** Computed data (JSON) kept like a render: read back when the same inputs met the same code before. */

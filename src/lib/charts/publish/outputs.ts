@@ -28,7 +28,7 @@ export interface ChartOutput {
   cacheKey: string;
   body: (site: URL) => Promise<Uint8Array<ArrayBuffer> | string>;
   /** A drawing only: draws it into the render cache now, unless it is there or under way. */
-  drawAhead?: (site: URL) => Promise<void>;
+  drawAhead?: (site: URL) => Promise<boolean>;
 }
 
 export function chartOutputs(bundle: ChartBundle, lang: Lang): ChartOutput[] {
@@ -104,13 +104,10 @@ export async function drawChartsAhead(bundle: ChartBundle, site: URL, lanes = av
  */
 export async function chartFilePaths(lang: Lang) {
   const bundle = await loadChartCatalogue();
-  if (import.meta.env.PROD && import.meta.env.SITE && !drawingAhead.has(bundle)) {
-    drawingAhead.add(bundle);
-    void drawChartsAhead(bundle, new URL(import.meta.env.SITE));
-  }
+  if (import.meta.env.PROD && import.meta.env.SITE && !drawingAhead) drawingAhead = drawChartsAhead(bundle, new URL(import.meta.env.SITE));
   return chartOutputs(bundle, lang).map((output) => ({ params: { id: output.id, file: output.file }, props: { output }, cacheKey: output.cacheKey }));
 }
-const drawingAhead = new WeakSet<ChartBundle>();
+let drawingAhead: Promise<void> | undefined;
 
 /** The newsroom images of every province map, next to its embed page (`/nhung/ban-do-…/moi-nhat-1920x1080.png`). */
 export function mapOutputs(layers: readonly MapLayer[], lang: Lang): ChartOutput[] {
